@@ -1,0 +1,170 @@
+/// Every kind of finding, with its stable code and its Chinese message.
+///
+/// This file is the one place where the library's user-facing text lives; codes never change
+/// meaning once shipped, because curators and `data/README.md` refer to them.
+public enum Problem: Hashable, Sendable {
+  // MARK: Files (F): the loader could not read what it needs.
+  /// A file or directory is missing or unreadable.
+  case unreadable(reason: String)
+  /// The catalog directory has no `courses/*.toml`.
+  case noCourseFiles
+
+  // MARK: TOML syntax (T).
+  case notUTF8
+  case unexpected(found: String, expected: String)
+  case unterminatedString
+  case invalidEscape(String)
+  case controlCharacter(UInt32)
+  case invalidNumber(String)
+  case integerOutOfRange(String)
+  case invalidDateTime(String)
+  case duplicateKey(String)
+  case tableRedefined(String)
+  case notATable(String)
+  case inlineTableExtended(String)
+  case staticArrayExtended(String)
+  case nestingTooDeep(limit: Int)
+
+  // MARK: Catalog meaning (C).
+  case missingField(field: String, entry: String)
+  case unknownKey(key: String, allowed: [String])
+  case wrongType(key: String, expected: String, found: String)
+  case invalidEnumeration(key: String, value: String, allowed: String)
+  case duplicateID(kind: String, id: String, first: SourceLocation)
+  case unknownCategory(String)
+  case unknownPrerequisite(String)
+  case prerequisiteCycle([String])
+  case invalidHours(String)
+  case invalidID(String)
+  case invalidValue(key: String, value: String, rule: String)
+  case emptyText(key: String)
+
+  // MARK: Warnings (W).
+  case sessionOutsideYear(date: String, year: Int)
+  case emptyCategory(String)
+  case requirementWithoutCondition(String)
+
+  public var defaultSeverity: Diagnostic.Severity {
+    switch self {
+    case .sessionOutsideYear, .emptyCategory, .requirementWithoutCondition: .warning
+    default: .error
+    }
+  }
+
+  /// Whether the problem is about reading files rather than their content (exit status 2).
+  public var isInputOutput: Bool {
+    switch self {
+    case .unreadable, .noCourseFiles: true
+    default: false
+    }
+  }
+
+  public var code: String {
+    switch self {
+    case .unreadable: "F001"
+    case .noCourseFiles: "F002"
+    case .notUTF8: "T001"
+    case .unexpected: "T002"
+    case .unterminatedString: "T003"
+    case .invalidEscape: "T004"
+    case .controlCharacter: "T005"
+    case .invalidNumber: "T006"
+    case .integerOutOfRange: "T007"
+    case .invalidDateTime: "T008"
+    case .duplicateKey: "T009"
+    case .tableRedefined: "T010"
+    case .notATable: "T011"
+    case .inlineTableExtended: "T012"
+    case .staticArrayExtended: "T013"
+    case .nestingTooDeep: "T014"
+    case .missingField: "C001"
+    case .unknownKey: "C002"
+    case .wrongType: "C003"
+    case .invalidEnumeration: "C004"
+    case .duplicateID: "C005"
+    case .unknownCategory: "C006"
+    case .unknownPrerequisite: "C007"
+    case .prerequisiteCycle: "C008"
+    case .invalidHours: "C009"
+    case .invalidID: "C010"
+    case .invalidValue: "C011"
+    case .emptyText: "C012"
+    case .sessionOutsideYear: "W001"
+    case .emptyCategory: "W002"
+    case .requirementWithoutCondition: "W003"
+    }
+  }
+
+  public var message: String {
+    switch self {
+    case .unreadable(let reason):
+      "无法读取：\(reason)"
+    case .noCourseFiles:
+      "目录中没有课程文件：请在 courses/ 下放置至少一个 .toml 文件"
+    case .notUTF8:
+      "文件不是 UTF-8 编码（可能是 GBK/GB2312）：请用记事本“另存为”并选择 UTF-8 编码"
+    case .unexpected(let found, let expected):
+      "语法错误：此处应为\(expected)，实际是\(found)"
+    case .unterminatedString:
+      "字符串没有结束引号：请检查引号是否成对"
+    case .invalidEscape(let escape):
+      "无效的转义序列 \(escape)：可用的有 \\\\ \\\" \\n \\t \\r \\b \\f \\e \\uXXXX \\UXXXXXXXX"
+    case .controlCharacter(let scalar):
+      "不允许的控制字符 U+\(String(scalar, radix: 16, uppercase: true).leftPadded(to: 4))：请删除或改用转义写法"
+    case .invalidNumber(let text):
+      "无效的数字 \(text)"
+    case .integerOutOfRange(let text):
+      "整数 \(text) 超出范围（-9223372036854775808 到 9223372036854775807）"
+    case .invalidDateTime(let text):
+      "无效的日期或时间 \(text)：日期写作 2026-12-05，时间写作 09:00:00"
+    case .duplicateKey(let key):
+      "键 \(key) 重复定义：同一个表中每个键只能写一次"
+    case .tableRedefined(let key):
+      "表 [\(key)] 重复定义"
+    case .notATable(let key):
+      "\(key) 已经定义为值，不能再作为表使用"
+    case .inlineTableExtended(let key):
+      "\(key) 是行内表 { … }，写好后不能再添加键"
+    case .staticArrayExtended(let key):
+      "\(key) 是用 [ … ] 写成的数组，不能再用 [[\(key)]] 追加"
+    case .nestingTooDeep(let limit):
+      "嵌套层数超过 \(limit) 层"
+    case .missingField(let field, let entry):
+      "\(entry)缺少必填字段 \(field)"
+    case .unknownKey(let key, let allowed):
+      "未知的字段 \(key)（拼写错误？）：可用的字段有 \(allowed.joined(separator: "、"))"
+    case .wrongType(let key, let expected, let found):
+      "字段 \(key) 应为\(expected)，实际是\(found)"
+    case .invalidEnumeration(let key, let value, let allowed):
+      "字段 \(key) 的取值 \"\(value)\" 无效：可用的有 \(allowed)"
+    case .duplicateID(let kind, let id, let first):
+      "\(kind)编号 \(id) 重复：首次定义于 \(first)"
+    case .unknownCategory(let id):
+      "未知的类别 \(id)：请先在 catalog.toml 中用 [[category]] 定义"
+    case .unknownPrerequisite(let id):
+      "未知的先修课程 \(id)"
+    case .prerequisiteCycle(let ids):
+      "先修课程构成循环：\(ids.joined(separator: " → "))"
+    case .invalidHours(let text):
+      "学时 \(text) 无效：应大于 0、不超过 200，且为 0.5 的整数倍"
+    case .invalidID(let id):
+      "编号 \"\(id)\" 无效：只能使用小写字母、数字和连字符（a-z 0-9 -）"
+    case .invalidValue(let key, let value, let rule):
+      "字段 \(key) 的取值 \(value) 无效：\(rule)"
+    case .emptyText(let key):
+      "字段 \(key) 不能为空"
+    case .sessionOutsideYear(let date, let year):
+      "课次日期 \(date) 不在目录年度 \(year) 年内"
+    case .emptyCategory(let id):
+      "类别 \(id) 下没有课程"
+    case .requirementWithoutCondition(let id):
+      "要求 \(id) 既没有 min_hours 也没有 min_concentrated，不会对任何人产生要求"
+    }
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String {
+    count >= width ? self : String(repeating: "0", count: width - count) + self
+  }
+}

@@ -1,0 +1,73 @@
+/// One entry of the menu: what a member reads, selects and is credited for.
+public struct Course: Hashable, Sendable, Identifiable {
+  public var id: String
+  public var title: String
+  public var categoryID: String
+  public var hours: StudyHours
+  public var kind: CourseKind
+  public var form: CourseForm
+  public var summary: String
+  public var description: String?
+  public var instructor: String?
+  public var provider: String?
+  /// Domains the course is meant for; empty means everyone.
+  public var audience: [MemberDomain]
+  /// Roles the course is meant for; empty means everyone.
+  public var roles: [MemberRole]
+  public var keywords: [String]
+  /// A curator's pinyin for the title, overriding the character table (polyphonic titles).
+  public var pinyin: String?
+  public var seasons: [TrainingSeason]
+  public var prerequisites: [String]
+  public var sessions: [CourseSession]
+  /// Where the `[[course]]` header stands.
+  public var location: SourceLocation
+
+  public init(
+    id: String, title: String, categoryID: String, hours: StudyHours, kind: CourseKind,
+    form: CourseForm, summary: String, description: String? = nil, instructor: String? = nil,
+    provider: String? = nil, audience: [MemberDomain] = [], roles: [MemberRole] = [],
+    keywords: [String] = [], pinyin: String? = nil, seasons: [TrainingSeason] = [],
+    prerequisites: [String] = [], sessions: [CourseSession] = [], location: SourceLocation
+  ) {
+    self.id = id
+    self.title = title
+    self.categoryID = categoryID
+    self.hours = hours
+    self.kind = kind
+    self.form = form
+    self.summary = summary
+    self.description = description
+    self.instructor = instructor
+    self.provider = provider
+    self.audience = audience
+    self.roles = roles
+    self.keywords = keywords
+    self.pinyin = pinyin
+    self.seasons = seasons
+    self.prerequisites = prerequisites
+    self.sessions = sessions
+    self.location = location
+  }
+}
+
+/// A scheduled, in-person meeting of a course.
+public struct CourseSession: Hashable, Sendable {
+  public var date: LocalDate
+  /// Free text such as `09:00-12:00`.
+  public var time: String?
+  public var place: String
+  public var capacity: Int?
+  public var location: SourceLocation
+
+  public init(
+    date: LocalDate, time: String? = nil, place: String, capacity: Int? = nil,
+    location: SourceLocation
+  ) {
+    self.date = date
+    self.time = time
+    self.place = place
+    self.capacity = capacity
+    self.location = location
+  }
+}

@@ -1,0 +1,83 @@
+/// A TOML value with the byte offset where it was written, so every later check can point
+/// at its line and column.
+public struct TOMLValue: Sendable {
+  public enum Kind: Sendable {
+    case string(String)
+    case integer(Int64)
+    case float(Double)
+    case bool(Bool)
+    case dateTime(TOMLDateTime)
+    case array([TOMLValue])
+    case table(TOMLTable)
+  }
+
+  public var kind: Kind
+  /// Byte offset of the value's first character in the source.
+  public var offset: Int
+
+  public init(_ kind: Kind, offset: Int) {
+    self.kind = kind
+    self.offset = offset
+  }
+
+  /// The TOML type name, for messages and the tagged JSON.
+  public var typeName: String {
+    switch kind {
+    case .string: "string"
+    case .integer: "integer"
+    case .float: "float"
+    case .bool: "bool"
+    case .dateTime(let value): value.typeName
+    case .array: "array"
+    case .table: "table"
+    }
+  }
+}
+
+/// A TOML table: keys in the order written, each with where its key stands.
+public struct TOMLTable: Sendable {
+  public struct Entry: Sendable {
+    public var key: String
+    /// Byte offset of the key (for a table header, of the header's key).
+    public var keyOffset: Int
+    public var value: TOMLValue
+  }
+
+  public internal(set) var entries: [Entry] = []
+  /// Built only for large tables; small ones are searched in order, which is faster.
+  private var indexByKey: [String: Int]? = nil
+  private static let linearSearchLimit = 16
+  /// Byte offset of the table's header or opening brace (0 for the root).
+  public var offset: Int
+
+  public init(offset: Int = 0) { self.offset = offset }
+
+  public subscript(key: String) -> TOMLValue? {
+    index(of: key).map { entries[$0].value }
+  }
+
+  public func entry(_ key: String) -> Entry? { index(of: key).map { entries[$0] } }
+
+  public var count: Int { entries.count }
+
+  func index(of key: String) -> Int? {
+    if let indexByKey { return indexByKey[key] }
+    return entries.firstIndex { $0.key == key }
+  }
+
+  /// Appends without checking for duplicates: the parser has already done so.
+  mutating func append(key: String, keyOffset: Int, value: TOMLValue) {
+    if indexByKey != nil {
+      indexByKey?[key] = entries.count
+    } else if entries.count == Self.linearSearchLimit {
+      var index: [String: Int] = [:]
+      index.reserveCapacity(entries.count * 2)
+      for (position, entry) in entries.enumerated() { index[entry.key] = position }
+      index[key] = entries.count
+      indexByKey = index
+    }
+    entries.append(Entry(key: key, keyOffset: keyOffset, value: value))
+  }
+
+  mutating func reserve(_ capacity: Int) { entries.reserveCapacity(capacity) }
+}

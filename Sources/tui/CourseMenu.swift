@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `course-menu` command: the member UI by default, plus the curators' and
+/// administrators' subcommands.
+@main
+struct CourseMenu: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "course-menu",
+    abstract: CommandText.rootAbstract,
+    discussion: CommandText.rootDiscussion,
+    subcommands: [BrowseCommand.self, CheckCommand.self, TomlJSONCommand.self],
+    defaultSubcommand: BrowseCommand.self,
+    helpNames: [.short, .long]
+  )
+}
