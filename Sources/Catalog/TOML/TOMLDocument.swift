@@ -2,10 +2,20 @@
 public struct TOMLDocument: Sendable {
   public let root: TOMLTable
 
-  /// Arrays and inline tables nested deeper than this are rejected, not recursed into.
+  /// Arrays, inline tables and dotted keys nested deeper than this are rejected, so a
+  /// hostile file cannot exhaust the stack.
   public static let maximumDepth = 128
 
+  /// Reads UTF-8 bytes; a leading byte-order mark is accepted (Windows Notepad writes one).
   public init(bytes: [UInt8]) throws(TOMLError) {
-    throw TOMLError(.unexpected(found: "?", expected: "?"), at: 0)
+    let result: Result<TOMLTable, TOMLError> = bytes.withUnsafeBufferPointer { buffer in
+      var parser = TOMLParser(buffer)
+      do throws(TOMLError) {
+        return .success(try parser.parseDocument())
+      } catch {
+        return .failure(error)
+      }
+    }
+    root = try result.get()
   }
 }
