@@ -41,4 +41,10 @@ extension [Diagnostic] {
   }
 
   public var hasErrors: Bool { contains { $0.severity == .error } }
+
+  /// Drops exact repeats (a wrong file-wide default is found once per course).
+  func removingRepeats() -> [Diagnostic] {
+    var seen = Set<Diagnostic>()
+    return filter { seen.insert($0).inserted }
+  }
 }

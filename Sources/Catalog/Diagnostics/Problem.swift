@@ -26,11 +26,11 @@ public enum Problem: Hashable, Sendable {
   case nestingTooDeep(limit: Int)
 
   // MARK: Catalog meaning (C).
-  case missingField(field: String, entry: String)
+  case missingField(field: String, entry: CatalogEntryKind)
   case unknownKey(key: String, allowed: [String])
   case wrongType(key: String, expected: String, found: String)
   case invalidEnumeration(key: String, value: String, allowed: String)
-  case duplicateID(kind: String, id: String, first: SourceLocation)
+  case duplicateID(kind: CatalogEntryKind, id: String, first: SourceLocation)
   case unknownCategory(String)
   case unknownPrerequisite(String)
   case prerequisiteCycle([String])
@@ -108,7 +108,7 @@ public enum Problem: Hashable, Sendable {
     case .unterminatedString:
       "字符串没有结束引号：请检查引号是否成对"
     case .invalidEscape(let escape):
-      "无效的转义序列 \(escape)：可用的有 \\\\ \\\" \\n \\t \\r \\b \\f \\e \\uXXXX \\UXXXXXXXX"
+      "无效的转义序列 \(escape)：可用的有 \\\\ \\\" \\n \\t \\r \\b \\f \\uXXXX \\UXXXXXXXX"
     case .controlCharacter(let scalar):
       "不允许的控制字符 U+\(String(scalar, radix: 16, uppercase: true).leftPadded(to: 4))：请删除或改用转义写法"
     case .invalidNumber(let text):
@@ -130,7 +130,7 @@ public enum Problem: Hashable, Sendable {
     case .nestingTooDeep(let limit):
       "嵌套层数超过 \(limit) 层"
     case .missingField(let field, let entry):
-      "\(entry)缺少必填字段 \(field)"
+      "\(entry.label)缺少必填字段 \(field)"
     case .unknownKey(let key, let allowed):
       "未知的字段 \(key)（拼写错误？）：可用的字段有 \(allowed.joined(separator: "、"))"
     case .wrongType(let key, let expected, let found):
@@ -138,7 +138,7 @@ public enum Problem: Hashable, Sendable {
     case .invalidEnumeration(let key, let value, let allowed):
       "字段 \(key) 的取值 \"\(value)\" 无效：可用的有 \(allowed)"
     case .duplicateID(let kind, let id, let first):
-      "\(kind)编号 \(id) 重复：首次定义于 \(first)"
+      "\(kind.label)编号 \(id) 重复：首次定义于 \(first)"
     case .unknownCategory(let id):
       "未知的类别 \(id)：请先在 catalog.toml 中用 [[category]] 定义"
     case .unknownPrerequisite(let id):
@@ -163,8 +163,64 @@ public enum Problem: Hashable, Sendable {
   }
 }
 
+/// The parts of a catalog that diagnostics name.
+public enum CatalogEntryKind: Hashable, Sendable {
+  case catalogTable, yearTable, category, course, session, requirement
+
+  public var label: String {
+    switch self {
+    case .catalogTable: "[catalog] 表"
+    case .yearTable: "[year] 表"
+    case .category: "类别"
+    case .course: "课程"
+    case .session: "课次"
+    case .requirement: "要求"
+    }
+  }
+}
+
+/// Chinese names of TOML types, for "应为…，实际是…" messages.
+public enum ValueTypeLabel {
+  public static let string = "字符串（用双引号括起来）"
+  public static let integer = "整数"
+  public static let number = "数字"
+  public static let bool = "布尔值 true 或 false"
+  public static let date = "日期（如 2026-12-05，不加引号）"
+  public static let array = "数组 [ … ]"
+  public static let table = "表"
+  public static let arrayOfTables = "表数组（用 [[…]] 写成）"
+
+  public static func of(_ value: TOMLValue) -> String {
+    switch value.kind {
+    case .string: "字符串"
+    case .integer: "整数"
+    case .float: "小数"
+    case .bool: "布尔值"
+    case .dateTime(let dateTime):
+      dateTime.date == nil ? "时间" : dateTime.time == nil ? "日期" : "日期时间"
+    case .array: "数组"
+    case .table: "表"
+    }
+  }
+}
+
 extension String {
   fileprivate func leftPadded(to width: Int) -> String {
     count >= width ? self : String(repeating: "0", count: width - count) + self
+  }
+}
+
+/// Reasons the loader gives when a file cannot be read.
+enum LoaderText {
+  static let missing = "目录不存在"
+  static let notADirectory = "不是目录"
+  static let fileMissing = "文件不存在"
+
+  static func reason(_ failure: FileSystem.Failure) -> String {
+    switch failure {
+    case .missing: fileMissing
+    case .notADirectory: notADirectory
+    case .unreadable(let reason): reason
+    }
   }
 }

@@ -24,7 +24,7 @@ struct CheckCommand: ParsableCommand {
     if result.diagnostics.contains(where: { $0.problem.isInputOutput }) {
       throw ExitCode(2)
     }
-    if let catalog = result.catalog {
+    if let catalog = result.readablePart {
       print(CatalogSummary(catalog: catalog).text)
     }
     print(CommandText.checkTally(result.diagnostics))

@@ -1,0 +1,100 @@
+/// The checks that need every file at once: unique ids, known categories, prerequisites that
+/// exist and do not form cycles, and categories that hold something.
+struct CatalogValidator {
+  let categories: [Decoded<Category>]
+  let courses: [CourseFileDecoder.CourseEntry]
+  let requirements: [Decoded<Requirement>]
+  /// Off when a course file could not be read: its courses are missing, not absent.
+  let warnAboutEmptyCategories: Bool
+  private var diagnostics: [Diagnostic] = []
+
+  init(
+    categories: [Decoded<Category>], courses: [CourseFileDecoder.CourseEntry],
+    requirements: [Decoded<Requirement>], warnAboutEmptyCategories: Bool
+  ) {
+    self.categories = categories
+    self.courses = courses
+    self.requirements = requirements
+    self.warnAboutEmptyCategories = warnAboutEmptyCategories
+  }
+
+  mutating func check() -> [Diagnostic] {
+    let categoryIDs = checkUnique(categories.map { ($0.id, $0.idLocation) }, .category)
+    let courseIDs = checkUnique(courses.map { ($0.id, $0.idLocation) }, .course)
+    _ = checkUnique(requirements.map { ($0.id, $0.idLocation) }, .requirement)
+
+    var coursesPerCategory: [String: Int] = [:]
+    for entry in courses {
+      if let categoryID = entry.categoryID {
+        if categoryIDs[categoryID] == nil {
+          report(.unknownCategory(categoryID), at: entry.categoryLocation)
+        } else {
+          coursesPerCategory[categoryID, default: 0] += 1
+        }
+      }
+      for (prerequisite, location) in zip(entry.prerequisites, entry.prerequisiteLocations)
+      where courseIDs[prerequisite] == nil {
+        report(.unknownPrerequisite(prerequisite), at: location)
+      }
+    }
+    if warnAboutEmptyCategories {
+      for category in categories where coursesPerCategory[category.id] == nil {
+        report(.emptyCategory(category.id), at: category.location)
+      }
+    }
+    checkPrerequisiteCycles(courseIDs)
+    return diagnostics
+  }
+
+  private mutating func report(_ problem: Problem, at location: SourceLocation) {
+    diagnostics.append(Diagnostic(problem, at: location))
+  }
+
+  /// Reports every repeat at the repeat, naming the first; returns id → first index.
+  private mutating func checkUnique(
+    _ ids: [(String, SourceLocation)], _ kind: CatalogEntryKind
+  ) -> [String: Int] {
+    var first: [String: Int] = [:]
+    first.reserveCapacity(ids.count)
+    for (index, (id, location)) in ids.enumerated() {
+      if let earlier = first[id] {
+        report(.duplicateID(kind: kind, id: id, first: ids[earlier].1), at: location)
+      } else {
+        first[id] = index
+      }
+    }
+    return first
+  }
+
+  /// Depth-first search without recursion (a long chain must not exhaust the stack); each
+  /// cycle is reported once, at the course where it was entered.
+  private mutating func checkPrerequisiteCycles(_ courseIDs: [String: Int]) {
+    enum Mark { case unvisited, onPath, done }
+    var marks = [Mark](repeating: .unvisited, count: courses.count)
+    for start in courses.indices where marks[start] == .unvisited {
+      var path: [(node: Int, next: Int)] = [(start, 0)]
+      marks[start] = .onPath
+      while let (node, next) = path.last {
+        let prerequisites = courses[node].prerequisites
+        guard next < prerequisites.count else {
+          marks[node] = .done
+          path.removeLast()
+          continue
+        }
+        path[path.count - 1].next += 1
+        guard let target = courseIDs[prerequisites[next]] else { continue }
+        switch marks[target] {
+        case .unvisited:
+          marks[target] = .onPath
+          path.append((target, 0))
+        case .onPath:
+          let cycleStart = path.firstIndex { $0.node == target } ?? 0
+          let ids = path[cycleStart...].map { courses[$0.node].id } + [courses[target].id]
+          report(.prerequisiteCycle(ids), at: courses[target].location)
+        case .done:
+          break
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,132 @@
+/// One `courses/*.toml` file: an optional file-wide `category` and the `[[course]]` list.
+struct CourseFileDecoder {
+  static let topLevelKeys = ["category", "course"]
+  static let courseKeys = [
+    "id", "title", "category", "hours", "kind", "form", "summary", "description", "instructor",
+    "provider", "audience", "roles", "keywords", "pinyin", "season", "prerequisites", "session",
+  ]
+  static let sessionKeys = ["date", "time", "place", "capacity"]
+
+  let file: SourceFile
+  /// The catalog's training year, for the session-date warning.
+  let year: Int?
+
+  /// What cross-file checks need of a course, even when some of its fields were wrong.
+  struct CourseEntry: Sendable {
+    var id: String
+    var idLocation: SourceLocation
+    var location: SourceLocation
+    var categoryID: String?
+    var categoryLocation: SourceLocation
+    var prerequisites: [String]
+    var prerequisiteLocations: [SourceLocation]
+    /// Only when every field was right.
+    var course: Course?
+  }
+
+  func decode(_ root: TOMLTable) -> [CourseEntry] {
+    let top = EntryReader(table: root, file: file, kind: .course)
+    top.rejectUnknownKeys(Self.topLevelKeys)
+    let defaultCategory = top.identifier("category", required: false)
+    let defaultCategoryOffset = top.offset(of: "category")
+    let tables = top.tables("course")
+    var entries: [CourseEntry] = []
+    entries.reserveCapacity(tables.count)
+    for table in tables {
+      if let entry = decodeCourse(
+        table, defaultCategory: defaultCategory.map { ($0, defaultCategoryOffset) })
+      {
+        entries.append(entry)
+      }
+    }
+    return entries
+  }
+
+  private func decodeCourse(_ table: TOMLTable, defaultCategory: (String, Int)?) -> CourseEntry? {
+    let reader = EntryReader(table: table, file: file, kind: .course)
+    reader.rejectUnknownKeys(Self.courseKeys)
+    let id = reader.identifier("id")
+    let title = reader.text("title", required: true)
+    var category: (id: String, offset: Int)?
+    if table["category"] != nil || defaultCategory == nil {
+      category = reader.identifier("category").map { ($0, reader.offset(of: "category")) }
+    } else {
+      category = defaultCategory
+    }
+    let hours = reader.hours("hours", required: true)
+    let kind: CourseKind? = reader.enumeration("kind", required: true)
+    let form: CourseForm? = reader.enumeration("form", required: true)
+    let summary = reader.text("summary", required: true)
+    let description = reader.text("description")
+    let instructor = reader.text("instructor")
+    let provider = reader.text("provider")
+    let audience: [MemberDomain] = reader.enumerationList("audience")
+    let roles: [MemberRole] = reader.enumerationList("roles")
+    let keywords = reader.textList("keywords").map(\.text)
+    let pinyin = decodePinyin(reader)
+    let seasons: [TrainingSeason] = reader.enumerationList("season")
+    let prerequisites = reader.textList("prerequisites")
+    let sessions = reader.tables("session").compactMap(decodeSession)
+    guard let id else { return nil }
+    let location = file.location(of: table.offset)
+    var entry = CourseEntry(
+      id: id, idLocation: file.location(of: reader.offset(of: "id")), location: location,
+      categoryID: category?.id, categoryLocation: file.location(of: category?.offset ?? 0),
+      prerequisites: prerequisites.map(\.text),
+      prerequisiteLocations: prerequisites.map { file.location(of: $0.offset) })
+    guard let title, let category, let hours, let kind, let form, let summary else {
+      return entry
+    }
+    entry.course = Course(
+      id: id, title: title, categoryID: category.id, hours: hours, kind: kind, form: form,
+      summary: summary, description: description, instructor: instructor, provider: provider,
+      audience: audience, roles: roles, keywords: keywords, pinyin: pinyin, seasons: seasons,
+      prerequisites: entry.prerequisites, sessions: sessions, location: location)
+    return entry
+  }
+
+  /// Lowercase syllables separated by spaces (`chong wen`); `ü` may be written `v`.
+  private func decodePinyin(_ reader: EntryReader) -> String? {
+    guard let pinyin = reader.text("pinyin") else { return nil }
+    let valid = pinyin.unicodeScalars.allSatisfy { scalar in
+      ("a"..."z").contains(scalar) || scalar == " " || scalar == "ü"
+    }
+    guard valid else {
+      file.report(
+        .invalidValue(
+          key: "pinyin", value: "\"\(pinyin)\"", rule: "只能写小写拼音字母和空格，不带声调，如 \"chong wen\""),
+        at: reader.offset(of: "pinyin"))
+      return nil
+    }
+    return pinyin
+  }
+
+  private func decodeSession(_ table: TOMLTable) -> CourseSession? {
+    let reader = EntryReader(table: table, file: file, kind: .session)
+    reader.rejectUnknownKeys(Self.sessionKeys)
+    var date: LocalDate?
+    if let value = reader.value("date", required: true) {
+      if case .dateTime(let written) = value.kind, let day = written.date, written.time == nil {
+        date = day
+        if let year, day.year != year {
+          file.report(.sessionOutsideYear(date: day.description, year: year), at: value.offset)
+        }
+      } else {
+        reader.wrongType("date", value, expected: ValueTypeLabel.date)
+      }
+    }
+    let time = reader.text("time")
+    let place = reader.text("place", required: true)
+    var capacity = reader.integer("capacity")
+    if let written = capacity, written <= 0 {
+      file.report(
+        .invalidValue(key: "capacity", value: String(written), rule: "名额应大于 0"),
+        at: reader.offset(of: "capacity"))
+      capacity = nil
+    }
+    guard let date, let place else { return nil }
+    return CourseSession(
+      date: date, time: time, place: place, capacity: capacity,
+      location: file.location(of: table.offset))
+  }
+}

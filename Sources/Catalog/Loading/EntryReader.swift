@@ -1,0 +1,174 @@
+/// Reads the fields of one TOML table (a `[[course]]`, a `[catalog]` …) with the checks
+/// every field shares: type, presence, enumeration, and unknown keys.
+struct EntryReader {
+  let table: TOMLTable
+  let file: SourceFile
+  let kind: CatalogEntryKind
+
+  /// The value of `key`, reporting a missing required field at the entry's header.
+  func value(_ key: String, required: Bool) -> TOMLValue? {
+    if let value = table[key] { return value }
+    if required { file.report(.missingField(field: key, entry: kind), at: table.offset) }
+    return nil
+  }
+
+  func offset(of key: String) -> Int { table.entry(key)?.value.offset ?? table.offset }
+
+  func wrongType(_ key: String, _ value: TOMLValue, expected: String) {
+    file.report(
+      .wrongType(key: key, expected: expected, found: ValueTypeLabel.of(value)), at: value.offset)
+  }
+
+  func text(_ key: String, required: Bool = false) -> String? {
+    guard let value = value(key, required: required) else { return nil }
+    guard case .string(let text) = value.kind else {
+      wrongType(key, value, expected: ValueTypeLabel.string)
+      return nil
+    }
+    if text.allSatisfy(\.isWhitespace) {
+      file.report(.emptyText(key: key), at: value.offset)
+      return nil
+    }
+    return text
+  }
+
+  func integer(_ key: String, required: Bool = false) -> Int? {
+    guard let value = value(key, required: required) else { return nil }
+    guard case .integer(let number) = value.kind else {
+      wrongType(key, value, expected: ValueTypeLabel.integer)
+      return nil
+    }
+    return Int(number)
+  }
+
+  func bool(_ key: String) -> Bool? {
+    guard let value = value(key, required: false) else { return nil }
+    guard case .bool(let flag) = value.kind else {
+      wrongType(key, value, expected: ValueTypeLabel.bool)
+      return nil
+    }
+    return flag
+  }
+
+  /// Hours as a positive multiple of 0.5, at most 200.
+  func hours(_ key: String, required: Bool) -> StudyHours? {
+    guard let value = value(key, required: required) else { return nil }
+    let number: Double
+    switch value.kind {
+    case .integer(let integer): number = Double(integer)
+    case .float(let float): number = float
+    default:
+      wrongType(key, value, expected: ValueTypeLabel.number)
+      return nil
+    }
+    guard let hours = StudyHours(exactly: number), hours.halves > 0, hours <= StudyHours(200)
+    else {
+      file.report(.invalidHours(Self.numberText(value)), at: value.offset)
+      return nil
+    }
+    return hours
+  }
+
+  private static func numberText(_ value: TOMLValue) -> String {
+    switch value.kind {
+    case .integer(let integer): String(integer)
+    case .float(let float): "\(float)"
+    default: ""
+    }
+  }
+
+  /// An identifier: lowercase letters, digits and hyphens.
+  func identifier(_ key: String, required: Bool = true) -> String? {
+    guard let id = text(key, required: required) else { return nil }
+    guard Self.isValidIdentifier(id) else {
+      file.report(.invalidID(id), at: offset(of: key))
+      return nil
+    }
+    return id
+  }
+
+  static func isValidIdentifier(_ id: String) -> Bool {
+    !id.isEmpty
+      && id.utf8.allSatisfy { byte in
+        (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == .minus
+      }
+  }
+
+  func enumeration<E: LabeledEnumeration>(_ key: String, required: Bool) -> E? {
+    guard let value = value(key, required: required) else { return nil }
+    return enumerationValue(key, value)
+  }
+
+  private func enumerationValue<E: LabeledEnumeration>(_ key: String, _ value: TOMLValue) -> E? {
+    guard case .string(let text) = value.kind else {
+      wrongType(key, value, expected: ValueTypeLabel.string)
+      return nil
+    }
+    guard let result = E(identifierOrLabel: text) else {
+      file.report(
+        .invalidEnumeration(key: key, value: text, allowed: E.spellings), at: value.offset)
+      return nil
+    }
+    return result
+  }
+
+  /// An array's elements, or a wrong-type report.
+  func array(_ key: String) -> [TOMLValue] {
+    guard let value = value(key, required: false) else { return [] }
+    guard case .array(let items) = value.kind else {
+      wrongType(key, value, expected: ValueTypeLabel.array)
+      return []
+    }
+    return items
+  }
+
+  func enumerationList<E: LabeledEnumeration>(_ key: String) -> [E] {
+    array(key).compactMap { enumerationValue(key, $0) }
+  }
+
+  func textList(_ key: String) -> [(text: String, offset: Int)] {
+    array(key).compactMap { item in
+      guard case .string(let text) = item.kind else {
+        wrongType(key, item, expected: ValueTypeLabel.string)
+        return nil
+      }
+      return (text, item.offset)
+    }
+  }
+
+  /// The tables of an array of tables (`[[key]]`).
+  func tables(_ key: String) -> [TOMLTable] {
+    guard let value = value(key, required: false) else { return [] }
+    if case .array(let items) = value.kind {
+      var tables: [TOMLTable] = []
+      tables.reserveCapacity(items.count)
+      for item in items {
+        guard case .table(let table) = item.kind else {
+          wrongType(key, item, expected: ValueTypeLabel.table)
+          continue
+        }
+        tables.append(table)
+      }
+      return tables
+    }
+    wrongType(key, value, expected: ValueTypeLabel.arrayOfTables)
+    return []
+  }
+
+  /// A sub-table (`[key]`).
+  func subtable(_ key: String, required: Bool) -> TOMLTable? {
+    guard let value = value(key, required: required) else { return nil }
+    guard case .table(let table) = value.kind else {
+      wrongType(key, value, expected: ValueTypeLabel.table)
+      return nil
+    }
+    return table
+  }
+
+  /// Every key not in `allowed` is an error: a typo must not silently drop data.
+  func rejectUnknownKeys(_ allowed: [String]) {
+    for entry in table.entries where !allowed.contains(entry.key) {
+      file.report(.unknownKey(key: entry.key, allowed: allowed), at: entry.keyOffset)
+    }
+  }
+}

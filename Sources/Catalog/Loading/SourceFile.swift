@@ -1,0 +1,32 @@
+/// One file being loaded: its bytes, and the diagnostics found in it, with offsets turned
+/// into line and column only when a diagnostic needs them.
+final class SourceFile {
+  let path: String
+  let bytes: [UInt8]
+  private(set) var diagnostics: [Diagnostic] = []
+  private var lineIndex: LineIndex?
+
+  init(path: String, bytes: [UInt8]) {
+    self.path = path
+    self.bytes = bytes
+  }
+
+  func location(of offset: Int) -> SourceLocation {
+    if lineIndex == nil { lineIndex = LineIndex(bytes) }
+    return lineIndex!.location(of: offset, path: path)
+  }
+
+  func report(_ problem: Problem, at offset: Int) {
+    diagnostics.append(Diagnostic(problem, at: location(of: offset)))
+  }
+
+  /// Parses the file; a syntax error becomes a diagnostic and nil.
+  func parse() -> TOMLTable? {
+    do {
+      return try TOMLDocument(bytes: bytes).root
+    } catch {
+      report(error.problem, at: error.offset)
+      return nil
+    }
+  }
+}
