@@ -47,9 +47,11 @@ public struct CatalogLoader: Sendable {
     var everyCourseFileRead = true
     switch FileSystem.listFiles(in: coursesDirectory, suffix: ".toml") {
     case .failure(let failure):
+      everyCourseFileRead = false
       diagnostics.append(
         Diagnostic(.unreadable(reason: LoaderText.reason(failure)), at: .file(coursesDirectory)))
     case .success(let names) where names.isEmpty:
+      everyCourseFileRead = false
       diagnostics.append(Diagnostic(.noCourseFiles, at: .file(coursesDirectory)))
     case .success(let names):
       let year = header?.year
