@@ -20,8 +20,10 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     self.init(year: year, month: month, day: day)
   }
 
+  /// Years 1 to 9999 only: year 0 has no date in most software (Python's among them), so a
+  /// file that names it would be read differently elsewhere.
   public static func isValid(year: Int, month: Int, day: Int) -> Bool {
-    guard (1...12).contains(month), day >= 1 else { return false }
+    guard (1...9999).contains(year), (1...12).contains(month), day >= 1 else { return false }
     return day <= daysIn(month: month, year: year)
   }
 

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The project's test command: format lint, unit tests, the TOML differential test and the
+# end-to-end tests against the real binary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== swift format lint"
+swift format lint --strict --recursive Package.swift Sources Tests bench
+
+echo "== swift build"
+swift build
+
+echo "== swift test"
+swift test
+
+echo "== TOML differential test (course-menu toml-json vs Python tomllib)"
+python3 Tests/toml/difftest.py --bin .build/debug/course-menu
+
+if [ -f Tests/e2e/run.py ]; then
+  echo "== end-to-end tests (tmux)"
+  python3 Tests/e2e/run.py --bin .build/debug/course-menu
+fi
