@@ -9,5 +9,63 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <langinfo.h>
+#include <wchar.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
+
+/* Accessors for what Swift cannot import: macros and globals behind macros.
+   Each one only returns the value curses defines; there is no logic here. */
+
+static inline WINDOW *cm_stdscr(void) { return stdscr; }
+static inline WINDOW *cm_curscr(void) { return curscr; }
+static inline int cm_lines(void) { return LINES; }
+static inline int cm_cols(void) { return COLS; }
+static inline int cm_err(void) { return ERR; }
+static inline int cm_ok(void) { return OK; }
+
+/* Attributes */
+static inline attr_t cm_a_normal(void) { return A_NORMAL; }
+static inline attr_t cm_a_bold(void) { return A_BOLD; }
+static inline attr_t cm_a_reverse(void) { return A_REVERSE; }
+static inline attr_t cm_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t cm_a_dim(void) { return A_DIM; }
+static inline attr_t cm_color_pair(int pair) { return (attr_t)COLOR_PAIR(pair); }
+
+/* Line-drawing characters, for code that wants the terminal's own */
+static inline chtype cm_acs_hline(void) { return ACS_HLINE; }
+static inline chtype cm_acs_vline(void) { return ACS_VLINE; }
+static inline chtype cm_acs_ulcorner(void) { return ACS_ULCORNER; }
+static inline chtype cm_acs_urcorner(void) { return ACS_URCORNER; }
+static inline chtype cm_acs_llcorner(void) { return ACS_LLCORNER; }
+static inline chtype cm_acs_lrcorner(void) { return ACS_LRCORNER; }
+
+/* Key codes get_wch reports with KEY_CODE_YES */
+static inline int cm_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int cm_key_up(void) { return KEY_UP; }
+static inline int cm_key_down(void) { return KEY_DOWN; }
+static inline int cm_key_left(void) { return KEY_LEFT; }
+static inline int cm_key_right(void) { return KEY_RIGHT; }
+static inline int cm_key_home(void) { return KEY_HOME; }
+static inline int cm_key_end(void) { return KEY_END; }
+static inline int cm_key_ppage(void) { return KEY_PPAGE; }
+static inline int cm_key_npage(void) { return KEY_NPAGE; }
+static inline int cm_key_enter(void) { return KEY_ENTER; }
+static inline int cm_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int cm_key_resize(void) { return KEY_RESIZE; }
+static inline int cm_key_mouse(void) { return KEY_MOUSE; }
+static inline int cm_key_f(int n) { return KEY_F(n); }
+
+/* Mouse */
+static inline mmask_t cm_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t cm_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t cm_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t cm_button5_pressed(void) {
+#ifdef BUTTON5_PRESSED
+  return BUTTON5_PRESSED;
+#else
+  return 0;
+#endif
+}
+
 #endif

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Catalog
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Opens the member UI (the default when no subcommand is given).
 struct BrowseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -9,12 +13,33 @@ struct BrowseCommand: ParsableCommand {
   @OptionGroup var catalogOptions: CatalogOptions
 
   func run() throws {
+    // Before anything reads or writes text: curses needs the locale for wide characters.
+    setlocale(LC_ALL, "")
     let result = catalogOptions.loader().load()
     guard let catalog = result.catalog else {
       DiagnosticPrinter.printAll(result.diagnostics)
       throw ExitCode(result.diagnostics.contains { $0.problem.isInputOutput } ? 2 : 1)
     }
-    // The terminal UI replaces this summary (issue 3).
-    print(CatalogSummary(catalog: catalog).text)
+    guard isatty(0) != 0, isatty(1) != 0 else {
+      // Not a terminal (a pipe, a script): say what the catalog holds instead.
+      print(CatalogSummary(catalog: catalog).text)
+      return
+    }
+    let capabilities = TerminalCapabilities(
+      environment: TerminalCapabilities.environmentKeys.reduce(into: [:]) { values, key in
+        if let value = getenv(key) { values[key] = String(cString: value) }
+      },
+      codeset: String(cString: nl_langinfo(nl_item(CODESET))))
+    TerminalGuard.install()
+    guard var backend = CursesBackend(capabilities: capabilities) else {
+      printError(ScreenText.cannotOpenTerminal)
+      throw ExitCode(1)
+    }
+    let state = AppState(
+      catalog: catalog, today: .today(), size: backend.size, glyphs: capabilities.glyphs,
+      notice: capabilities.notice)
+    _ = AppLoop.run(state, on: &backend)
+    backend.stop()
+    TerminalGuard.reraiseStopSignal()
   }
 }

@@ -1,0 +1,74 @@
+import Catalog
+
+/// Everything the UI shows, as one value: `update` makes the next one, `render` draws it.
+struct AppState: Sendable {
+  /// Below this the frame cannot show a page of nine items with its heading and keys:
+  /// 60 columns fit the course list columns with a readable title, 16 rows fit nine items,
+  /// their column header, the title bar, heading, two rules and the key line.
+  static let minimumSize = Size(width: 60, height: 16)
+
+  let catalog: Catalog
+  /// Shown in the title bar; fixed by the caller so tests are repeatable.
+  var today: LocalDate
+  var size: Size
+  var glyphs: Glyphs
+  /// A standing one-line notice, such as why the frame is ASCII.
+  var notice: String?
+  /// A message after a key that did nothing; the next key clears it.
+  var message: String?
+  /// The screens the member went through; the last is shown. Never empty.
+  private(set) var stack: [AppScreen]
+
+  init(
+    catalog: Catalog, today: LocalDate, size: Size, glyphs: Glyphs = .unicode,
+    notice: String? = nil
+  ) {
+    self.catalog = catalog
+    self.today = today
+    self.size = size
+    self.glyphs = glyphs
+    self.notice = notice
+    stack = [.mainMenu(MainMenuScreen())]
+  }
+
+  var top: AppScreen { stack[stack.count - 1] }
+
+  var isTooSmall: Bool {
+    size.width < Self.minimumSize.width || size.height < Self.minimumSize.height
+  }
+
+  var layout: FrameLayout { FrameLayout(size: size) }
+
+  var context: ScreenContext {
+    let body = layout.body
+    return ScreenContext(
+      catalog: catalog, glyphs: glyphs, body: Size(width: body.width, height: body.height))
+  }
+
+  mutating func push(_ screen: AppScreen) { stack.append(screen) }
+
+  /// Leaves the shown screen; false when it is the main menu, which has nothing under it.
+  mutating func pop() -> Bool {
+    guard stack.count > 1 else { return false }
+    stack.removeLast()
+    return true
+  }
+
+  mutating func replaceTop(_ screen: AppScreen) { stack[stack.count - 1] = screen }
+}
+
+/// Where the frame puts things: title bar, heading, rules, body, key line.
+struct FrameLayout: Hashable, Sendable {
+  let size: Size
+
+  let titleRow = 0
+  let headingRow = 1
+  let upperRuleRow = 2
+  var lowerRuleRow: Int { size.height - 2 }
+  var keyRow: Int { size.height - 1 }
+
+  /// The screen's own room: between the rules, one column in from each side.
+  var body: Rect {
+    Rect(x: 1, y: 3, width: max(0, size.width - 2), height: max(0, size.height - 5))
+  }
+}

@@ -1,0 +1,5 @@
+/// Work `update` asks the app loop to do, so `update` itself stays a pure function.
+enum Effect: Hashable, Sendable {
+  /// Leave the UI and restore the terminal.
+  case quit
+}

@@ -1,0 +1,112 @@
+import Catalog
+
+/// Everything the catalog says about one course, wrapped to the width and scrollable.
+struct CourseDetailScreen: Screen {
+  let courseID: String
+  private(set) var scroll = ScrollPosition()
+
+  init(courseID: String) {
+    self.courseID = courseID
+  }
+
+  private func document(_ context: ScreenContext) -> DocumentView {
+    let lines =
+      context.catalog.course(id: courseID).map {
+        Self.lines(
+          for: $0, catalog: context.catalog, width: context.body.width, glyphs: context.glyphs)
+      } ?? []
+    return DocumentView(lines: lines, scroll: scroll, height: context.body.height)
+  }
+
+  /// The course as labelled fields, long text wrapped, sessions as a table.
+  static func lines(for course: Course, catalog: Catalog, width: Int, glyphs: Glyphs)
+    -> [StyledLine]
+  {
+    var lines: [StyledLine] = []
+    func field(_ label: String, _ value: String?) {
+      guard let value, !value.isEmpty else { return }
+      lines += LabeledText.lines(label: label, value: value, width: width)
+    }
+    func list(_ values: [String], or fallback: String?) -> String? {
+      values.isEmpty ? fallback : values.joined(separator: ScreenText.listSeparator)
+    }
+    field(ScreenText.detailTitle, course.title)
+    field(ScreenText.detailCategory, catalog.category(id: course.categoryID)?.title)
+    field(ScreenText.detailHours, ScreenText.hoursValue(course.hours))
+    field(ScreenText.detailKind, course.kind.label)
+    field(ScreenText.detailForm, course.form.label)
+    field(ScreenText.detailSummary, course.summary)
+    field(ScreenText.detailDescription, course.description)
+    field(ScreenText.detailInstructor, course.instructor)
+    field(ScreenText.detailProvider, course.provider)
+    field(ScreenText.detailAudience, list(course.audience.map(\.label), or: ScreenText.everyone))
+    field(ScreenText.detailRoles, list(course.roles.map(\.label), or: ScreenText.anyRole))
+    field(ScreenText.detailSeasons, list(course.seasons.map(\.label), or: ScreenText.anySeason))
+    field(ScreenText.detailKeywords, list(course.keywords, or: nil))
+    field(ScreenText.detailPinyin, course.pinyin)
+    let prerequisites = course.prerequisites.map {
+      ScreenText.prerequisite(title: catalog.course(id: $0)?.title, id: $0)
+    }
+    field(ScreenText.detailPrerequisites, list(prerequisites, or: nil))
+    field(ScreenText.detailID, course.id)
+    if course.sessions.isEmpty {
+      field(ScreenText.detailSessions, ScreenText.noSessions)
+    } else {
+      lines.append([Span(ScreenText.detailSessions, .emphasis)])
+      lines += sessionTable(course.sessions, width: width, glyphs: glyphs)
+    }
+    return lines
+  }
+
+  /// Date, time, place and capacity, indented under the label, with a ruled header.
+  private static func sessionTable(_ sessions: [CourseSession], width: Int, glyphs: Glyphs)
+    -> [StyledLine]
+  {
+    let indent = "  "
+    let timeWidth = max(
+      DisplayWidth.of(ScreenText.sessionTime),
+      sessions.map { DisplayWidth.of($0.time ?? "") }.max() ?? 0)
+    let columns = Columns(
+      [.fixed(10), .fixed(timeWidth), .flexible, .fixed(4, .trailing)],
+      total: width - indent.count)
+    let header = columns.row(
+      [
+        ScreenText.sessionDate, ScreenText.sessionTime, ScreenText.sessionPlace,
+        ScreenText.sessionCapacity,
+      ], ellipsis: glyphs.ellipsis)
+    let rule = columns.row(
+      columns.widths.map { String(repeating: glyphs.horizontalRule, count: $0) }, ellipsis: nil)
+    var lines: [StyledLine] = [
+      [Span(indent), Span(header, .columnHeader)], [Span(indent), Span(rule)],
+    ]
+    for session in sessions {
+      let row = columns.row(
+        [
+          session.date.description, session.time ?? ScreenText.sessionNoValue, session.place,
+          session.capacity.map(String.init) ?? ScreenText.sessionNoValue,
+        ], ellipsis: glyphs.ellipsis)
+      lines.append([Span(indent), Span(row)])
+    }
+    return lines
+  }
+
+  func heading(_ context: ScreenContext) -> String {
+    context.catalog.course(id: courseID)?.title ?? courseID
+  }
+
+  func position(_ context: ScreenContext) -> String? { document(context).position }
+
+  func keyHints(_ context: ScreenContext) -> [KeyHint] { document(context).keyHints() }
+
+  mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
+    let lineCount = document(context).lines.count
+    return DocumentView.update(
+      &scroll, command, lineCount: lineCount, height: context.body.height)
+  }
+
+  func render(into grid: inout Grid, area: Rect, _ context: ScreenContext) {
+    document(context).render(into: &grid, area: area, glyphs: context.glyphs)
+  }
+
+  func command(forClickAt x: Int, row: Int, _ context: ScreenContext) -> Command? { nil }
+}

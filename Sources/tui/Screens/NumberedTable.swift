@@ -1,0 +1,101 @@
+/// Draws a numbered list and finds the item under a click, from one geometry, so what is
+/// drawn and what is clicked can never disagree.
+struct NumberedTable: Sendable {
+  let list: NumberedList
+  /// Body row of the first item (the column header, when any, is the row above).
+  let firstItemRow: Int
+
+  /// Cursor mark, a three-column number and a gap: where row text starts.
+  static let prefixWidth = 6
+  /// Columns from the left edge to the start of the "9 下一页" slot on the page line.
+  static let nextSlotOffset = 14
+
+  /// The body row of item `index` (which must be on the current page).
+  func row(of index: Int) -> Int { firstItemRow + index - list.visible.lowerBound }
+
+  /// The page line sits below a full page, so it stays put while paging.
+  var pageLineRow: Int? { list.isPaged ? firstItemRow + list.pageSize : nil }
+
+  /// The first body row below the table.
+  var endRow: Int {
+    if let pageLineRow { return pageLineRow + 1 }
+    return firstItemRow + list.visible.count
+  }
+
+  /// Draws the header (when given), the items of the current page, and the page line.
+  /// `rowText` gives an item's text, cut to the room left of the number.
+  func draw(
+    into grid: inout Grid, area: Rect, header: String?, glyphs: Glyphs,
+    rowText: (_ index: Int) -> String
+  ) {
+    let textWidth = max(0, area.width - Self.prefixWidth)
+    if let header, firstItemRow > 0 {
+      let y = area.y + firstItemRow - 1
+      grid.write(
+        TextFit.padded(ScreenText.columnNumber, width: Self.prefixWidth) + header, x: area.x,
+        y: y, width: area.width, style: .columnHeader, ellipsis: glyphs.ellipsis)
+    }
+    for index in list.visible {
+      let y = area.y + row(of: index)
+      guard y < area.maxY else { break }
+      let selected = index == list.cursor
+      let number = TextFit.padded(String(list.digit(for: index)), width: 3, alignment: .trailing)
+      grid.write(selected ? glyphs.cursor : " ", x: area.x, y: y, width: 1)
+      grid.write(number, x: area.x + 1, y: y, width: 3, style: .keyName)
+      grid.write(
+        rowText(index), x: area.x + Self.prefixWidth, y: y, width: textWidth,
+        ellipsis: glyphs.ellipsis)
+      if selected {
+        grid.restyle(row: y, columns: area.x..<(area.x + area.width), style: .selected)
+      }
+    }
+    drawPageLine(into: &grid, area: area)
+  }
+
+  private func drawPageLine(into grid: inout Grid, area: Rect) {
+    guard let pageLineRow, area.y + pageLineRow < area.maxY else { return }
+    let y = area.y + pageLineRow
+    if list.page > 0 {
+      grid.write(String(NumberedList.previousPageDigit), x: area.x + 3, y: y, style: .keyName)
+      grid.write(ScreenText.previousPage, x: area.x + Self.prefixWidth, y: y)
+    }
+    if list.page + 1 < list.pageCount {
+      grid.write(
+        String(NumberedList.nextPageDigit), x: area.x + Self.nextSlotOffset, y: y, style: .keyName)
+      grid.write(ScreenText.nextPage, x: area.x + Self.nextSlotOffset + 2, y: y)
+    }
+    grid.write(
+      ScreenText.page(list.page + 1, of: list.pageCount), x: area.x + Self.nextSlotOffset + 12,
+      y: y, width: max(0, area.width - Self.nextSlotOffset - 12))
+  }
+
+  /// The command a click at column `x` (from the body's left edge) of body row `row` means.
+  func command(forClickAt x: Int, row: Int) -> Command? {
+    if let pageLineRow, row == pageLineRow {
+      return .digit(
+        x < Self.nextSlotOffset ? NumberedList.previousPageDigit : NumberedList.nextPageDigit)
+    }
+    let offset = row - firstItemRow
+    guard offset >= 0, offset < list.visible.count else { return nil }
+    return .digit(offset + 1)
+  }
+
+  /// The keys that work on a list, most important first; `back` names what 0 does.
+  static func keyHints(for list: NumberedList, back: String) -> [KeyHint] {
+    var hints: [KeyHint] = []
+    let onPage = list.visible.count
+    if onPage == 1 { hints.append(KeyHint("1", ScreenText.keyChoose)) }
+    if onPage > 1 { hints.append(KeyHint("1-\(onPage)", ScreenText.keyChoose)) }
+    if list.isPaged, list.page > 0 {
+      hints.append(KeyHint(String(NumberedList.previousPageDigit), ScreenText.keyPreviousPage))
+    }
+    if list.isPaged, list.page + 1 < list.pageCount {
+      hints.append(KeyHint(String(NumberedList.nextPageDigit), ScreenText.keyNextPage))
+    }
+    hints.append(KeyHint("0", back))
+    hints.append(KeyHint(ScreenText.keyNameHelp, ScreenText.keyHelp))
+    if list.count > 1 { hints.append(KeyHint(ScreenText.keyNameArrows, ScreenText.keyMove)) }
+    if list.count > 0 { hints.append(KeyHint(ScreenText.keyNameEnter, ScreenText.keyOpen)) }
+    return hints
+  }
+}

@@ -1,0 +1,89 @@
+import Catalog
+
+/// What every screen may read while updating or drawing.
+struct ScreenContext: Sendable {
+  let catalog: Catalog
+  let glyphs: Glyphs
+  /// The room screens draw in, between the heading and the key line.
+  let body: Size
+}
+
+/// Where a screen sends the member after a command.
+enum Navigation: Hashable, Sendable {
+  case stay
+  case push(AppScreen)
+  case back
+  /// The key does nothing here; the message tells the member why.
+  case refuse(String)
+}
+
+/// One key on the bottom line: its name and what it does.
+struct KeyHint: Hashable, Sendable {
+  var key: String
+  var action: String
+
+  init(_ key: String, _ action: String) {
+    self.key = key
+    self.action = action
+  }
+}
+
+/// A screen is a value: it turns commands into a new value and a navigation, and draws
+/// itself into a rectangle of the grid. The frame around it (title bar, heading, key line)
+/// is drawn by `Render`.
+protocol Screen: Hashable, Sendable {
+  /// The screen's name on the heading line.
+  func heading(_ context: ScreenContext) -> String
+  /// Where the member is, shown at the right of the heading line (`3/17`).
+  func position(_ context: ScreenContext) -> String?
+  /// The keys that work on this screen now, most important first.
+  func keyHints(_ context: ScreenContext) -> [KeyHint]
+  mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation
+  func render(into grid: inout Grid, area: Rect, _ context: ScreenContext)
+  /// The command a click at column `x` and row `row` of the body means, if any.
+  func command(forClickAt x: Int, row: Int, _ context: ScreenContext) -> Command?
+}
+
+/// The screens of the app, as one value type the navigation stack can hold and compare.
+enum AppScreen: Hashable, Sendable {
+  case mainMenu(MainMenuScreen)
+  case categories(CategoriesScreen)
+  case courseList(CourseListScreen)
+  case courseDetail(CourseDetailScreen)
+  case help(HelpScreen)
+
+  /// The screen inside, for reading.
+  var screen: any Screen {
+    switch self {
+    case .mainMenu(let screen): screen
+    case .categories(let screen): screen
+    case .courseList(let screen): screen
+    case .courseDetail(let screen): screen
+    case .help(let screen): screen
+    }
+  }
+
+  /// Runs a command on the screen inside and keeps the changed screen.
+  mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
+    func run<S: Screen>(_ screen: S, _ wrap: (S) -> AppScreen) -> (AppScreen, Navigation) {
+      var changed = screen
+      let navigation = changed.update(command, context)
+      return (wrap(changed), navigation)
+    }
+    let result: (AppScreen, Navigation)
+    switch self {
+    case .mainMenu(let screen): result = run(screen, AppScreen.mainMenu)
+    case .categories(let screen): result = run(screen, AppScreen.categories)
+    case .courseList(let screen): result = run(screen, AppScreen.courseList)
+    case .courseDetail(let screen): result = run(screen, AppScreen.courseDetail)
+    case .help(let screen): result = run(screen, AppScreen.help)
+    }
+    self = result.0
+    return result.1
+  }
+
+  var isHelp: Bool {
+    if case .help = self { return true }
+    return false
+  }
+}

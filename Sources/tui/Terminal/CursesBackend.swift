@@ -1,0 +1,210 @@
+import CNcurses
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The only code that talks to curses: starts and ends it, sends the cells of a frame that
+/// changed with wide-character calls, and turns `get_wch` results into events.
+final class CursesBackend: TerminalBackend {
+  let capabilities: TerminalCapabilities
+  /// How long one wait for input lasts, so a stop signal is seen within a second even if it
+  /// arrived just before the wait began.
+  static let inputTimeoutMilliseconds: Int32 = 500
+  /// Errors that come back sooner than this are not timeouts: the terminal is failing.
+  static let fastErrorSeconds = 0.2
+  /// This many failing reads in a row mean the terminal is gone.
+  static let lostTerminalErrorCount = 3
+  /// How long to wait for more resizes after one, so a burst redraws once.
+  static let resizeSettleMilliseconds: Int32 = 30
+
+  private var screen: OpaquePointer?
+  private var shown: Grid?
+  private var pending: [Event] = []
+  private var failedReads = 0
+  private var theme: [CellStyle: (attributes: attr_t, pair: Int16)] = [:]
+
+  /// Starts curses on the process's terminal; nil when there is no usable terminal.
+  init?(capabilities: TerminalCapabilities) {
+    self.capabilities = capabilities
+    guard let output = fdopen(1, "w"), let input = fdopen(0, "r"),
+      let screen = newterm(nil, output, input)
+    else { return nil }
+    self.screen = screen
+    set_term(screen)
+    if let delay = capabilities.escapeDelayMilliseconds { set_escdelay(Int32(delay)) }
+    cbreak()
+    noecho()
+    nonl()
+    intrflush(cm_stdscr(), false)
+    keypad(cm_stdscr(), true)
+    wtimeout(cm_stdscr(), Self.inputTimeoutMilliseconds)
+    curs_set(0)
+    let mouseOn = mousemask(cm_button1_clicked() | cm_button1_released(), nil) != 0
+    theme = Self.makeTheme(color: !capabilities.colorForbidden && has_colors())
+    TerminalGuard.arm(restoreSequence: Self.restoreSequence(mouse: mouseOn))
+  }
+
+  /// Ends curses and gives the terminal back as it was.
+  func stop() {
+    guard let screen else { return }
+    endwin()
+    delscreen(screen)
+    self.screen = nil
+    TerminalGuard.disarm()
+  }
+
+  deinit { stop() }
+
+  var size: Size { Size(width: Int(cm_cols()), height: Int(cm_lines())) }
+
+  func draw(_ grid: Grid) {
+    let stdscr = cm_stdscr()
+    let previous = shown?.size == grid.size ? shown : nil
+    if previous == nil, shown != nil { clearok(cm_curscr(), true) }
+    for y in 0..<grid.size.height {
+      for x in 0..<grid.size.width {
+        let cell = grid[x, y]
+        if cell.isContinuation || previous?[x, y] == cell { continue }
+        put(cell, x: x, y: y)
+      }
+    }
+    wnoutrefresh(stdscr)
+    doupdate()
+    shown = grid
+  }
+
+  func nextEvent() -> Event {
+    if !pending.isEmpty { return pending.removeFirst() }
+    while true {
+      if TerminalGuard.stopSignal.load(ordering: .relaxed) != 0 { return .hangup }
+      let started = Self.now()
+      var character: wint_t = 0
+      let result = wget_wch(cm_stdscr(), &character)
+      if result == cm_err() {
+        if Self.now() - started < Self.fastErrorSeconds {
+          failedReads += 1
+          if failedReads >= Self.lostTerminalErrorCount { return .hangup }
+        } else {
+          failedReads = 0
+        }
+        continue
+      }
+      failedReads = 0
+      if let event = decode(result: result, character: character) { return event }
+    }
+  }
+
+  private func decode(result: Int32, character: wint_t) -> Event? {
+    guard result == cm_key_code_yes() else {
+      return Unicode.Scalar(UInt32(character)).flatMap(Key.init(typed:)).map(Event.key)
+    }
+    let code = Int32(bitPattern: character)
+    if code == cm_key_resize() { return settleResize() }
+    if code == cm_key_mouse() { return mouseEvent() }
+    return Self.keyCodes[code].map(Event.key)
+  }
+
+  /// Collects a burst of resizes into one; a key that arrives meanwhile is kept for later.
+  private func settleResize() -> Event {
+    let stdscr = cm_stdscr()
+    wtimeout(stdscr, Self.resizeSettleMilliseconds)
+    defer { wtimeout(stdscr, Self.inputTimeoutMilliseconds) }
+    while true {
+      var character: wint_t = 0
+      let result = wget_wch(stdscr, &character)
+      if result == cm_err() { break }
+      if result == cm_key_code_yes(), Int32(bitPattern: character) == cm_key_resize() {
+        continue
+      }
+      if let event = decode(result: result, character: character) { pending.append(event) }
+      break
+    }
+    return .resize(size)
+  }
+
+  private func mouseEvent() -> Event? {
+    var event = MEVENT()
+    guard getmouse(&event) == cm_ok(),
+      event.bstate & (cm_button1_clicked() | cm_button1_released()) != 0
+    else { return nil }
+    return .click(x: Int(event.x), y: Int(event.y))
+  }
+
+  private func put(_ cell: Cell, x: Int, y: Int) {
+    let columns = cell.text.first.map { DisplayWidth.of($0) } ?? 1
+    let text = capabilities.displayable(cell.text, columns: columns, encodable: Self.encodable)
+    let style = theme[cell.style] ?? (cm_a_normal(), 0)
+    var column = Int32(x)
+    for character in text {
+      var wide = character.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+      wide.append(0)
+      var complex = cchar_t()
+      setcchar(&complex, wide, style.attributes, style.pair, nil)
+      mvwadd_wch(cm_stdscr(), Int32(y), column, &complex)
+      column += Int32(DisplayWidth.of(character))
+    }
+  }
+
+  /// Attributes carry every meaning; colour, when allowed, only adds to them.
+  private static func makeTheme(color: Bool) -> [CellStyle: (attributes: attr_t, pair: Int16)] {
+    let bold = cm_a_bold()
+    let reverse = cm_a_reverse()
+    let underline = cm_a_underline()
+    var theme: [CellStyle: (attributes: attr_t, pair: Int16)] = [
+      .plain: (cm_a_normal(), 0),
+      .titleBar: (reverse | bold, 0),
+      .heading: (bold, 0),
+      .columnHeader: (underline, 0),
+      .selected: (reverse | bold, 0),
+      .keyBar: (reverse, 0),
+      .keyName: (bold, 0),
+      .notice: (bold, 0),
+      .emphasis: (bold, 0),
+    ]
+    guard color, start_color() == cm_ok() else { return theme }
+    use_default_colors()
+    init_pair(1, Int16(COLOR_WHITE), Int16(COLOR_BLUE))
+    init_pair(2, Int16(COLOR_BLACK), Int16(COLOR_CYAN))
+    init_pair(3, Int16(COLOR_CYAN), -1)
+    init_pair(4, Int16(COLOR_YELLOW), -1)
+    theme[.titleBar] = (bold, 1)
+    theme[.keyBar] = (cm_a_normal(), 2)
+    theme[.heading] = (bold, 3)
+    theme[.notice] = (bold, 4)
+    return theme
+  }
+
+  /// What leaves the UI without curses' help, for the crash handler.
+  private static func restoreSequence(mouse: Bool) -> [UInt8] {
+    var bytes: [UInt8] = []
+    if mouse { bytes += Array("\u{1B}[?1000l\u{1B}[?1006l".utf8) }
+    for capability in ["sgr0", "cnorm", "rmkx", "rmcup"] {
+      guard let value = tigetstr(capability), Int(bitPattern: value) != -1 else { continue }
+      bytes += Array(String(cString: value).utf8)
+    }
+    return bytes
+  }
+
+  private static let keyCodes: [Int32: Key] = {
+    var codes: [Int32: Key] = [
+      cm_key_up(): .up, cm_key_down(): .down, cm_key_left(): .left, cm_key_right(): .right,
+      cm_key_home(): .home, cm_key_end(): .end, cm_key_ppage(): .pageUp,
+      cm_key_npage(): .pageDown, cm_key_enter(): .enter, cm_key_backspace(): .backspace,
+    ]
+    for number in 1...12 { codes[cm_key_f(Int32(number))] = .function(number) }
+    return codes
+  }()
+
+  private static func encodable(_ scalar: Unicode.Scalar) -> Bool {
+    var state = mbstate_t()
+    var buffer = [CChar](repeating: 0, count: 16)
+    return wcrtomb(&buffer, wchar_t(bitPattern: scalar.value), &state) != -1
+  }
+
+  private static func now() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+  }
+}
