@@ -73,13 +73,13 @@ import Testing
     #expect(try fixture.diagnostics() == ["rules.toml:0:0 F001"])
   }
 
-  @Test func noCourseFiles() throws {
+  @Test func noCourseFilesAndIgnoredFiles() throws {
     var fixture = CatalogFixture()
     fixture.files["courses/ideals.toml"] = nil
     fixture.files["courses/farming.toml"] = nil
     fixture.files["courses/readme.txt"] = "not a catalog file"
     let found = try fixture.diagnostics()
-    #expect(found == ["courses:0:0 F002"])
+    #expect(found == ["courses:0:0 F002", "courses/readme.txt:0:0 W004"])
   }
 
   @Test func gbkFileIsNamedAsSuch() throws {
@@ -104,5 +104,79 @@ import Testing
     #expect(
       message.hasPrefix(directory + "/courses/ideals.toml:4:6: error[C005]: 课程编号 ideals-oath 重复"))
     #expect(message.hasSuffix("首次定义于 \(directory)/courses/farming.toml:15:6"))
+  }
+}
+
+/// Messages that must lead a curator to the real mistake, not to a cascade of others.
+@Suite struct DiagnosticGuidanceTests {
+  func messages(_ fixture: CatalogFixture) throws -> [String] {
+    let (result, directory) = try fixture.load()
+    return result.diagnostics.map {
+      $0.description.replacingOccurrences(of: directory + "/", with: "")
+    }
+  }
+
+  @Test func brokenCatalogFileDoesNotMakeEveryCategoryUnknown() throws {
+    var fixture = CatalogFixture()
+    fixture.replace("title = \"测试目录\"", with: "title = \"测试目录", in: "catalog.toml")
+    #expect(try fixture.diagnostics() == ["catalog.toml:2:9 T003"])
+  }
+
+  @Test func brokenCourseFileDoesNotMakeItsCoursesUnknownPrerequisites() throws {
+    var fixture = CatalogFixture()
+    fixture.files["courses/soil.toml"] = """
+      category = "farming"
+      [[course]]
+      id = "farm-soil-2"
+      title = 土壤
+      """
+    fixture.replace("[\"farm-soil\"]", with: "[\"farm-soil-2\"]", in: "courses/farming.toml")
+    #expect(try fixture.diagnostics() == ["courses/soil.toml:4:9 T002"])
+  }
+
+  @Test func wrongFileWideCategoryIsReportedOnce() throws {
+    var fixture = CatalogFixture()
+    fixture.replace("category = \"farming\"", with: "category = \"农业\"", in: "courses/farming.toml")
+    let found = try fixture.diagnostics()
+    #expect(found == ["courses/farming.toml:1:12 C010"])
+  }
+
+  @Test func keyUnderTheWrongHeaderSaysWhereItBelongs() throws {
+    var fixture = CatalogFixture()
+    fixture.replace(
+      "capacity = 40", with: "capacity = 40\nkeywords = [\"誓词\"]", in: "courses/ideals.toml")
+    let message = try #require(try messages(fixture).first)
+    #expect(
+      message.hasPrefix("courses/ideals.toml:16:1: error[C002]: 字段 keywords 不能写在这里：它属于 [[course]]"))
+  }
+
+  @Test func fullWidthPunctuationIsNamed() throws {
+    var fixture = CatalogFixture()
+    fixture.replace("title = \"理想信念\"", with: "title = “理想信念”", in: "catalog.toml")
+    #expect(
+      try messages(fixture) == [
+        "catalog.toml:8:9: error[T002]: 语法错误：这里用了中文标点 “，请改用英文半角符号 \""
+      ])
+  }
+
+  @Test func utf16FileIsNamedAsSuch() throws {
+    var bytes: [UInt8] = [0xFF, 0xFE]
+    for unit in "a = 1\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+    do {
+      _ = try TOMLDocument(bytes: bytes)
+      Issue.record("UTF-16 accepted")
+    } catch {
+      #expect(error.problem == .notUTF8(likelyUTF16: true))
+      #expect(error.problem.message.contains("UTF-16"))
+    }
+  }
+
+  @Test func sessionDateFollowsTheTrainingYearStart() throws {
+    var fixture = CatalogFixture()
+    fixture.replace("start = \"01-01\"", with: "start = \"09-01\"", in: "rules.toml")
+    fixture.replace("date = 2026-07-01", with: "date = 2027-03-01", in: "courses/ideals.toml")
+    #expect(try fixture.diagnostics() == [])
+    fixture.replace("date = 2027-03-01", with: "date = 2026-08-31", in: "courses/ideals.toml")
+    #expect(try fixture.diagnostics() == ["courses/ideals.toml:13:8 W001"])
   }
 }

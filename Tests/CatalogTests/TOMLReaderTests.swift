@@ -88,6 +88,12 @@ import Testing
     #expect(failure("a = {b = 1}\n[a.c]\n") == "2:2 T012")
     #expect(failure("a = {b = 1}\na.c = 2\n") == "2:1 T012")
     #expect(failure("a = 1\na.b = 2\n") == "2:1 T011")
+    // The message names the part that is already a value, not the whole key.
+    do {
+      _ = try parse("title = 1\ntitle.en.x = 2\n")
+    } catch {
+      #expect(error.problem == .notATable("title"))
+    }
     #expect(failure("a.b = 1\na.b = 2\n") == "2:3 T009")
     #expect(failure("t = {a = 1, a = 2}\n") == "1:13 T009")
   }

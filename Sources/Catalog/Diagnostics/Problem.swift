@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Every kind of finding, with its stable code and its Chinese message.
 ///
 /// This file is the one place where the library's user-facing text lives; codes never change
@@ -10,8 +16,9 @@ public enum Problem: Hashable, Sendable {
   case noCourseFiles
 
   // MARK: TOML syntax (T).
-  case notUTF8
-  case unexpected(found: String, expected: String)
+  /// `likelyUTF16` when the file starts with a UTF-16 byte-order mark (Notepad's "Unicode").
+  case notUTF8(likelyUTF16: Bool)
+  case unexpected(found: FoundToken, expected: SyntaxExpectation)
   case unterminatedString
   case invalidEscape(String)
   case controlCharacter(UInt32)
@@ -27,7 +34,8 @@ public enum Problem: Hashable, Sendable {
 
   // MARK: Catalog meaning (C).
   case missingField(field: String, entry: CatalogEntryKind)
-  case unknownKey(key: String, allowed: [String])
+  /// `belongsUnder` names the table where the key would be valid, when it is one.
+  case unknownKey(key: String, allowed: [String], belongsUnder: String?)
   case wrongType(key: String, expected: String, found: String)
   case invalidEnumeration(key: String, value: String, allowed: String)
   case duplicateID(kind: CatalogEntryKind, id: String, first: SourceLocation)
@@ -36,17 +44,19 @@ public enum Problem: Hashable, Sendable {
   case prerequisiteCycle([String])
   case invalidHours(String)
   case invalidID(String)
-  case invalidValue(key: String, value: String, rule: String)
+  case invalidValue(key: String, value: String, rule: ValueRule)
   case emptyText(key: String)
 
   // MARK: Warnings (W).
   case sessionOutsideYear(date: String, year: Int)
   case emptyCategory(String)
   case requirementWithoutCondition(String)
+  case ignoredFile(String)
 
   public var defaultSeverity: Diagnostic.Severity {
     switch self {
-    case .sessionOutsideYear, .emptyCategory, .requirementWithoutCondition: .warning
+    case .sessionOutsideYear, .emptyCategory, .requirementWithoutCondition, .ignoredFile:
+      .warning
     default: .error
     }
   }
@@ -92,6 +102,7 @@ public enum Problem: Hashable, Sendable {
     case .sessionOutsideYear: "W001"
     case .emptyCategory: "W002"
     case .requirementWithoutCondition: "W003"
+    case .ignoredFile: "W004"
     }
   }
 
@@ -101,10 +112,14 @@ public enum Problem: Hashable, Sendable {
       "无法读取：\(reason)"
     case .noCourseFiles:
       "目录中没有课程文件：请在 courses/ 下放置至少一个 .toml 文件"
-    case .notUTF8:
-      "文件不是 UTF-8 编码（可能是 GBK/GB2312）：请用记事本“另存为”并选择 UTF-8 编码"
+    case .notUTF8(let likelyUTF16):
+      likelyUTF16
+        ? "文件是 UTF-16 编码（记事本中的“Unicode”）：请用记事本“另存为”并选择 UTF-8 编码"
+        : "文件不是 UTF-8 编码（可能是 GBK/GB2312）：请用记事本“另存为”并选择 UTF-8 编码"
+    case .unexpected(.fullWidth(let written, let ascii), _):
+      "语法错误：这里用了中文标点 \(written)，请改用英文半角符号 \(ascii)"
     case .unexpected(let found, let expected):
-      "语法错误：此处应为\(expected)，实际是\(found)"
+      "语法错误：此处应为\(expected.label)，实际是\(found.label)"
     case .unterminatedString:
       "字符串没有结束引号：请检查引号是否成对"
     case .invalidEscape(let escape):
@@ -116,11 +131,11 @@ public enum Problem: Hashable, Sendable {
     case .integerOutOfRange(let text):
       "整数 \(text) 超出范围（-9223372036854775808 到 9223372036854775807）"
     case .invalidDateTime(let text):
-      "无效的日期或时间 \(text)：日期写作 2026-12-05，时间写作 09:00:00"
+      "无效的日期或时间 \(text)：日期写作 2026-12-05，时间写作 09:00:00；如果这是一段文字（如上课时间 \"09:00-12:00\"），请用英文双引号括起来"
     case .duplicateKey(let key):
       "键 \(key) 重复定义：同一个表中每个键只能写一次"
     case .tableRedefined(let key):
-      "表 [\(key)] 重复定义"
+      "表 [\(key)] 重复定义（如果要写多条，请每条都用 [[\(key)]]）"
     case .notATable(let key):
       "\(key) 已经定义为值，不能再作为表使用"
     case .inlineTableExtended(let key):
@@ -131,7 +146,9 @@ public enum Problem: Hashable, Sendable {
       "嵌套层数超过 \(limit) 层"
     case .missingField(let field, let entry):
       "\(entry.label)缺少必填字段 \(field)"
-    case .unknownKey(let key, let allowed):
+    case .unknownKey(let key, let allowed, let belongsUnder?):
+      "字段 \(key) 不能写在这里：它属于 \(belongsUnder)，请检查它是否写在了错误的表头下面；这里可用的字段有 \(allowed.joined(separator: "、"))"
+    case .unknownKey(let key, let allowed, nil):
       "未知的字段 \(key)（拼写错误？）：可用的字段有 \(allowed.joined(separator: "、"))"
     case .wrongType(let key, let expected, let found):
       "字段 \(key) 应为\(expected)，实际是\(found)"
@@ -150,7 +167,7 @@ public enum Problem: Hashable, Sendable {
     case .invalidID(let id):
       "编号 \"\(id)\" 无效：只能使用小写字母、数字和连字符（a-z 0-9 -）"
     case .invalidValue(let key, let value, let rule):
-      "字段 \(key) 的取值 \(value) 无效：\(rule)"
+      "字段 \(key) 的取值 \(value) 无效：\(rule.label)"
     case .emptyText(let key):
       "字段 \(key) 不能为空"
     case .sessionOutsideYear(let date, let year):
@@ -158,17 +175,81 @@ public enum Problem: Hashable, Sendable {
     case .emptyCategory(let id):
       "类别 \(id) 下没有课程"
     case .requirementWithoutCondition(let id):
-      "要求 \(id) 既没有 min_hours 也没有 min_concentrated，不会对任何人产生要求"
+      "要求 \(id) 没有设定 min_hours，也没有大于 0 的 min_concentrated，不会对任何人产生要求"
+    case .ignoredFile(let name):
+      "文件 \(name) 不以 .toml 结尾，已被忽略（记事本可能把它存成了 .toml.txt）"
+    }
+  }
+}
+
+/// What the TOML reader found where it expected something else.
+public enum FoundToken: Hashable, Sendable {
+  case endOfFile, newline, whitespace, controlCharacter
+  case character(String)
+  /// Full-width punctuation typed with a Chinese input method, and its ASCII counterpart.
+  case fullWidth(String, ascii: String)
+
+  /// Full-width punctuation curators type by accident, mapped to what TOML needs.
+  public static let fullWidthPunctuation: [Character: String] = [
+    "“": "\"", "”": "\"", "‘": "'", "’": "'", "，": ",", "＝": "=", "【": "[", "】": "]",
+    "［": "[", "］": "]", "｛": "{", "｝": "}", "：": ":", "＃": "#", "\u{3000}": "空格",
+  ]
+
+  var label: String {
+    switch self {
+    case .endOfFile: "文件结尾"
+    case .newline: "换行"
+    case .whitespace: "空白"
+    case .controlCharacter: "控制字符"
+    case .character(let text): "“\(text)”"
+    case .fullWidth(let text, _): "“\(text)”"
+    }
+  }
+}
+
+/// What the TOML reader expected at a syntax error.
+public enum SyntaxExpectation: Hashable, Sendable {
+  case lineEnd, key, value, unquotedText, equals, closingBracket, closingDoubleBracket
+  case commaOrBracket, commaOrBrace, closingBrace
+
+  var label: String {
+    switch self {
+    case .lineEnd: "换行"
+    case .key: "键名"
+    case .value: "值"
+    case .unquotedText: "值（文字要用英文双引号括起来）"
+    case .equals: "="
+    case .closingBracket: "]"
+    case .closingDoubleBracket: "]]"
+    case .commaOrBracket: "逗号或 ]"
+    case .commaOrBrace: "逗号或 }"
+    case .closingBrace: "}"
+    }
+  }
+}
+
+/// The rule a value broke, for `invalidValue`.
+public enum ValueRule: Hashable, Sendable {
+  case yearRange, pinyinLetters, positiveCapacity, monthDay, nonNegativeCount
+
+  var label: String {
+    switch self {
+    case .yearRange: "应为 2000 到 2100 之间的年份"
+    case .pinyinLetters: "只能写小写拼音字母和空格，不带声调，如 \"chong wen\""
+    case .positiveCapacity: "名额应大于 0"
+    case .monthDay: "应写作“月-日”，如 \"01-01\""
+    case .nonNegativeCount: "次数不能为负数"
     }
   }
 }
 
 /// The parts of a catalog that diagnostics name.
 public enum CatalogEntryKind: Hashable, Sendable {
-  case catalogTable, yearTable, category, course, session, requirement
+  case catalogFile, catalogTable, yearTable, category, course, session, requirement
 
   public var label: String {
     switch self {
+    case .catalogFile: "catalog.toml "
     case .catalogTable: "[catalog] 表"
     case .yearTable: "[year] 表"
     case .category: "类别"
@@ -215,12 +296,21 @@ enum LoaderText {
   static let missing = "目录不存在"
   static let notADirectory = "不是目录"
   static let fileMissing = "文件不存在"
+  static let permissionDenied = "没有读取权限"
+  static let pathHasFile = "路径中有一项不是目录"
+  static let isDirectory = "这是目录，不是文件"
 
-  static func reason(_ failure: FileSystem.Failure) -> String {
+  static func reason(_ failure: FileSystem.Failure, isDirectory: Bool = false) -> String {
     switch failure {
-    case .missing: fileMissing
+    case .missing: isDirectory ? missing : fileMissing
     case .notADirectory: notADirectory
-    case .unreadable(let reason): reason
+    case .unreadable(let code, let systemText):
+      switch code {
+      case EACCES, EPERM: permissionDenied
+      case ENOTDIR: pathHasFile
+      case EISDIR: Self.isDirectory
+      default: systemText
+      }
     }
   }
 }

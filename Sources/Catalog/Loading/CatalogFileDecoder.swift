@@ -15,8 +15,10 @@ struct CatalogFileDecoder {
   let file: SourceFile
 
   func decode(_ root: TOMLTable) -> (header: Header?, categories: [Decoded<Category>]) {
-    let top = EntryReader(table: root, file: file, kind: .catalogTable)
-    top.rejectUnknownKeys(Self.topLevelKeys)
+    let top = EntryReader(table: root, file: file, kind: .catalogFile)
+    top.rejectUnknownKeys(
+      Self.topLevelKeys,
+      elsewhere: [("[catalog]", Self.catalogKeys), ("[[category]]", Self.categoryKeys)])
     var header: Header?
     if let table = top.subtable("catalog", required: true) {
       header = decodeHeader(table)
@@ -27,13 +29,13 @@ struct CatalogFileDecoder {
 
   private func decodeHeader(_ table: TOMLTable) -> Header? {
     let reader = EntryReader(table: table, file: file, kind: .catalogTable)
-    reader.rejectUnknownKeys(Self.catalogKeys)
+    reader.rejectUnknownKeys(Self.catalogKeys, elsewhere: [("[[category]]", Self.categoryKeys)])
     let title = reader.text("title", required: true)
     let issuer = reader.text("issuer", required: true)
     var year = reader.integer("year", required: true)
     if let written = year, !Self.plausibleYears.contains(written) {
       file.report(
-        .invalidValue(key: "year", value: String(written), rule: "应为 2000 到 2100 之间的年份"),
+        .invalidValue(key: "year", value: String(written), rule: .yearRange),
         at: reader.offset(of: "year"))
       year = nil
     }
@@ -43,7 +45,7 @@ struct CatalogFileDecoder {
 
   private func decodeCategory(_ table: TOMLTable) -> Decoded<Category>? {
     let reader = EntryReader(table: table, file: file, kind: .category)
-    reader.rejectUnknownKeys(Self.categoryKeys)
+    reader.rejectUnknownKeys(Self.categoryKeys, elsewhere: [("[catalog]", Self.catalogKeys)])
     let id = reader.identifier("id")
     let title = reader.text("title", required: true)
     let summary = reader.text("summary")

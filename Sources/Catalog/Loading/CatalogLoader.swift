@@ -24,10 +24,12 @@ public struct CatalogLoader: Sendable {
     let catalogPath = join(directory, "catalog.toml")
     var header: CatalogFileDecoder.Header?
     var categories: [Decoded<Category>] = []
+    var catalogParsed = false
     if let file = read(catalogPath, into: &diagnostics) {
       bytesRead += file.bytes.count
       if let root = file.parse() {
         (header, categories) = CatalogFileDecoder(file: file).decode(root)
+        catalogParsed = true
       }
       diagnostics += file.diagnostics
     }
@@ -45,18 +47,31 @@ public struct CatalogLoader: Sendable {
     let coursesDirectory = join(directory, "courses")
     var courseEntries: [CourseFileDecoder.CourseEntry] = []
     var everyCourseFileRead = true
-    switch FileSystem.listFiles(in: coursesDirectory, suffix: ".toml") {
+    var courseFiles: [String] = []
+    switch FileSystem.listFiles(in: coursesDirectory) {
     case .failure(let failure):
-      everyCourseFileRead = false
       diagnostics.append(
-        Diagnostic(.unreadable(reason: LoaderText.reason(failure)), at: .file(coursesDirectory)))
-    case .success(let names) where names.isEmpty:
-      everyCourseFileRead = false
-      diagnostics.append(Diagnostic(.noCourseFiles, at: .file(coursesDirectory)))
+        Diagnostic(
+          .unreadable(reason: LoaderText.reason(failure, isDirectory: true)),
+          at: .file(coursesDirectory)))
     case .success(let names):
-      let year = header?.year
-      let results = parallelMap(names) { name in
-        Self.loadCourseFile(path: join(coursesDirectory, name), year: year)
+      for name in names {
+        let path = join(coursesDirectory, name)
+        if name.hasSuffix(".toml") {
+          courseFiles.append(path)
+        } else if !FileSystem.isDirectory(path) {
+          diagnostics.append(Diagnostic(.ignoredFile(name), at: .file(path)))
+        }
+      }
+      if courseFiles.isEmpty {
+        diagnostics.append(Diagnostic(.noCourseFiles, at: .file(coursesDirectory)))
+      }
+    }
+    everyCourseFileRead = !courseFiles.isEmpty
+    if !courseFiles.isEmpty {
+      let trainingYear = header.map { [rules] in rules.trainingYear($0.year) }
+      let results = parallelMap(courseFiles) { path in
+        Self.loadCourseFile(path: path, trainingYear: trainingYear)
       }
       for result in results {
         everyCourseFileRead = everyCourseFileRead && result.parsed
@@ -68,7 +83,7 @@ public struct CatalogLoader: Sendable {
 
     var validator = CatalogValidator(
       categories: categories, courses: courseEntries, requirements: requirements,
-      warnAboutEmptyCategories: everyCourseFileRead)
+      categoriesComplete: catalogParsed, coursesComplete: everyCourseFileRead)
     diagnostics += validator.check()
     diagnostics = diagnostics.removingRepeats().sortedForReading()
 
@@ -90,12 +105,14 @@ public struct CatalogLoader: Sendable {
     var parsed = false
   }
 
-  private static func loadCourseFile(path: String, year: Int?) -> CourseFileResult {
+  private static func loadCourseFile(path: String, trainingYear: TrainingYear?)
+    -> CourseFileResult
+  {
     var result = CourseFileResult()
     guard let file = read(path, into: &result.diagnostics) else { return result }
     result.bytes = file.bytes.count
     if let root = file.parse() {
-      result.entries = CourseFileDecoder(file: file, year: year).decode(root)
+      result.entries = CourseFileDecoder(file: file, trainingYear: trainingYear).decode(root)
       result.parsed = true
     }
     result.diagnostics += file.diagnostics

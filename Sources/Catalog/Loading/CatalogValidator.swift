@@ -4,18 +4,23 @@ struct CatalogValidator {
   let categories: [Decoded<Category>]
   let courses: [CourseFileDecoder.CourseEntry]
   let requirements: [Decoded<Requirement>]
-  /// Off when a course file could not be read: its courses are missing, not absent.
-  let warnAboutEmptyCategories: Bool
+  /// Off when catalog.toml could not be read: then no category is known, and reporting
+  /// every course's category as unknown would bury the real error.
+  let categoriesComplete: Bool
+  /// Off when a course file could not be read: its courses are missing, not absent, so
+  /// neither empty categories nor prerequisites naming them are reported.
+  let coursesComplete: Bool
   private var diagnostics: [Diagnostic] = []
 
   init(
     categories: [Decoded<Category>], courses: [CourseFileDecoder.CourseEntry],
-    requirements: [Decoded<Requirement>], warnAboutEmptyCategories: Bool
+    requirements: [Decoded<Requirement>], categoriesComplete: Bool, coursesComplete: Bool
   ) {
     self.categories = categories
     self.courses = courses
     self.requirements = requirements
-    self.warnAboutEmptyCategories = warnAboutEmptyCategories
+    self.categoriesComplete = categoriesComplete
+    self.coursesComplete = coursesComplete
   }
 
   mutating func check() -> [Diagnostic] {
@@ -26,18 +31,19 @@ struct CatalogValidator {
     var coursesPerCategory: [String: Int] = [:]
     for entry in courses {
       if let categoryID = entry.categoryID {
-        if categoryIDs[categoryID] == nil {
-          report(.unknownCategory(categoryID), at: entry.categoryLocation)
-        } else {
+        if categoryIDs[categoryID] != nil {
           coursesPerCategory[categoryID, default: 0] += 1
+        } else if categoriesComplete {
+          report(.unknownCategory(categoryID), at: entry.categoryLocation)
         }
       }
       for (prerequisite, location) in zip(entry.prerequisites, entry.prerequisiteLocations)
-      where courseIDs[prerequisite] == nil {
+      where coursesComplete && courseIDs[prerequisite] == nil {
         report(.unknownPrerequisite(prerequisite), at: location)
       }
     }
-    if warnAboutEmptyCategories {
+    // A course whose category could not be read may belong to an "empty" category.
+    if coursesComplete, courses.allSatisfy({ $0.categoryID != nil }) {
       for category in categories where coursesPerCategory[category.id] == nil {
         report(.emptyCategory(category.id), at: category.location)
       }

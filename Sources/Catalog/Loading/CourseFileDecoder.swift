@@ -9,7 +9,7 @@ struct CourseFileDecoder {
 
   let file: SourceFile
   /// The catalog's training year, for the session-date warning.
-  let year: Int?
+  let trainingYear: TrainingYear?
 
   /// What cross-file checks need of a course, even when some of its fields were wrong.
   struct CourseEntry: Sendable {
@@ -26,7 +26,10 @@ struct CourseFileDecoder {
 
   func decode(_ root: TOMLTable) -> [CourseEntry] {
     let top = EntryReader(table: root, file: file, kind: .course)
-    top.rejectUnknownKeys(Self.topLevelKeys)
+    top.rejectUnknownKeys(Self.topLevelKeys, elsewhere: [("[[course]]", Self.courseKeys)])
+    // A file-wide default written wrongly has been reported; its courses must not also be
+    // reported as having no category.
+    let defaultWritten = root["category"] != nil
     let defaultCategory = top.identifier("category", required: false)
     let defaultCategoryOffset = top.offset(of: "category")
     let tables = top.tables("course")
@@ -34,7 +37,8 @@ struct CourseFileDecoder {
     entries.reserveCapacity(tables.count)
     for table in tables {
       if let entry = decodeCourse(
-        table, defaultCategory: defaultCategory.map { ($0, defaultCategoryOffset) })
+        table, defaultCategory: defaultCategory.map { ($0, defaultCategoryOffset) },
+        defaultWritten: defaultWritten)
       {
         entries.append(entry)
       }
@@ -42,13 +46,15 @@ struct CourseFileDecoder {
     return entries
   }
 
-  private func decodeCourse(_ table: TOMLTable, defaultCategory: (String, Int)?) -> CourseEntry? {
+  private func decodeCourse(
+    _ table: TOMLTable, defaultCategory: (String, Int)?, defaultWritten: Bool
+  ) -> CourseEntry? {
     let reader = EntryReader(table: table, file: file, kind: .course)
-    reader.rejectUnknownKeys(Self.courseKeys)
+    reader.rejectUnknownKeys(Self.courseKeys, elsewhere: [("[[course.session]]", Self.sessionKeys)])
     let id = reader.identifier("id")
     let title = reader.text("title", required: true)
     var category: (id: String, offset: Int)?
-    if table["category"] != nil || defaultCategory == nil {
+    if table["category"] != nil || !defaultWritten {
       category = reader.identifier("category").map { ($0, reader.offset(of: "category")) }
     } else {
       category = defaultCategory
@@ -94,7 +100,7 @@ struct CourseFileDecoder {
     guard valid else {
       file.report(
         .invalidValue(
-          key: "pinyin", value: "\"\(pinyin)\"", rule: "只能写小写拼音字母和空格，不带声调，如 \"chong wen\""),
+          key: "pinyin", value: "\"\(pinyin)\"", rule: .pinyinLetters),
         at: reader.offset(of: "pinyin"))
       return nil
     }
@@ -103,13 +109,14 @@ struct CourseFileDecoder {
 
   private func decodeSession(_ table: TOMLTable) -> CourseSession? {
     let reader = EntryReader(table: table, file: file, kind: .session)
-    reader.rejectUnknownKeys(Self.sessionKeys)
+    reader.rejectUnknownKeys(Self.sessionKeys, elsewhere: [("[[course]]", Self.courseKeys)])
     var date: LocalDate?
     if let value = reader.value("date", required: true) {
       if case .dateTime(let written) = value.kind, let day = written.date, written.time == nil {
         date = day
-        if let year, day.year != year {
-          file.report(.sessionOutsideYear(date: day.description, year: year), at: value.offset)
+        if let trainingYear, !trainingYear.contains(day) {
+          file.report(
+            .sessionOutsideYear(date: day.description, year: trainingYear.year), at: value.offset)
         }
       } else {
         reader.wrongType("date", value, expected: ValueTypeLabel.date)
@@ -120,7 +127,7 @@ struct CourseFileDecoder {
     var capacity = reader.integer("capacity")
     if let written = capacity, written <= 0 {
       file.report(
-        .invalidValue(key: "capacity", value: String(written), rule: "名额应大于 0"),
+        .invalidValue(key: "capacity", value: String(written), rule: .positiveCapacity),
         at: reader.offset(of: "capacity"))
       capacity = nil
     }

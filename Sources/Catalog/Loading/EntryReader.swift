@@ -165,10 +165,13 @@ struct EntryReader {
     return table
   }
 
-  /// Every key not in `allowed` is an error: a typo must not silently drop data.
-  func rejectUnknownKeys(_ allowed: [String]) {
+  /// Every key not in `allowed` is an error: a typo must not silently drop data. A key that
+  /// belongs to one of the `elsewhere` tables was most likely written under the wrong header.
+  func rejectUnknownKeys(_ allowed: [String], elsewhere: [(table: String, keys: [String])] = []) {
     for entry in table.entries where !allowed.contains(entry.key) {
-      file.report(.unknownKey(key: entry.key, allowed: allowed), at: entry.keyOffset)
+      let home = elsewhere.first { $0.keys.contains(entry.key) }?.table
+      file.report(
+        .unknownKey(key: entry.key, allowed: allowed, belongsUnder: home), at: entry.keyOffset)
     }
   }
 }

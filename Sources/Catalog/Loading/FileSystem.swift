@@ -10,7 +10,8 @@ enum FileSystem {
   enum Failure: Error {
     case missing
     case notADirectory
-    case unreadable(String)
+    /// The errno and the system's own (English) text for it.
+    case unreadable(Int32, String)
   }
 
   static func isDirectory(_ path: String) -> Bool {
@@ -26,12 +27,14 @@ enum FileSystem {
   static func readFile(_ path: String) -> Result<[UInt8], Failure> {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
-      return .failure(errno == ENOENT ? .missing : .unreadable(errorText()))
+      return .failure(errno == ENOENT ? .missing : .unreadable(errno, errorText()))
     }
     defer { close(descriptor) }
     var info = stat()
-    guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(errorText())) }
-    if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.unreadable(errorText(EISDIR))) }
+    guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(errno, errorText())) }
+    if (info.st_mode & S_IFMT) == S_IFDIR {
+      return .failure(.unreadable(EISDIR, errorText(EISDIR)))
+    }
     var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
     var filled = 0
     while true {
@@ -41,7 +44,7 @@ enum FileSystem {
       }
       if count < 0 {
         if errno == EINTR { continue }
-        return .failure(.unreadable(errorText()))
+        return .failure(.unreadable(errno, errorText()))
       }
       if count == 0 { break }
       filled += count
@@ -50,10 +53,10 @@ enum FileSystem {
     return .success(bytes)
   }
 
-  /// Names of the regular entries in a directory ending in `suffix`, sorted.
-  static func listFiles(in directory: String, suffix: String) -> Result<[String], Failure> {
+  /// Names of the visible entries in a directory, sorted.
+  static func listFiles(in directory: String) -> Result<[String], Failure> {
     guard let handle = opendir(directory) else {
-      return .failure(errno == ENOENT ? .missing : .unreadable(errorText()))
+      return .failure(errno == ENOENT ? .missing : .unreadable(errno, errorText()))
     }
     defer { closedir(handle) }
     var names: [String] = []
@@ -61,7 +64,7 @@ enum FileSystem {
       let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
         pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
       }
-      if name.hasSuffix(suffix), !name.hasPrefix(".") { names.append(name) }
+      if !name.hasPrefix(".") { names.append(name) }
     }
     return .success(names.sorted())
   }

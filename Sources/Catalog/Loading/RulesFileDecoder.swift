@@ -11,17 +11,20 @@ struct RulesFileDecoder {
 
   func decode(_ root: TOMLTable) -> (rules: Rules, ids: [Decoded<Requirement>]) {
     let top = EntryReader(table: root, file: file, kind: .requirement)
-    top.rejectUnknownKeys(Self.topLevelKeys)
+    top.rejectUnknownKeys(
+      Self.topLevelKeys,
+      elsewhere: [("[year]", Self.yearKeys), ("[[requirement]]", Self.requirementKeys)])
     var start = (month: 1, day: 1)
     if let yearTable = top.subtable("year", required: false) {
       let reader = EntryReader(table: yearTable, file: file, kind: .yearTable)
-      reader.rejectUnknownKeys(Self.yearKeys)
+      reader.rejectUnknownKeys(
+        Self.yearKeys, elsewhere: [("[[requirement]]", Self.requirementKeys)])
       if let text = reader.text("start") {
         if let parsed = Self.monthDay(text) {
           start = parsed
         } else {
           file.report(
-            .invalidValue(key: "start", value: "\"\(text)\"", rule: "应写作“月-日”，如 \"01-01\""),
+            .invalidValue(key: "start", value: "\"\(text)\"", rule: .monthDay),
             at: reader.offset(of: "start"))
         }
       }
@@ -46,7 +49,7 @@ struct RulesFileDecoder {
 
   private func decodeRequirement(_ table: TOMLTable) -> Decoded<Requirement>? {
     let reader = EntryReader(table: table, file: file, kind: .requirement)
-    reader.rejectUnknownKeys(Self.requirementKeys)
+    reader.rejectUnknownKeys(Self.requirementKeys, elsewhere: [("[year]", Self.yearKeys)])
     let id = reader.identifier("id")
     let title = reader.text("title", required: true)
     let roles: [MemberRole] = reader.enumerationList("roles")
@@ -56,7 +59,7 @@ struct RulesFileDecoder {
     var minConcentrated = reader.integer("min_concentrated")
     if let written = minConcentrated, written < 0 {
       file.report(
-        .invalidValue(key: "min_concentrated", value: String(written), rule: "次数不能为负数"),
+        .invalidValue(key: "min_concentrated", value: String(written), rule: .nonNegativeCount),
         at: reader.offset(of: "min_concentrated"))
       minConcentrated = nil
     }

@@ -12,7 +12,7 @@ extension TOMLParser {
         || matches("inf", at: start) || matches("nan", at: start)
     else {
       position = start
-      throw unexpected(expected: "值（文字要用英文双引号括起来）")
+      throw unexpected(expected: .unquotedText)
     }
     let token = UnsafeBufferPointer(rebasing: bytes[start..<position])
     if let integer = try integerValue(token, at: start) {

@@ -24,7 +24,10 @@ struct TOMLParser {
 
   mutating func parseDocument() throws(TOMLError) -> TOMLTable {
     if let invalid = UTF8Validation.firstInvalidOffset(in: bytes) {
-      throw TOMLError(.notUTF8, at: invalid)
+      let utf16 =
+        bytes.count >= 2
+        && ((bytes[0], bytes[1]) == (0xFF, 0xFE) || (bytes[0], bytes[1]) == (0xFE, 0xFF))
+      throw TOMLError(.notUTF8(likelyUTF16: utf16), at: invalid)
     }
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
     let root = TableBuilder(offset: 0)
@@ -63,7 +66,7 @@ struct TOMLParser {
     switch bytes[position] {
     case .newline: position += 1
     case .carriageReturn where peek(1) == .newline: position += 2
-    default: throw unexpected(expected: "换行")
+    default: throw unexpected(expected: .lineEnd)
     }
   }
 
@@ -85,7 +88,7 @@ struct TOMLParser {
       case .table, .arrayOfTables:
         throw TOMLError(.tableRedefined(dottedName), at: last.offset)
       case .value(let value):
-        throw redefinition(of: value, at: last.offset)
+        throw redefinition(of: value, named: dottedName, at: last.offset)
       }
     }
     let table = TableBuilder(offset: headerOffset, isDefinedByHeader: true)
@@ -100,7 +103,7 @@ struct TOMLParser {
     try parseKeyPath(terminator: .closeBracket)
     guard peek(1) == .closeBracket else {
       position += 1
-      throw unexpected(expected: "]]")
+      throw unexpected(expected: .closingDoubleBracket)
     }
     position += 2
     let parent = try walkHeaderPath(from: root)
@@ -117,7 +120,7 @@ struct TOMLParser {
         if case .array = value.kind {
           throw TOMLError(.staticArrayExtended(dottedName), at: last.offset)
         }
-        throw redefinition(of: value, at: last.offset)
+        throw redefinition(of: value, named: dottedName, at: last.offset)
       }
     }
     let array = ArrayOfTablesBuilder(offset: headerOffset, first: table)
@@ -129,12 +132,13 @@ struct TOMLParser {
   /// the last element of arrays of tables.
   func walkHeaderPath(from root: TableBuilder) throws(TOMLError) -> TableBuilder {
     var current = root
-    for part in keyParts.dropLast() {
+    for (position, part) in keyParts.dropLast().enumerated() {
       if let index = current.index(of: part.name) {
         switch current.node(at: index) {
         case .table(let table): current = table
         case .arrayOfTables(let array): current = array.tables[array.tables.count - 1]
-        case .value(let value): throw redefinition(of: value, at: part.offset)
+        case .value(let value):
+          throw redefinition(of: value, named: dottedName(through: position), at: part.offset)
         }
       } else {
         let table = TableBuilder(offset: part.offset)
@@ -145,13 +149,18 @@ struct TOMLParser {
     return current
   }
 
-  /// The error for treating a written value as a table.
-  func redefinition(of value: TOMLValue, at offset: Int) -> TOMLError {
-    if case .table = value.kind { return TOMLError(.inlineTableExtended(dottedName), at: offset) }
-    return TOMLError(.notATable(dottedName), at: offset)
+  /// The error for treating the written value `name` as a table.
+  func redefinition(of value: TOMLValue, named name: String, at offset: Int) -> TOMLError {
+    if case .table = value.kind { return TOMLError(.inlineTableExtended(name), at: offset) }
+    return TOMLError(.notATable(name), at: offset)
   }
 
-  var dottedName: String { keyParts.map(\.name).joined(separator: ".") }
+  var dottedName: String { dottedName(through: keyParts.count - 1) }
+
+  /// The key's parts up to and including `index`, joined by dots.
+  func dottedName(through index: Int) -> String {
+    keyParts[...index].map(\.name).joined(separator: ".")
+  }
 
   // MARK: Key/value pairs
 
@@ -165,7 +174,7 @@ struct TOMLParser {
     let parts = keyParts
     let value = try parseValue()
     var current = table
-    for part in parts.dropLast() {
+    for (position, part) in parts.dropLast().enumerated() {
       if let index = current.index(of: part.name) {
         switch current.node(at: index) {
         case .table(let child) where !(closingCheck && child.isClosed(inSection: section)):
@@ -173,10 +182,10 @@ struct TOMLParser {
           current = child
         case .table, .arrayOfTables:
           keyParts = parts
-          throw TOMLError(.tableRedefined(dottedName), at: part.offset)
+          throw TOMLError(.tableRedefined(dottedName(through: position)), at: part.offset)
         case .value(let existing):
           keyParts = parts
-          throw redefinition(of: existing, at: part.offset)
+          throw redefinition(of: existing, named: dottedName(through: position), at: part.offset)
         }
       } else {
         let child = TableBuilder(offset: part.offset, dottedSection: section)
@@ -204,32 +213,32 @@ struct TOMLParser {
       keyParts.append(KeyPart(name: try parseSimpleKey(), offset: offset))
       skipWhitespace()
       guard position < bytes.count else {
-        throw unexpected(expected: terminator == .equals ? "=" : "]")
+        throw unexpected(expected: terminator == .equals ? .equals : .closingBracket)
       }
       if bytes[position] == .dot {
         position += 1
         continue
       }
       guard bytes[position] == terminator else {
-        throw unexpected(expected: terminator == .equals ? "=" : "]")
+        throw unexpected(expected: terminator == .equals ? .equals : .closingBracket)
       }
       return
     }
   }
 
   mutating func parseSimpleKey() throws(TOMLError) -> String {
-    guard position < bytes.count else { throw unexpected(expected: "键名") }
+    guard position < bytes.count else { throw unexpected(expected: .key) }
     switch bytes[position] {
     case .quote:
-      if peek(1) == .quote, peek(2) == .quote { throw unexpected(expected: "键名") }
+      if peek(1) == .quote, peek(2) == .quote { throw unexpected(expected: .key) }
       return try parseBasicString()
     case .apostrophe:
-      if peek(1) == .apostrophe, peek(2) == .apostrophe { throw unexpected(expected: "键名") }
+      if peek(1) == .apostrophe, peek(2) == .apostrophe { throw unexpected(expected: .key) }
       return try parseLiteralString()
     default:
       let start = position
       while position < bytes.count, bytes[position].isBareKeyByte { position += 1 }
-      guard position > start else { throw unexpected(expected: "键名") }
+      guard position > start else { throw unexpected(expected: .key) }
       return makeString(start..<position)
     }
   }
@@ -238,7 +247,7 @@ struct TOMLParser {
 
   mutating func parseValue() throws(TOMLError) -> TOMLValue {
     let offset = position
-    guard position < bytes.count else { throw unexpected(expected: "值") }
+    guard position < bytes.count else { throw unexpected(expected: .value) }
     switch bytes[position] {
     case .quote:
       let text =
@@ -277,19 +286,19 @@ struct TOMLParser {
     var items: [TOMLValue] = []
     while true {
       try skipWhitespaceCommentsAndNewlines()
-      guard position < bytes.count else { throw unexpected(expected: "]") }
+      guard position < bytes.count else { throw unexpected(expected: .closingBracket) }
       if bytes[position] == .closeBracket {
         position += 1
         break
       }
       items.append(try parseValue())
       try skipWhitespaceCommentsAndNewlines()
-      guard position < bytes.count else { throw unexpected(expected: "]") }
+      guard position < bytes.count else { throw unexpected(expected: .closingBracket) }
       if bytes[position] == .comma {
         position += 1
         continue
       }
-      guard bytes[position] == .closeBracket else { throw unexpected(expected: "逗号或 ]") }
+      guard bytes[position] == .closeBracket else { throw unexpected(expected: .commaOrBracket) }
       position += 1
       break
     }
@@ -309,12 +318,12 @@ struct TOMLParser {
       while true {
         try parseKeyValue(into: table, closingCheck: false)
         skipWhitespace()
-        guard position < bytes.count else { throw unexpected(expected: "}") }
+        guard position < bytes.count else { throw unexpected(expected: .closingBrace) }
         if bytes[position] == .comma {
           position += 1
           continue
         }
-        guard bytes[position] == .closeBrace else { throw unexpected(expected: "逗号或 }") }
+        guard bytes[position] == .closeBrace else { throw unexpected(expected: .commaOrBrace) }
         position += 1
         break
       }
@@ -382,22 +391,26 @@ struct TOMLParser {
   }
 
   /// "expected X, found Y" at the current position.
-  func unexpected(expected: String) -> TOMLError {
-    TOMLError(.unexpected(found: describeCurrent(), expected: expected), at: position)
+  func unexpected(expected: SyntaxExpectation) -> TOMLError {
+    TOMLError(.unexpected(found: currentToken(), expected: expected), at: position)
   }
 
-  func describeCurrent() -> String {
-    guard position < bytes.count else { return "文件结尾" }
+  func currentToken() -> FoundToken {
+    guard position < bytes.count else { return .endOfFile }
     let byte = bytes[position]
     switch byte {
-    case .newline, .carriageReturn: return "换行"
-    case .space, .tab: return "空白"
-    case 0x21...0x7E: return "“\(Character(UnicodeScalar(byte)))”"
+    case .newline, .carriageReturn: return .newline
+    case .space, .tab: return .whitespace
+    case 0x21...0x7E: return .character(String(Character(UnicodeScalar(byte))))
     default:
-      if byte < 0x80 { return "控制字符" }
+      if byte < 0x80 { return .controlCharacter }
       var end = position + 1
       while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-      return "“\(makeString(position..<end))”"
+      let text = makeString(position..<end)
+      if let character = text.first, let ascii = FoundToken.fullWidthPunctuation[character] {
+        return .fullWidth(text, ascii: ascii)
+      }
+      return .character(text)
     }
   }
 }

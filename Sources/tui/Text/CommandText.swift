@@ -10,7 +10,8 @@ enum CommandText {
   static let browseAbstract = "打开课程目录界面（默认）。"
   static let checkAbstract = "检查课程目录文件，列出全部错误和警告。"
   static let checkDiscussion = """
-    每条问题按“文件:行:列: error[代码]: 说明”列出，最后是目录概况。
+    每条问题按“文件:行:列: error[代码]: 说明”（警告为 warning[代码]）列出，最后是目录概况。
+    每个代码的含义和改法见 data/README.md。
     退出码：0 没有错误；1 目录有错误；2 用法错误或文件无法读取。
     """
   static let checkDirectoryHelp = "课程目录所在的目录（默认 data）。"

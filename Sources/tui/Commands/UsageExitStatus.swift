@@ -1,0 +1,23 @@
+import ArgumentParser
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+extension CourseMenu {
+  /// Runs the command like ArgumentParser's own `main`, except that usage errors exit with
+  /// status 2 (the documented contract: 0 fine, 1 catalog errors, 2 usage or I/O) rather than
+  /// ArgumentParser's 64.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        printError(fullMessage(for: error))
+        Glibc.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
+}
