@@ -8,7 +8,10 @@ struct CourseMenu: ParsableCommand {
     commandName: "course-menu",
     abstract: CommandText.rootAbstract,
     discussion: CommandText.rootDiscussion,
-    subcommands: [BrowseCommand.self, CheckCommand.self, TomlJSONCommand.self],
+    subcommands: [
+      BrowseCommand.self, CheckCommand.self, TomlJSONCommand.self, MembersCommand.self,
+      CreditCommand.self, ReportCommand.self, RecordsStressCommand.self,
+    ],
     defaultSubcommand: BrowseCommand.self,
     helpNames: [.short, .long]
   )

@@ -1,0 +1,125 @@
+import Foundation
+
+/// A Party member as the records know them.
+public struct Member: Hashable, Sendable, Identifiable {
+  /// The member number (党员编号): digits only, so it can be typed on a kiosk keypad.
+  public var id: String
+  public var name: String
+  /// The branch (支部).
+  public var branch: String
+  public var domain: MemberDomain
+  public var role: MemberRole
+  public var joined: LocalDate
+  public var floating: Bool
+  public var hasPIN: Bool
+  /// Wrong PINs since the last success or lock.
+  public var failedAttempts: Int
+  /// Set while the member is locked out; may lie in the past once the lock has expired.
+  public var lockedUntil: Date?
+
+  public init(
+    id: String, name: String, branch: String, domain: MemberDomain, role: MemberRole,
+    joined: LocalDate, floating: Bool = false, hasPIN: Bool = false, failedAttempts: Int = 0,
+    lockedUntil: Date? = nil
+  ) {
+    self.id = id
+    self.name = name
+    self.branch = branch
+    self.domain = domain
+    self.role = role
+    self.joined = joined
+    self.floating = floating
+    self.hasPIN = hasPIN
+    self.failedAttempts = failedAttempts
+    self.lockedUntil = lockedUntil
+  }
+
+  public var profile: MemberProfile {
+    MemberProfile(role: role, domain: domain, joined: joined, floating: floating)
+  }
+
+  public func isLocked(at now: Date) -> Bool { lockedUntil.map { $0 > now } ?? false }
+
+  /// 1 to 20 ASCII digits.
+  public static func isValidID(_ id: String) -> Bool {
+    (1...20).contains(id.utf8.count) && id.utf8.allSatisfy { (0x30...0x39).contains($0) }
+  }
+}
+
+/// A member as an administrator writes them in a roster file, before they are stored.
+public struct MemberDraft: Hashable, Sendable {
+  public var id: String
+  public var name: String
+  public var branch: String
+  public var domain: MemberDomain
+  public var role: MemberRole
+  public var joined: LocalDate
+  public var floating: Bool
+  /// A new PIN; nil keeps the stored one.
+  public var pin: String?
+
+  public init(
+    id: String, name: String, branch: String, domain: MemberDomain, role: MemberRole,
+    joined: LocalDate, floating: Bool = false, pin: String? = nil
+  ) {
+    self.id = id
+    self.name = name
+    self.branch = branch
+    self.domain = domain
+    self.role = role
+    self.joined = joined
+    self.floating = floating
+    self.pin = pin
+  }
+}
+
+/// A course a member has chosen (选学).
+public struct Selection: Hashable, Sendable {
+  public var courseID: String
+  public var selectedAt: Date
+
+  public init(courseID: String, selectedAt: Date) {
+    self.courseID = courseID
+    self.selectedAt = selectedAt
+  }
+}
+
+/// The answer to a login attempt.
+public enum AuthenticationResult: Hashable, Sendable {
+  case ok(Member)
+  /// Wrong PIN; `remaining` more wrong PINs lock the member.
+  case wrong(remaining: Int)
+  /// Locked out until then (also the answer to the attempt that caused the lock). The PIN is
+  /// not checked while locked.
+  case locked(until: Date)
+  /// No member has this number.
+  case unknownMember
+  /// The member has no PIN yet: an administrator must set one (`members set-pin`).
+  case noPIN
+}
+
+/// What crediting one course on one day did.
+public struct CreditOutcome: Hashable, Sendable {
+  /// Members credited now, in the order given.
+  public var credited: [String]
+  /// Members who already had this course on this day; left as they were.
+  public var alreadyCredited: [String]
+
+  public init(credited: [String] = [], alreadyCredited: [String] = []) {
+    self.credited = credited
+    self.alreadyCredited = alreadyCredited
+  }
+}
+
+/// What importing a roster did.
+public struct ImportOutcome: Hashable, Sendable {
+  public var added: [String] = []
+  public var updated: [String] = []
+  public var unchanged: [String] = []
+
+  public init(added: [String] = [], updated: [String] = [], unchanged: [String] = []) {
+    self.added = added
+    self.updated = updated
+    self.unchanged = unchanged
+  }
+}

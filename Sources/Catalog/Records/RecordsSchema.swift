@@ -1,0 +1,80 @@
+import GRDB
+
+/// The versioned schema. Migrations are append-only: never edit one that has shipped.
+enum RecordsSchema {
+  static let migrator: DatabaseMigrator = {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1 members, selections, credits", foreignKeyChecks: .immediate) {
+      db in
+      try db.execute(
+        sql: """
+          CREATE TABLE member (
+            id TEXT NOT NULL PRIMARY KEY
+              CHECK (length(id) BETWEEN 1 AND 20 AND id NOT GLOB '*[^0-9]*'),
+            name TEXT NOT NULL,
+            branch TEXT NOT NULL,
+            domain TEXT NOT NULL,
+            role TEXT NOT NULL,
+            joined TEXT NOT NULL,
+            floating INTEGER NOT NULL DEFAULT 0 CHECK (floating IN (0, 1)),
+            pin_key BLOB,
+            pin_salt BLOB,
+            pin_rounds INTEGER,
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            locked_until REAL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+          );
+          CREATE INDEX member_by_branch ON member(branch, id);
+
+          CREATE TABLE selection (
+            member_id TEXT NOT NULL REFERENCES member(id),
+            course_id TEXT NOT NULL,
+            selected_at TEXT NOT NULL,
+            PRIMARY KEY (member_id, course_id)
+          ) WITHOUT ROWID;
+
+          CREATE TABLE credit (
+            id INTEGER PRIMARY KEY,
+            member_id TEXT NOT NULL REFERENCES member(id),
+            course_id TEXT NOT NULL,
+            course_title TEXT NOT NULL,
+            category_id TEXT NOT NULL,
+            date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+            half_hours INTEGER NOT NULL CHECK (half_hours > 0),
+            form TEXT NOT NULL,
+            source TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            recorded_by TEXT,
+            UNIQUE (member_id, course_id, date)
+          );
+          CREATE INDEX credit_by_course_date ON credit(course_id, date);
+          """)
+    }
+    return migrator
+  }()
+
+  /// Runs the migrations that are missing. Several processes may open a new file at once:
+  /// GRDB reads the applied migrations before it runs each one in its own IMMEDIATE
+  /// transaction, so a process can lose the race and fail on a table another one just created.
+  /// That failed transaction rolled back; when the applied list grew meanwhile, try again.
+  static func migrate(_ pool: DatabasePool, path: String) throws {
+    let known = Set(migrator.migrations)
+    for _ in 0..<20 {
+      let before = try pool.read { try migrator.appliedIdentifiers($0) }
+      let unknown = before.subtracting(known)
+      guard unknown.isEmpty else {
+        throw RecordsError.newerSchema(path: path, unknown: unknown.sorted())
+      }
+      if before == known { return }
+      do {
+        try migrator.migrate(pool)
+        return
+      } catch {
+        let after = try pool.read { try migrator.appliedIdentifiers($0) }
+        guard after.isStrictSuperset(of: before) else { throw error }
+      }
+    }
+    try migrator.migrate(pool)
+  }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import GRDB
+
+// MARK: - Selections
+
+extension RecordsStore {
+  /// The member's selections, oldest first.
+  public func selections(of memberID: String) throws -> [Selection] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT course_id, selected_at FROM selection WHERE member_id = ?
+          ORDER BY selected_at, course_id
+          """,
+        arguments: [memberID]
+      ).map { row in
+        Selection(
+          courseID: row["course_id"],
+          selectedAt: Timestamp.date(from: row["selected_at"]) ?? Date(timeIntervalSince1970: 0))
+      }
+    }
+  }
+
+  /// Selects a course (选学). Returns false when it was already selected.
+  @discardableResult
+  public func select(course: Course, for memberID: String) throws -> Bool {
+    let now = nowText
+    return try write { db in
+      guard try RecordsStore.memberExists(db, id: memberID) else {
+        throw RecordsError.unknownMember(memberID)
+      }
+      try db.execute(
+        sql: """
+          INSERT INTO selection (member_id, course_id, selected_at) VALUES (?, ?, ?)
+          ON CONFLICT (member_id, course_id) DO NOTHING
+          """,
+        arguments: [memberID, course.id, now])
+      return db.changesCount > 0
+    }
+  }
+
+  /// Drops a selected course (退选). Returns false when it was not selected.
+  /// Throws `RecordsError.requiredCourse` for a required course.
+  @discardableResult
+  public func drop(course: Course, for memberID: String) throws -> Bool {
+    guard course.kind != .required else {
+      throw RecordsError.requiredCourse(id: course.id, title: course.title)
+    }
+    return try write { db in
+      guard try RecordsStore.memberExists(db, id: memberID) else {
+        throw RecordsError.unknownMember(memberID)
+      }
+      try db.execute(
+        sql: "DELETE FROM selection WHERE member_id = ? AND course_id = ?",
+        arguments: [memberID, course.id])
+      return db.changesCount > 0
+    }
+  }
+}
+
+// MARK: - Credits
+
+/// A member with every credit they have, for reports.
+public struct MemberCredits: Hashable, Sendable {
+  public var member: Member
+  public var credits: [Credit]
+
+  public init(member: Member, credits: [Credit]) {
+    self.member = member
+    self.credits = credits
+  }
+}
+
+extension RecordsStore {
+  static let creditColumns = """
+    member_id, course_id, course_title, category_id, date, half_hours, form, source,
+    recorded_at, recorded_by
+    """
+
+  static func credit(from row: Row) throws -> Credit {
+    guard let date = LocalDate(iso: row["date"]), let form = CourseForm(rawValue: row["form"])
+    else { throw RecordsError.database(RecordsText.corruptCredit(row["member_id"])) }
+    return Credit(
+      courseID: row["course_id"], courseTitle: row["course_title"],
+      categoryID: row["category_id"], date: date, hours: StudyHours(halves: row["half_hours"]),
+      form: form, source: row["source"],
+      recordedAt: Timestamp.date(from: row["recorded_at"]), recordedBy: row["recorded_by"])
+  }
+
+  /// Credits `course` on `date` to every member in `memberIDs`, with the course's hours and
+  /// form, in one transaction. Idempotent: a member who already has this course on this day
+  /// keeps the credit they have. If any member is unknown, nothing is written and
+  /// `RecordsError.unknownMembers` lists them all.
+  public func credit(
+    course: Course, date: LocalDate, memberIDs: [String], source: String,
+    recordedBy: String? = RecordsStore.currentUser
+  ) throws -> CreditOutcome {
+    var seen = Set<String>()
+    let ids = memberIDs.filter { seen.insert($0).inserted }
+    let now = nowText
+    return try write { db in
+      let unknown = try ids.filter { try !RecordsStore.memberExists(db, id: $0) }
+      guard unknown.isEmpty else { throw RecordsError.unknownMembers(unknown) }
+      var outcome = CreditOutcome()
+      for id in ids {
+        try db.execute(
+          sql: """
+            INSERT INTO credit (member_id, course_id, course_title, category_id, date,
+              half_hours, form, source, recorded_at, recorded_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (member_id, course_id, date) DO NOTHING
+            """,
+          arguments: [
+            id, course.id, course.title, course.categoryID, date.description,
+            course.hours.halves, course.form.rawValue, source, now, recordedBy,
+          ])
+        if db.changesCount > 0 {
+          outcome.credited.append(id)
+        } else {
+          outcome.alreadyCredited.append(id)
+        }
+      }
+      return outcome
+    }
+  }
+
+  /// The member's credits, oldest first: all of them, or those dated in one training year.
+  public func credits(of memberID: String, year: TrainingYear? = nil) throws -> [Credit] {
+    try read { db in try RecordsStore.fetchCredits(db, of: memberID, in: year?.span) }
+  }
+
+  static func fetchCredits(_ db: Database, of memberID: String, in span: DateSpan? = nil) throws
+    -> [Credit]
+  {
+    var sql = "SELECT \(creditColumns) FROM credit WHERE member_id = ?"
+    var arguments: StatementArguments = [memberID]
+    if let span {
+      sql += " AND date >= ? AND date < ?"
+      arguments += [span.start.description, span.end.description]
+    }
+    return try Row.fetchAll(db, sql: sql + " ORDER BY date, course_id", arguments: arguments)
+      .map(credit(from:))
+  }
+
+  /// The member's progress in a training year (see `HourAccounting`).
+  public func progress(of memberID: String, year: TrainingYear, rules: Rules) throws
+    -> YearProgress
+  {
+    let (member, credits) = try read { db in
+      guard let member = try RecordsStore.fetchMember(db, id: memberID) else {
+        throw RecordsError.unknownMember(memberID)
+      }
+      return (member, try RecordsStore.fetchCredits(db, of: memberID))
+    }
+    return HourAccounting.progress(of: member.profile, credits: credits, in: year, rules: rules)
+  }
+
+  /// Every member (or those of one branch) with all their credits, read in one snapshot.
+  public func membersWithCredits(branch: String? = nil) throws -> [MemberCredits] {
+    try read { db in
+      let members = try RecordsStore.fetchMembers(db, branch: branch)
+      var byMember: [String: [Credit]] = [:]
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT \(RecordsStore.creditColumns) FROM credit ORDER BY date, course_id")
+      while let row = try rows.next() {
+        byMember[row["member_id"], default: []].append(try RecordsStore.credit(from: row))
+      }
+      return members.map { MemberCredits(member: $0, credits: byMember[$0.id] ?? []) }
+    }
+  }
+}

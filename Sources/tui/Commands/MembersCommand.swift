@@ -1,0 +1,138 @@
+import ArgumentParser
+import Catalog
+import Foundation
+
+/// `course-menu members …`: the roster, PINs and lockouts.
+struct MembersCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "members", abstract: AdminText.membersAbstract,
+    subcommands: [
+      MembersImportCommand.self, MembersListCommand.self, MembersSetPINCommand.self,
+      MembersUnlockCommand.self,
+    ])
+}
+
+/// `members import FILE.csv`: all or nothing.
+struct MembersImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import", abstract: AdminText.importAbstract,
+    discussion: AdminText.importDiscussion)
+
+  @Argument(help: ArgumentHelp(AdminText.importFileHelp))
+  var file: String
+
+  @OptionGroup var records: RecordsOptions
+  @OptionGroup var catalogOptions: CatalogOptions
+
+  func run() throws {
+    let sheet = try readSheet(file)
+    let (drafts, problems) = RosterImport.drafts(
+      header: sheet.header, rows: sheet.rows, today: localToday())
+    guard problems.isEmpty else {
+      for problem in problems { printError(AdminText.rowProblem(file: file, problem)) }
+      printError(AdminText.importRejected(problems.count))
+      throw ExitCode(1)
+    }
+    let store = try records.open()
+    let outcome = try reportingRecordsErrors { try store.importMembers(drafts) }
+    print(AdminText.importDone(outcome, database: store.path))
+  }
+}
+
+/// `members list [--branch B]`.
+struct MembersListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: AdminText.listAbstract)
+
+  @Option(help: ArgumentHelp(AdminText.branchOptionHelp))
+  var branch: String?
+
+  @OptionGroup var records: RecordsOptions
+  @OptionGroup var catalogOptions: CatalogOptions
+
+  func run() throws {
+    let store = try records.open()
+    let members = try reportingRecordsErrors { try store.members(branch: branch) }
+    guard !members.isEmpty else {
+      print(AdminText.noMembers(database: store.path))
+      return
+    }
+    let now = Date()
+    var table = TextTable(header: AdminText.listHeader)
+    for member in members {
+      table.rows.append([
+        member.id, member.name, member.branch, member.domain.label, member.role.label,
+        member.joined.description, member.floating ? AdminText.yes : "",
+        member.hasPIN ? AdminText.pinSet : AdminText.pinMissing,
+        AdminText.lockState(member, now: now),
+      ])
+    }
+    print(table.rendered)
+    print(AdminText.listTally(members.count))
+  }
+}
+
+/// `members set-pin ID`: the PIN is read without echo (or from standard input in scripts).
+struct MembersSetPINCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "set-pin", abstract: AdminText.setPINAbstract,
+    discussion: AdminText.setPINDiscussion)
+
+  @Argument(help: ArgumentHelp(AdminText.memberIDHelp))
+  var id: String
+
+  @OptionGroup var records: RecordsOptions
+  @OptionGroup var catalogOptions: CatalogOptions
+
+  func run() throws {
+    let store = try records.open()
+    guard let member = try reportingRecordsErrors({ try store.member(id: id) }) else {
+      printError(RecordsError.unknownMember(id).message)
+      throw ExitCode(1)
+    }
+    guard let pin = PINPrompt.read(prompt: AdminText.pinPrompt(member)) else {
+      printError(AdminText.pinNotGiven)
+      throw ExitCode(1)
+    }
+    if PINPrompt.isInteractive {
+      guard PINPrompt.read(prompt: AdminText.pinConfirmPrompt) == pin else {
+        printError(AdminText.pinMismatch)
+        throw ExitCode(1)
+      }
+    }
+    try reportingRecordsErrors { try store.setPIN(pin, for: member.id) }
+    print(AdminText.pinSetDone(member))
+  }
+}
+
+/// `members unlock ID`.
+struct MembersUnlockCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "unlock", abstract: AdminText.unlockAbstract)
+
+  @Argument(help: ArgumentHelp(AdminText.memberIDHelp))
+  var id: String
+
+  @OptionGroup var records: RecordsOptions
+  @OptionGroup var catalogOptions: CatalogOptions
+
+  func run() throws {
+    let store = try records.open()
+    guard let member = try reportingRecordsErrors({ try store.member(id: id) }) else {
+      printError(RecordsError.unknownMember(id).message)
+      throw ExitCode(1)
+    }
+    let wasLocked = try reportingRecordsErrors { try store.unlock(memberID: member.id) }
+    print(AdminText.unlockDone(member, wasLocked: wasLocked))
+  }
+}
+
+/// Reads a CSV file for a command, or says why not and exits with status 2.
+func readSheet(_ path: String) throws -> (header: SheetRow, rows: [SheetRow]) {
+  do {
+    return try CSVFile.read(path: path)
+  } catch {
+    printError(AdminText.csvFailure(error, path: path))
+    throw ExitCode(2)
+  }
+}

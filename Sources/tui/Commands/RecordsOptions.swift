@@ -1,0 +1,54 @@
+import ArgumentParser
+import Catalog
+import Foundation
+
+/// `--db PATH`, shared by every subcommand that reads or writes the records.
+struct RecordsOptions: ParsableArguments {
+  @Option(name: .customLong("db"), help: ArgumentHelp(AdminText.databaseOptionHelp))
+  var path: String?
+
+  var resolvedPath: String {
+    RecordsLocation.path(explicit: path, environment: ProcessInfo.processInfo.environment)
+  }
+
+  /// Opens the records, or says why not and exits with status 2.
+  func open() throws -> RecordsStore {
+    do {
+      return try RecordsStore(path: resolvedPath)
+    } catch let error as RecordsError {
+      printError(error.message)
+      throw ExitCode(2)
+    }
+  }
+}
+
+extension CatalogOptions {
+  /// Loads the catalog, or prints its diagnostics and exits (1: errors, 2: unreadable).
+  func loadCatalog() throws -> Catalog {
+    let result = loader().load()
+    guard let catalog = result.catalog else {
+      DiagnosticPrinter.printAll(result.diagnostics)
+      throw ExitCode(result.diagnostics.contains { $0.problem.isInputOutput } ? 2 : 1)
+    }
+    return catalog
+  }
+}
+
+/// Runs a records operation; a `RecordsError` is printed and ends the command with status 1.
+func reportingRecordsErrors<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as RecordsError {
+    printError(error.message)
+    throw ExitCode(1)
+  }
+}
+
+/// Today in the local time zone.
+func localToday() -> LocalDate {
+  var now = time(nil)
+  var parts = tm()
+  localtime_r(&now, &parts)
+  return LocalDate(
+    year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+}

@@ -1,0 +1,176 @@
+import ArgumentParser
+import Catalog
+import Foundation
+
+/// `course-menu records-stress …` (hidden): drives the records store from separate processes
+/// for Tests/records and bench/records. Each mode prints machine-readable lines on stdout.
+struct RecordsStressCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "records-stress", abstract: "Drive the records store (tests, benchmarks).",
+    shouldDisplay: false,
+    subcommands: [Mix.self, CrashWriter.self, Authenticate.self, Bench.self])
+
+  /// The fixed ingredients every mode uses, so a test can predict the outcome.
+  struct Setup {
+    let store: RecordsStore
+    let electives: [Course]
+    let creditCourses: [Course]
+    static let firstDay = LocalDate(year: 2026, month: 1, day: 5)
+
+    init(records: RecordsOptions, catalogOptions: CatalogOptions) throws {
+      let catalog = try catalogOptions.loadCatalog()
+      electives = Array(catalog.courses.filter { $0.kind == .elective }.prefix(10))
+      creditCourses = Array(catalog.courses.prefix(4))
+      guard electives.count == 10, creditCourses.count == 4 else {
+        throw ValidationError("the catalog needs 10 electives and 4 courses")
+      }
+      store = try records.open()
+    }
+
+    func ensureMembers(_ ids: [String]) throws {
+      _ = try store.importMembers(
+        ids.map {
+          MemberDraft(
+            id: $0, name: "测试\($0)", branch: "测试支部", domain: .rural, role: .member,
+            joined: LocalDate(year: 2010, month: 7, day: 1))
+        })
+    }
+  }
+
+  /// Writes one line to stdout at once, so a killed process leaves whole lines only.
+  static func emit(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+  }
+
+  /// 200 mixed operations by worker K: select and drop on its own member, credits shared with
+  /// every worker (members 1001-1005) plus its own member 2000+K.
+  struct Mix: ParsableCommand {
+    @Option var worker: Int
+    @Option var ops = 200
+    @OptionGroup var records: RecordsOptions
+    @OptionGroup var catalogOptions: CatalogOptions
+
+    func run() throws {
+      let setup = try Setup(records: records, catalogOptions: catalogOptions)
+      let own = String(2000 + worker)
+      let shared = (1001...1005).map(String.init)
+      try setup.ensureMembers(shared + [own])
+      var counts = ["credited": 0, "already": 0, "selected": 0, "dropped": 0]
+      for index in 0..<ops {
+        let step = index / 3
+        switch index % 3 {
+        case 0:
+          if try setup.store.select(course: setup.electives[step % 10], for: own) {
+            counts["selected"]! += 1
+          }
+        case 1:
+          if try setup.store.drop(course: setup.electives[(step * 7 + 3) % 10], for: own) {
+            counts["dropped"]! += 1
+          }
+        default:
+          let outcome = try setup.store.credit(
+            course: setup.creditCourses[step % 4], date: Setup.firstDay.adding(days: step % 10),
+            memberIDs: shared + [own], source: "stress worker \(worker)")
+          counts["credited"]! += outcome.credited.count
+          counts["already"]! += outcome.alreadyCredited.count
+        }
+      }
+      let fields = counts.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }
+      RecordsStressCommand.emit("{\"worker\": \(worker), \(fields.joined(separator: ", "))}")
+    }
+  }
+
+  /// Credits batches of `batch-size` members forever, one transaction per batch, and prints
+  /// `committed N` after each commit, until it is killed.
+  struct CrashWriter: ParsableCommand {
+    @Option var start = 0
+    @Option var batchSize = 20
+    @OptionGroup var records: RecordsOptions
+    @OptionGroup var catalogOptions: CatalogOptions
+
+    func run() throws {
+      let setup = try Setup(records: records, catalogOptions: catalogOptions)
+      let ids = (0..<batchSize).map { String(5001 + $0) }
+      try setup.ensureMembers(ids)
+      RecordsStressCommand.emit("ready")
+      var batch = start
+      while true {
+        _ = try setup.store.credit(
+          course: setup.creditCourses[batch % 4], date: Setup.firstDay.adding(days: batch),
+          memberIDs: ids, source: "crash batch \(batch)")
+        try setup.store.select(course: setup.electives[batch % 10], for: ids[batch % batchSize])
+        RecordsStressCommand.emit("committed \(batch)")
+        batch += 1
+      }
+    }
+  }
+
+  /// Tries a PIN `attempts` times and prints each answer: ok, wrong R, locked, unknown, no-pin.
+  struct Authenticate: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "auth")
+    @Option var member: String
+    @Option var pin: String
+    @Option var attempts = 1
+    @OptionGroup var records: RecordsOptions
+
+    func run() throws {
+      let store = try records.open()
+      for _ in 0..<attempts {
+        switch try store.authenticate(member: member, pin: pin) {
+        case .ok: RecordsStressCommand.emit("ok")
+        case .wrong(let remaining): RecordsStressCommand.emit("wrong \(remaining)")
+        case .locked: RecordsStressCommand.emit("locked")
+        case .unknownMember: RecordsStressCommand.emit("unknown")
+        case .noPIN: RecordsStressCommand.emit("no-pin")
+        }
+      }
+    }
+  }
+
+  /// Times `count` selects (each followed by an untimed drop) or credits by one worker and
+  /// prints the latencies in microseconds, one per line.
+  struct Bench: ParsableCommand {
+    enum Operation: String, ExpressibleByArgument {
+      case select, credit
+    }
+
+    @Option var operation: Operation
+    @Option var count = 200
+    @Option var worker: Int
+    /// Seconds since 1970 at which to start, so concurrent workers start together.
+    @Option var startAt: Double?
+    @OptionGroup var records: RecordsOptions
+    @OptionGroup var catalogOptions: CatalogOptions
+
+    func run() throws {
+      let setup = try Setup(records: records, catalogOptions: catalogOptions)
+      let own = String(6000 + worker)
+      try setup.ensureMembers([own])
+      if let startAt {
+        let wait = startAt - Date().timeIntervalSince1970
+        if wait > 0 { usleep(useconds_t(wait * 1_000_000)) }
+      }
+      let clock = ContinuousClock()
+      var lines: [String] = []
+      for index in 0..<count {
+        let elapsed: Duration
+        switch operation {
+        case .select:
+          let course = setup.electives[index % 10]
+          elapsed = try clock.measure { try setup.store.select(course: course, for: own) }
+          try setup.store.drop(course: course, for: own)
+        case .credit:
+          elapsed = try clock.measure {
+            _ = try setup.store.credit(
+              course: setup.creditCourses[index % 4],
+              date: Setup.firstDay.adding(days: index),
+              memberIDs: [own], source: "bench")
+          }
+        }
+        let (seconds, attoseconds) = elapsed.components
+        lines.append(String(Double(seconds) * 1e6 + Double(attoseconds) / 1e12))
+      }
+      RecordsStressCommand.emit(lines.joined(separator: "\n"))
+    }
+  }
+}

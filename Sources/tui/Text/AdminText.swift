@@ -1,0 +1,219 @@
+import Catalog
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The Chinese text of the administrator commands: members, credit, report.
+enum AdminText {
+  // MARK: Shared
+
+  static let databaseOptionHelp =
+    "学时记录数据库文件（默认依次为环境变量 COURSE_MENU_DB、$XDG_DATA_HOME/course-menu/records.sqlite、~/.local/share/course-menu/records.sqlite）。"
+  static let branchOptionHelp = "只列出这个支部的党员。"
+  static let memberIDHelp = "党员编号。"
+  static let fileMissing = "文件不存在"
+  static let fileUnreadable = "无法读取（权限不足？）"
+  static let yes = "是"
+  static let no = "否"
+
+  static func csvFailure(_ failure: CSVFile.Failure, path: String) -> String {
+    switch failure {
+    case .unreadable(let reason):
+      "无法读取 \(path)：\(reason)"
+    case .notUTF8:
+      "\(path) 不是 UTF-8 编码（可能是 GBK）：请在 Excel 中“另存为”，文件类型选“CSV UTF-8（逗号分隔）”"
+    case .empty:
+      "\(path) 是空文件：第 1 行应为表头"
+    }
+  }
+
+  static func rowProblem(file: String, _ problem: RowProblem) -> String { "\(file) \(problem)" }
+
+  // MARK: members
+
+  static let membersAbstract = "管理党员名册：导入、列出、设置 PIN、解除锁定。"
+  static let importAbstract = "从 CSV 文件导入党员名册（全部正确才导入）。"
+  static let importDiscussion = """
+    表头：id,name,branch,domain,role,joined，可加 floating,pin（也可用中文列名：编号、姓名、支部、领域、身份、入党日期、流动党员、PIN）。
+    领域和身份可写标识或中文，如 rural 或 农村、secretary 或 书记；入党日期写 2015-07-01。
+    文件为 UTF-8（可带 BOM，Excel 的“CSV UTF-8”即可）。
+    任何一行有错时列出所有错误（带行号），不导入任何党员；改正后重新导入即可。
+    已有的党员按编号更新，不会重复；pin 一列留空则保留原 PIN。
+    """
+  static let importFileHelp = "名册 CSV 文件。"
+
+  static func importRejected(_ count: Int) -> String {
+    "共 \(count) 处错误，没有导入任何党员（改正后重新导入即可）"
+  }
+
+  static func importDone(_ outcome: ImportOutcome, database: String) -> String {
+    "导入完成：新增 \(outcome.added.count) 人，更新 \(outcome.updated.count) 人，未变 \(outcome.unchanged.count) 人（数据库 \(database)）"
+  }
+
+  static let listAbstract = "列出党员名册。"
+  static let listHeader = ["编号", "姓名", "支部", "领域", "身份", "入党日期", "流动党员", "PIN", "状态"]
+  static let pinSet = "已设置"
+  static let pinMissing = "未设置"
+
+  static func noMembers(database: String) -> String {
+    "没有党员记录（数据库 \(database)）：请先用 course-menu members import 导入名册"
+  }
+
+  static func lockState(_ member: Member, now: Date) -> String {
+    if let until = member.lockedUntil, until > now { return "已锁定至 \(clockTime(until))" }
+    if member.failedAttempts > 0 { return "PIN 连续错误 \(member.failedAttempts) 次" }
+    return ""
+  }
+
+  static func listTally(_ count: Int) -> String { "共 \(count) 名党员" }
+
+  static let setPINAbstract = "设置党员的 PIN（4 到 12 位数字），并解除锁定。"
+  static let setPINDiscussion = """
+    在终端中运行时提示输入两次，输入内容不显示；
+    在脚本中可从标准输入读一行，如：echo 1234 | course-menu members set-pin 1001
+    """
+
+  static func pinPrompt(_ member: Member) -> String {
+    "请输入 \(member.id) \(member.name) 的新 PIN（4 到 12 位数字，输入时不显示）："
+  }
+
+  static let pinConfirmPrompt = "请再输入一次："
+  static let pinNotGiven = "没有读到 PIN"
+  static let pinMismatch = "两次输入的 PIN 不一致，没有修改"
+
+  static func pinSetDone(_ member: Member) -> String {
+    "已设置 \(member.id) \(member.name) 的 PIN，并清除了错误次数和锁定"
+  }
+
+  static let unlockAbstract = "解除党员因 PIN 连续错误造成的锁定。"
+
+  static func unlockDone(_ member: Member, wasLocked: Bool) -> String {
+    wasLocked
+      ? "已解除 \(member.id) \(member.name) 的锁定"
+      : "\(member.id) \(member.name) 没有被锁定（已清零 PIN 错误次数）"
+  }
+
+  // MARK: credit
+
+  static let creditAbstract = "登记考勤，为党员记入课程学时。"
+  static let creditDiscussion = """
+    按课程的学时和教学形式记入，来源记为“考勤登记 日期”或“批量导入 文件名”。
+    同一党员、同一课程、同一天只记一次：重复运行不会重复记入。
+    任何一个党员编号不存在或课程不存在时报错，不记入任何学时。
+    签到表 CSV 需有 id（或“编号”）一列；有 name（“姓名”）一列时会与名册核对；其他列忽略。
+    """
+  static let creditCourseHelp = "课程编号（见课程目录，如 farm-greenhouse-veg）。"
+  static let creditDateHelp = "上课日期，如 2026-12-05。"
+  static let creditMembersHelp = "党员编号，用逗号分隔，如 1001,1002,1003。"
+  static let creditSheetHelp = "签到表 CSV 文件。"
+  static let creditMembersOrSheet = "请用 --members 或 --sheet 指定党员（二者选一）。"
+  static let creditRejected = "没有记入任何学时"
+
+  static func invalidDate(_ text: String) -> String { "日期 \"\(text)\" 无效：应写作 2026-12-05" }
+
+  static func unknownCourse(_ id: String) -> String {
+    "课程目录中没有编号为 \(id) 的课程（课程编号见 course-menu check 或课程文件）"
+  }
+
+  static func dateInFuture(_ date: LocalDate) -> String { "注意：日期 \(date) 晚于今天" }
+
+  static func dateOutsideCatalogYear(_ date: LocalDate, year: TrainingYear) -> String {
+    "注意：日期 \(date) 不在目录的培训年度（\(year.start) 至 \(year.span.lastDay)）内"
+  }
+
+  static func invalidMemberList(_ invalid: [String]) -> String {
+    invalid.isEmpty
+      ? "--members 中没有党员编号"
+      : "党员编号无效（只能是数字）：\(invalid.joined(separator: "、"))"
+  }
+
+  static func creditDone(
+    course: Course, date: LocalDate, outcome: CreditOutcome, names: [String: String]
+  ) -> String {
+    func list(_ ids: [String]) -> String {
+      ids.map { id in names[id].map { "\(id) \($0)" } ?? id }.joined(separator: "、")
+    }
+    var lines = ["\(course.title)（\(course.id)）\(date)：每人 \(course.hours) 学时，\(course.form.label)"]
+    lines.append(
+      "新记入 \(outcome.credited.count) 人"
+        + (outcome.credited.isEmpty ? "" : "：\(list(outcome.credited))"))
+    if !outcome.alreadyCredited.isEmpty {
+      lines.append("已有记录、未重复记入 \(outcome.alreadyCredited.count) 人：\(list(outcome.alreadyCredited))")
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  // MARK: report
+
+  static let reportAbstract = "学时报告：每名党员的学时、目标和各项要求是否达到。"
+  static let reportDiscussion = """
+    默认为课程目录的培训年度；--format csv 输出带 BOM 的 UTF-8 CSV，可直接用 Excel 打开：
+    course-menu report --format csv > 学时报告.csv
+    """
+  static let reportYearHelp = "培训年度（默认为课程目录的年度）。"
+  static let reportFormatHelp = "输出格式：text（默认）或 csv。"
+  static let reportNoMembers = "没有党员记录"
+  static let complete = "全部达到"
+
+  static func invalidYear(_ year: Int) -> String { "年度 \(year) 无效" }
+
+  static func reportTitle(year: TrainingYear, rules: String, branch: String?) -> String {
+    let scope = branch.map { "，\($0)" } ?? ""
+    return "\(year.year) 年度学时报告（\(year.start) 至 \(year.span.lastDay)\(scope)；规则 \(rules)）"
+  }
+
+  static func reportLegend(_ number: Int, _ requirement: Requirement) -> String {
+    "要求\(number)：\(requirement.title)"
+  }
+
+  static func reportTextHeader(requirementCount: Int) -> [String] {
+    ["编号", "姓名", "支部", "已记学时", "计入/目标"] + (0..<requirementCount).map { "要求\($0 + 1)" }
+      + ["还缺"]
+  }
+
+  static func countedOfTarget(_ counted: StudyHours, _ target: StudyHours?) -> String {
+    "\(counted)/\(target?.description ?? "-")"
+  }
+
+  /// ✓ met, ✗ not met, - does not apply.
+  static func mark(_ met: Bool?) -> String {
+    switch met {
+    case true?: "✓"
+    case false?: "✗"
+    case nil: "-"
+    }
+  }
+
+  static func reportTally(total: Int, complete: Int) -> String {
+    "共 \(total) 人：全部达到 \(complete) 人，未达到 \(total - complete) 人"
+  }
+
+  static func reportCSVHeader(_ requirementTitles: [String]) -> [String] {
+    ["编号", "姓名", "支部", "领域", "身份", "流动党员", "已记学时", "计入目标学时", "目标学时"]
+      + requirementTitles + ["全部达到", "还缺"]
+  }
+
+  static func csvStatus(_ met: Bool?) -> String {
+    switch met {
+    case true?: "达到"
+    case false?: "未达到"
+    case nil: "不适用"
+    }
+  }
+
+  /// `11:52` in local time, or `11-22 11:52` when not today.
+  private static func clockTime(_ date: Date) -> String {
+    var seconds = time_t(date.timeIntervalSince1970)
+    var now = time(nil)
+    var parts = tm()
+    var today = tm()
+    localtime_r(&seconds, &parts)
+    localtime_r(&now, &today)
+    func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    let clock = "\(two(parts.tm_hour)):\(two(parts.tm_min))"
+    if parts.tm_yday == today.tm_yday, parts.tm_year == today.tm_year { return clock }
+    return "\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) \(clock)"
+  }
+}
