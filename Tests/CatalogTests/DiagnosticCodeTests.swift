@@ -44,7 +44,7 @@ import Testing
       expected: ["courses/farming.toml:17:9 C009"]),
     Breakage(
       file: "catalog.toml", old: "id = \"farming\"", new: "id = \"Farming\"",
-      expected: ["catalog.toml:12:6 C010", "courses/farming.toml:1:12 C006"]),
+      expected: ["catalog.toml:12:6 C010"]),
     Breakage(
       file: "rules.toml", old: "start = \"01-01\"", new: "start = \"02-30\"",
       expected: ["rules.toml:2:9 C011"]),
@@ -134,6 +134,12 @@ import Testing
     #expect(try fixture.diagnostics() == ["courses/soil.toml:4:9 T002"])
   }
 
+  @Test func invalidCourseIDDoesNotMakePrerequisitesUnknown() throws {
+    var fixture = CatalogFixture()
+    fixture.replace("id = \"farm-soil\"", with: "id = \"Farm-Soil\"", in: "courses/farming.toml")
+    #expect(try fixture.diagnostics() == ["courses/farming.toml:15:6 C010"])
+  }
+
   @Test func wrongFileWideCategoryIsReportedOnce() throws {
     var fixture = CatalogFixture()
     fixture.replace("category = \"farming\"", with: "category = \"农业\"", in: "courses/farming.toml")
@@ -155,7 +161,7 @@ import Testing
     fixture.replace("title = \"理想信念\"", with: "title = “理想信念”", in: "catalog.toml")
     #expect(
       try messages(fixture) == [
-        "catalog.toml:8:9: error[T002]: 语法错误：这里用了中文标点 “，请改用英文半角符号 \""
+        "catalog.toml:8:9: error[T002]: 语法错误：这里用了中文标点「“」，请改用英文半角符号「\"」"
       ])
   }
 
@@ -177,6 +183,9 @@ import Testing
     fixture.replace("date = 2026-07-01", with: "date = 2027-03-01", in: "courses/ideals.toml")
     #expect(try fixture.diagnostics() == [])
     fixture.replace("date = 2027-03-01", with: "date = 2026-08-31", in: "courses/ideals.toml")
-    #expect(try fixture.diagnostics() == ["courses/ideals.toml:13:8 W001"])
+    #expect(
+      try messages(fixture) == [
+        "courses/ideals.toml:13:8: warning[W001]: 课次日期 2026-08-31 不在目录的 2026 培训年度（2026-09-01 至 2027-08-31）内"
+      ])
   }
 }

@@ -48,7 +48,7 @@ public enum Problem: Hashable, Sendable {
   case emptyText(key: String)
 
   // MARK: Warnings (W).
-  case sessionOutsideYear(date: String, year: Int)
+  case sessionOutsideYear(date: String, year: Int, firstDay: String, lastDay: String)
   case emptyCategory(String)
   case requirementWithoutCondition(String)
   case ignoredFile(String)
@@ -117,7 +117,7 @@ public enum Problem: Hashable, Sendable {
         ? "文件是 UTF-16 编码（记事本中的“Unicode”）：请用记事本“另存为”并选择 UTF-8 编码"
         : "文件不是 UTF-8 编码（可能是 GBK/GB2312）：请用记事本“另存为”并选择 UTF-8 编码"
     case .unexpected(.fullWidth(let written, let ascii), _):
-      "语法错误：这里用了中文标点 \(written)，请改用英文半角符号 \(ascii)"
+      "语法错误：这里用了中文标点「\(written == "\u{3000}" ? "全角空格" : written)」，请改用英文半角符号「\(ascii)」"
     case .unexpected(let found, let expected):
       "语法错误：此处应为\(expected.label)，实际是\(found.label)"
     case .unterminatedString:
@@ -135,7 +135,7 @@ public enum Problem: Hashable, Sendable {
     case .duplicateKey(let key):
       "键 \(key) 重复定义：同一个表中每个键只能写一次"
     case .tableRedefined(let key):
-      "表 [\(key)] 重复定义（如果要写多条，请每条都用 [[\(key)]]）"
+      "表 [\(key)] 重复定义：同一个表头只能写一次（要写多条课程、类别或要求时，每条都用双括号，如 [[course]]）"
     case .notATable(let key):
       "\(key) 已经定义为值，不能再作为表使用"
     case .inlineTableExtended(let key):
@@ -170,8 +170,8 @@ public enum Problem: Hashable, Sendable {
       "字段 \(key) 的取值 \(value) 无效：\(rule.label)"
     case .emptyText(let key):
       "字段 \(key) 不能为空"
-    case .sessionOutsideYear(let date, let year):
-      "课次日期 \(date) 不在目录年度 \(year) 年内"
+    case .sessionOutsideYear(let date, let year, let firstDay, let lastDay):
+      "课次日期 \(date) 不在目录的 \(year) 培训年度（\(firstDay) 至 \(lastDay)）内"
     case .emptyCategory(let id):
       "类别 \(id) 下没有课程"
     case .requirementWithoutCondition(let id):
@@ -192,7 +192,7 @@ public enum FoundToken: Hashable, Sendable {
   /// Full-width punctuation curators type by accident, mapped to what TOML needs.
   public static let fullWidthPunctuation: [Character: String] = [
     "“": "\"", "”": "\"", "‘": "'", "’": "'", "，": ",", "＝": "=", "【": "[", "】": "]",
-    "［": "[", "］": "]", "｛": "{", "｝": "}", "：": ":", "＃": "#", "\u{3000}": "空格",
+    "［": "[", "］": "]", "｛": "{", "｝": "}", "：": "=", "＃": "#", "\u{3000}": " ",
   ]
 
   var label: String {
@@ -307,7 +307,7 @@ enum LoaderText {
     case .unreadable(let code, let systemText):
       switch code {
       case EACCES, EPERM: permissionDenied
-      case ENOTDIR: pathHasFile
+      case ENOTDIR: isDirectory ? notADirectory : pathHasFile
       case EISDIR: Self.isDirectory
       default: systemText
       }

@@ -14,7 +14,11 @@ struct CatalogFileDecoder {
 
   let file: SourceFile
 
-  func decode(_ root: TOMLTable) -> (header: Header?, categories: [Decoded<Category>]) {
+  /// `allIdentified` is false when some category had no valid id: courses naming it are
+  /// then not reported as having an unknown category.
+  func decode(_ root: TOMLTable) -> (
+    header: Header?, categories: [Decoded<Category>], allIdentified: Bool
+  ) {
     let top = EntryReader(table: root, file: file, kind: .catalogFile)
     top.rejectUnknownKeys(
       Self.topLevelKeys,
@@ -23,8 +27,9 @@ struct CatalogFileDecoder {
     if let table = top.subtable("catalog", required: true) {
       header = decodeHeader(table)
     }
-    let categories = top.tables("category").compactMap(decodeCategory)
-    return (header, categories)
+    let tables = top.tables("category")
+    let categories = tables.compactMap(decodeCategory)
+    return (header, categories, categories.count == tables.count)
   }
 
   private func decodeHeader(_ table: TOMLTable) -> Header? {

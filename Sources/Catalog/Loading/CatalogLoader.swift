@@ -24,12 +24,13 @@ public struct CatalogLoader: Sendable {
     let catalogPath = join(directory, "catalog.toml")
     var header: CatalogFileDecoder.Header?
     var categories: [Decoded<Category>] = []
-    var catalogParsed = false
+    var everyCategoryIdentified = false
     if let file = read(catalogPath, into: &diagnostics) {
       bytesRead += file.bytes.count
       if let root = file.parse() {
-        (header, categories) = CatalogFileDecoder(file: file).decode(root)
-        catalogParsed = true
+        let decoded = CatalogFileDecoder(file: file).decode(root)
+        (header, categories) = (decoded.header, decoded.categories)
+        everyCategoryIdentified = decoded.allIdentified
       }
       diagnostics += file.diagnostics
     }
@@ -46,7 +47,7 @@ public struct CatalogLoader: Sendable {
 
     let coursesDirectory = join(directory, "courses")
     var courseEntries: [CourseFileDecoder.CourseEntry] = []
-    var everyCourseFileRead = true
+    var everyCourseIdentified = true
     var courseFiles: [String] = []
     switch FileSystem.listFiles(in: coursesDirectory) {
     case .failure(let failure):
@@ -67,14 +68,14 @@ public struct CatalogLoader: Sendable {
         diagnostics.append(Diagnostic(.noCourseFiles, at: .file(coursesDirectory)))
       }
     }
-    everyCourseFileRead = !courseFiles.isEmpty
+    everyCourseIdentified = !courseFiles.isEmpty
     if !courseFiles.isEmpty {
       let trainingYear = header.map { [rules] in rules.trainingYear($0.year) }
       let results = parallelMap(courseFiles) { path in
         Self.loadCourseFile(path: path, trainingYear: trainingYear)
       }
       for result in results {
-        everyCourseFileRead = everyCourseFileRead && result.parsed
+        everyCourseIdentified = everyCourseIdentified && result.everyCourseIdentified
         bytesRead += result.bytes
         diagnostics += result.diagnostics
         courseEntries += result.entries
@@ -83,7 +84,7 @@ public struct CatalogLoader: Sendable {
 
     var validator = CatalogValidator(
       categories: categories, courses: courseEntries, requirements: requirements,
-      categoriesComplete: catalogParsed, coursesComplete: everyCourseFileRead)
+      categoriesComplete: everyCategoryIdentified, coursesComplete: everyCourseIdentified)
     diagnostics += validator.check()
     diagnostics = diagnostics.removingRepeats().sortedForReading()
 
@@ -102,7 +103,7 @@ public struct CatalogLoader: Sendable {
     var entries: [CourseFileDecoder.CourseEntry] = []
     var diagnostics: [Diagnostic] = []
     var bytes = 0
-    var parsed = false
+    var everyCourseIdentified = false
   }
 
   private static func loadCourseFile(path: String, trainingYear: TrainingYear?)
@@ -112,8 +113,9 @@ public struct CatalogLoader: Sendable {
     guard let file = read(path, into: &result.diagnostics) else { return result }
     result.bytes = file.bytes.count
     if let root = file.parse() {
-      result.entries = CourseFileDecoder(file: file, trainingYear: trainingYear).decode(root)
-      result.parsed = true
+      let decoded = CourseFileDecoder(file: file, trainingYear: trainingYear).decode(root)
+      result.entries = decoded.entries
+      result.everyCourseIdentified = decoded.allIdentified
     }
     result.diagnostics += file.diagnostics
     return result

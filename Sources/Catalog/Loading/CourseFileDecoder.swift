@@ -24,7 +24,9 @@ struct CourseFileDecoder {
     var course: Course?
   }
 
-  func decode(_ root: TOMLTable) -> [CourseEntry] {
+  /// `allIdentified` is false when some course had no valid id: prerequisites naming it are
+  /// then not reported as unknown.
+  func decode(_ root: TOMLTable) -> (entries: [CourseEntry], allIdentified: Bool) {
     let top = EntryReader(table: root, file: file, kind: .course)
     top.rejectUnknownKeys(Self.topLevelKeys, elsewhere: [("[[course]]", Self.courseKeys)])
     // A file-wide default written wrongly has been reported; its courses must not also be
@@ -43,7 +45,7 @@ struct CourseFileDecoder {
         entries.append(entry)
       }
     }
-    return entries
+    return (entries, entries.count == tables.count)
   }
 
   private func decodeCourse(
@@ -116,7 +118,11 @@ struct CourseFileDecoder {
         date = day
         if let trainingYear, !trainingYear.contains(day) {
           file.report(
-            .sessionOutsideYear(date: day.description, year: trainingYear.year), at: value.offset)
+            .sessionOutsideYear(
+              date: day.description, year: trainingYear.year,
+              firstDay: trainingYear.start.description,
+              lastDay: trainingYear.end.adding(days: -1).description),
+            at: value.offset)
         }
       } else {
         reader.wrongType("date", value, expected: ValueTypeLabel.date)

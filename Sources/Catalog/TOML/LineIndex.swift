@@ -30,8 +30,6 @@ public struct LineIndex: Sendable {
       if source[index] & 0xC0 != 0x80 { column += 1 }
       index += 1
     }
-    // An offset inside a multi-byte character points at that character.
-    if clamped < source.count, source[clamped] & 0xC0 == 0x80, column > 1 { column -= 1 }
     return SourceLocation(path: path, line: low + 1, column: column)
   }
 }
