@@ -72,14 +72,16 @@ public enum DemoData {
       })
     let year = catalog.rules.trainingYear(catalog.year)
     var used: [String: Set<String>] = [:]
-    /// Credits courses the member may take, in catalog order, until `enough` says stop.
+    /// Credits courses the member may take (of at most 8 hours, so the totals land where
+    /// intended), in catalog order, until `enough` says stop.
     func credit(
       _ demoMember: DemoMember, forms: Set<CourseForm>,
       until enough: (YearProgress) -> Bool
     ) throws {
       let member = demoMember.member
       for course in catalog.courses
-      where forms.contains(course.form) && !used[member.id, default: []].contains(course.id)
+      where forms.contains(course.form) && course.hours <= StudyHours(8)
+        && !used[member.id, default: []].contains(course.id)
         && (course.audience.isEmpty || course.audience.contains(member.domain))
         && (course.roles.isEmpty || course.roles.contains(member.role))
       {

@@ -50,9 +50,16 @@ public final class RecordsStore: Sendable {
 
   // MARK: Opening
 
+  /// The umask is per process: stores opening at once on several threads take turns.
+  private static let umaskLock = NSLock()
+
   private static func openPool(path: String) throws -> DatabasePool {
+    umaskLock.lock()
     let previousMask = umask(0o002)
-    defer { umask(previousMask) }
+    defer {
+      umask(previousMask)
+      umaskLock.unlock()
+    }
     let directory = (path as NSString).deletingLastPathComponent
     if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
       do {

@@ -1,0 +1,472 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Catalog
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A clock a test moves by hand.
+final class TestClock: @unchecked Sendable {
+  private let lock = NSLock()
+  private var current = Date(timeIntervalSince1970: 1_795_000_000)
+
+  var now: Date {
+    lock.lock()
+    defer { lock.unlock() }
+    return current
+  }
+
+  func advance(by seconds: TimeInterval) {
+    lock.lock()
+    current += seconds
+    lock.unlock()
+  }
+}
+
+/// A fresh store in its own temporary directory.
+struct TemporaryStore {
+  let directory: URL
+  let clock = TestClock()
+  let store: RecordsStore
+
+  init() throws {
+    directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("records-test-\(UUID().uuidString)")
+    let clock = self.clock
+    store = try RecordsStore(
+      path: directory.appendingPathComponent("records.sqlite").path, clock: { clock.now })
+  }
+
+  var path: String { store.path }
+
+  func remove() {
+    try? store.close()
+    try? FileManager.default.removeItem(at: directory)
+  }
+}
+
+func course(
+  _ id: String, hours: Int = 2, kind: CourseKind = .elective, form: CourseForm = .remote,
+  category: String = "ideals"
+) -> Course {
+  Course(
+    id: id, title: "课程\(id)", categoryID: category, hours: StudyHours(hours), kind: kind,
+    form: form, summary: "简介", location: SourceLocation(path: "c.toml", line: 1, column: 1))
+}
+
+func draft(
+  _ id: String, name: String = "张三", branch: String = "一支部", role: MemberRole = .member,
+  domain: MemberDomain = .rural, joined: String = "2010-07-01", pin: String? = nil
+) -> MemberDraft {
+  MemberDraft(
+    id: id, name: name, branch: branch, domain: domain, role: role, joined: day(joined), pin: pin)
+}
+
+@Suite struct RecordsStoreTests {
+  // MARK: Opening
+
+  @Test func openCreatesAGroupWritableWALDatabaseWithFullSync() throws {
+    let previous = umask(0o022)
+    defer { umask(previous) }
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    _ = try temporary.store.importMembers([draft("1")])
+    for suffix in ["", "-wal", "-shm"] {
+      var info = stat()
+      #expect(stat(temporary.path + suffix, &info) == 0, "\(suffix)")
+      #expect(info.st_mode & 0o777 == 0o664, "\(suffix)")
+    }
+    var directoryInfo = stat()
+    stat(temporary.directory.path, &directoryInfo)
+    #expect(directoryInfo.st_mode & 0o777 == 0o775)
+    let pragmas = try temporary.store.pool.writeWithoutTransaction { db in
+      (
+        try Int.fetchOne(db, sql: "PRAGMA synchronous"),
+        try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+        try Bool.fetchOne(db, sql: "PRAGMA foreign_keys")
+      )
+    }
+    #expect(pragmas.0 == 2)
+    #expect(pragmas.1 == "wal")
+    #expect(pragmas.2 == true)
+    let migrations = try temporary.store.pool.read {
+      try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
+    }
+    #expect(migrations == RecordsSchema.migrator.migrations)
+  }
+
+  @Test func reopeningKeepsTheData() throws {
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    _ = try temporary.store.importMembers([draft("1001", name: "王建国")])
+    let again = try RecordsStore(path: temporary.path)
+    #expect(try again.member(id: "1001")?.name == "王建国")
+    try again.close()
+  }
+
+  @Test func aNewerSchemaIsRefused() throws {
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    try temporary.store.pool.write { db in
+      try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v9 from the future')")
+    }
+    #expect(throws: RecordsError.newerSchema(path: temporary.path, unknown: ["v9 from the future"]))
+    {
+      _ = try RecordsStore(path: temporary.path)
+    }
+  }
+
+  @Test func anUnwritableLocationSaysSo() {
+    #expect {
+      _ = try RecordsStore(path: "/proc/course-menu-test/records.sqlite")
+    } throws: { error in
+      guard case .cannotOpen(let path, _) = error as? RecordsError else { return false }
+      return path == "/proc/course-menu-test/records.sqlite"
+    }
+  }
+
+  @Test func locationFollowsOptionEnvironmentAndXDG() {
+    let home = ["HOME": "/home/a"]
+    #expect(
+      RecordsLocation.path(explicit: nil, environment: home)
+        == "/home/a/.local/share/course-menu/records.sqlite")
+    #expect(
+      RecordsLocation.path(
+        explicit: nil, environment: home.merging(["XDG_DATA_HOME": "/x/"]) { $1 })
+        == "/x/course-menu/records.sqlite")
+    #expect(
+      RecordsLocation.path(
+        explicit: nil, environment: home.merging(["XDG_DATA_HOME": "rel"]) { $1 })
+        == "/home/a/.local/share/course-menu/records.sqlite")
+    #expect(
+      RecordsLocation.path(
+        explicit: nil, environment: home.merging(["COURSE_MENU_DB": "/e.sqlite"]) { $1 })
+        == "/e.sqlite")
+    #expect(
+      RecordsLocation.path(
+        explicit: "/o.sqlite", environment: home.merging(["COURSE_MENU_DB": "/e.sqlite"]) { $1 })
+        == "/o.sqlite")
+  }
+
+  // MARK: Members
+
+  @Test func importAddsUpdatesAndLeavesAlone() throws {
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    let store = temporary.store
+    let first = try store.importMembers([
+      draft("1001", name: "王建国", pin: "1234"), draft("1002", name: "李秀英"),
+    ])
+    #expect(first == ImportOutcome(added: ["1001", "1002"]))
+    let second = try store.importMembers([
+      draft("1001", name: "王建国", pin: "1234"),
+      draft("1002", name: "李秀英", role: .secretary),
+      draft("1003", name: "张伟", domain: .community),
+    ])
+    #expect(second == ImportOutcome(added: ["1003"], updated: ["1002"], unchanged: ["1001"]))
+    #expect(try store.members().map(\.id) == ["1001", "1002", "1003"])
+    #expect(try store.member(id: "1002")?.role == .secretary)
+    #expect(try store.member(id: "1001")?.hasPIN == true)
+    #expect(try store.member(id: "1002")?.hasPIN == false)
+    // No PIN in the file keeps the stored one.
+    _ = try store.importMembers([draft("1001", name: "王建国")])
+    #expect(
+      try store.authenticate(member: "1001", pin: "1234") == .ok(try store.member(id: "1001")!))
+    // A new PIN replaces it.
+    #expect(try store.importMembers([draft("1001", name: "王建国", pin: "5678")]).updated == ["1001"])
+    #expect(try store.authenticate(member: "1001", pin: "5678").isOK)
+    #expect(try store.members(branch: "一支部").count == 3)
+    #expect(try store.members(branch: "二支部").isEmpty)
+  }
+
+  @Test func membersAreOrderedByNumber() throws {
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    _ = try temporary.store.importMembers([draft("10"), draft("9"), draft("100"), draft("11")])
+    #expect(try temporary.store.members().map(\.id) == ["9", "10", "11", "100"])
+  }
+
+  @Test func invalidDraftsAreRefusedBeforeWriting() throws {
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    #expect(throws: RecordsError.invalidMemberID("A1")) {
+      _ = try temporary.store.importMembers([draft("1"), draft("A1")])
+    }
+    #expect(throws: RecordsError.invalidPIN) {
+      _ = try temporary.store.importMembers([draft("1", pin: "12")])
+    }
+    #expect(try temporary.store.members().isEmpty)
+  }
+
+  @Test func pinsAreSaltedPBKDF2NeverPlain() throws {
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    _ = try temporary.store.importMembers([draft("1", pin: "1234"), draft("2", pin: "1234")])
+    let rows = try temporary.store.pool.read {
+      try Row.fetchAll($0, sql: "SELECT pin_key, pin_salt, pin_rounds FROM member ORDER BY id")
+    }
+    #expect(rows.map { $0["pin_rounds"] as Int } == [210_000, 210_000])
+    #expect((rows[0]["pin_salt"] as Data).count == 16)
+    #expect((rows[0]["pin_key"] as Data).count == 32)
+    #expect(rows[0]["pin_salt"] as Data != rows[1]["pin_salt"] as Data)
+    #expect(rows[0]["pin_key"] as Data != rows[1]["pin_key"] as Data)
+    let bytes =
+      try Data(contentsOf: URL(fileURLWithPath: temporary.path + "-wal"))
+      + Data(contentsOf: URL(fileURLWithPath: temporary.path))
+    #expect(bytes.range(of: Data("1234".utf8)) == nil)
+  }
+
+  // MARK: PIN and lockout
+
+  @Test func fiveWrongPINsLockForFifteenMinutes() throws {
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    let store = temporary.store
+    _ = try store.importMembers([draft("1001", pin: "2468")])
+    for remaining in [4, 3, 2, 1] {
+      #expect(try store.authenticate(member: "1001", pin: "1111") == .wrong(remaining: remaining))
+    }
+    let lockedUntil = temporary.clock.now.addingTimeInterval(15 * 60)
+    #expect(try store.authenticate(member: "1001", pin: "1111") == .locked(until: lockedUntil))
+    // The right PIN does not open a locked member, and does not extend the lock.
+    temporary.clock.advance(by: 14 * 60)
+    #expect(try store.authenticate(member: "1001", pin: "2468") == .locked(until: lockedUntil))
+    #expect(try store.member(id: "1001")?.isLocked(at: temporary.clock.now) == true)
+    temporary.clock.advance(by: 61)
+    #expect(try store.authenticate(member: "1001", pin: "2468").isOK)
+    #expect(try store.member(id: "1001")?.failedAttempts == 0)
+  }
+
+  @Test func aRightPINResetsTheCount() throws {
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    let store = temporary.store
+    _ = try store.importMembers([draft("1001", pin: "2468")])
+    for _ in 0..<4 { _ = try store.authenticate(member: "1001", pin: "0000") }
+    #expect(try store.member(id: "1001")?.failedAttempts == 4)
+    #expect(try store.authenticate(member: "1001", pin: "2468").isOK)
+    #expect(try store.authenticate(member: "1001", pin: "0000") == .wrong(remaining: 4))
+    // Not digits, too short: still a wrong attempt.
+    #expect(try store.authenticate(member: "1001", pin: "ab") == .wrong(remaining: 3))
+  }
+
+  @Test func lockoutIsSharedByEveryStoreOnTheFile() throws {
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    _ = try temporary.store.importMembers([draft("1001", pin: "2468")])
+    let other = try RecordsStore(path: temporary.path)
+    defer { try? other.close() }
+    for _ in 0..<2 { _ = try temporary.store.authenticate(member: "1001", pin: "0000") }
+    for _ in 0..<2 { _ = try other.authenticate(member: "1001", pin: "0000") }
+    guard case .locked = try other.authenticate(member: "1001", pin: "0000") else {
+      Issue.record("not locked after 5 wrong PINs in two sessions")
+      return
+    }
+    guard case .locked = try temporary.store.authenticate(member: "1001", pin: "2468") else {
+      Issue.record("the other session is not locked")
+      return
+    }
+  }
+
+  @Test func parallelAttemptsCannotExceedTheLimit() throws {
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    _ = try temporary.store.importMembers([draft("1001", pin: "2468")])
+    let answers = Answers()
+    let store = temporary.store
+    DispatchQueue.concurrentPerform(iterations: 12) { _ in
+      answers.append(Result { try store.authenticate(member: "1001", pin: "0000") })
+    }
+    let results = try answers.all.map { try $0.get() }
+    #expect(results.filter { if case .wrong = $0 { true } else { false } }.count == 4)
+    #expect(results.filter { if case .locked = $0 { true } else { false } }.count == 8)
+  }
+
+  @Test func unknownMemberAndMissingPIN() throws {
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    _ = try temporary.store.importMembers([draft("1001")])
+    #expect(try temporary.store.authenticate(member: "9999", pin: "1234") == .unknownMember)
+    #expect(try temporary.store.authenticate(member: "x'; --", pin: "1234") == .unknownMember)
+    #expect(try temporary.store.authenticate(member: "1001", pin: "1234") == .noPIN)
+  }
+
+  @Test func setPINAndUnlockClearTheLock() throws {
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    let store = temporary.store
+    _ = try store.importMembers([draft("1001", pin: "2468"), draft("1002", pin: "1357")])
+    for _ in 0..<5 {
+      _ = try store.authenticate(member: "1001", pin: "0000")
+      _ = try store.authenticate(member: "1002", pin: "0000")
+    }
+    #expect(try store.unlock(memberID: "1001"))
+    #expect(try store.authenticate(member: "1001", pin: "2468").isOK)
+    #expect(try !store.unlock(memberID: "1001"))
+    try store.setPIN("97531", for: "1002")
+    #expect(try store.authenticate(member: "1002", pin: "97531").isOK)
+    #expect(try store.authenticate(member: "1002", pin: "1357") == .wrong(remaining: 4))
+    #expect(throws: RecordsError.invalidPIN) { try store.setPIN("12a4", for: "1002") }
+    #expect(throws: RecordsError.unknownMember("7")) { try store.setPIN("1234", for: "7") }
+    #expect(throws: RecordsError.unknownMember("7")) { try store.unlock(memberID: "7") }
+  }
+
+  // MARK: Selections
+
+  @Test func selectAndDrop() throws {
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    let store = temporary.store
+    _ = try store.importMembers([draft("1001"), draft("1002")])
+    let elective = course("farm-a")
+    let required = course("ideals-b", kind: .required)
+    #expect(try store.select(course: elective, for: "1001"))
+    temporary.clock.advance(by: 1)
+    #expect(try !store.select(course: elective, for: "1001"))
+    #expect(try store.select(course: required, for: "1001"))
+    #expect(try store.selections(of: "1001").map(\.courseID) == ["farm-a", "ideals-b"])
+    #expect(try store.selections(of: "1002").isEmpty)
+    #expect(throws: RecordsError.requiredCourse(id: "ideals-b", title: "课程ideals-b")) {
+      try store.drop(course: required, for: "1001")
+    }
+    #expect(try store.drop(course: elective, for: "1001"))
+    #expect(try !store.drop(course: elective, for: "1001"))
+    #expect(try store.selections(of: "1001").map(\.courseID) == ["ideals-b"])
+    #expect(throws: RecordsError.unknownMember("9")) {
+      try store.select(course: elective, for: "9")
+    }
+    let selectedAt = try #require(try store.selections(of: "1001").first?.selectedAt)
+    #expect(abs(selectedAt.timeIntervalSince(temporary.clock.now)) < 0.01)
+  }
+
+  // MARK: Credits
+
+  @Test func creditingIsIdempotentAndAllOrNothing() throws {
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    let store = temporary.store
+    _ = try store.importMembers([draft("1001"), draft("1002"), draft("1003")])
+    let school = course("school", hours: 8, form: .concentrated)
+    let first = try store.credit(
+      course: school, date: day("2026-12-05"), memberIDs: ["1001", "1002", "1001"],
+      source: "考勤登记 2026-12-05", recordedBy: "admin")
+    #expect(first == CreditOutcome(credited: ["1001", "1002"]))
+    let again = try store.credit(
+      course: school, date: day("2026-12-05"), memberIDs: ["1002", "1003"], source: "again")
+    #expect(again == CreditOutcome(credited: ["1003"], alreadyCredited: ["1002"]))
+    #expect(throws: RecordsError.unknownMembers(["77", "78"])) {
+      _ = try store.credit(
+        course: school, date: day("2026-12-06"), memberIDs: ["1001", "77", "78"], source: "x")
+    }
+    let count = try store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM credit") }
+    #expect(count == 3)
+    let credits = try store.credits(of: "1002")
+    #expect(credits.count == 1)
+    #expect(credits[0].source == "考勤登记 2026-12-05")
+    #expect(credits[0].recordedBy == "admin")
+    #expect(credits[0].hours == StudyHours(8))
+    #expect(credits[0].form == .concentrated)
+    #expect(credits[0].courseTitle == "课程school")
+    #expect(
+      credits[0].recordedAt.map { abs($0.timeIntervalSince(temporary.clock.now)) < 0.01 } == true)
+    // Another day of the same course is another credit.
+    _ = try store.credit(course: school, date: day("2026-12-06"), memberIDs: ["1002"], source: "x")
+    #expect(try store.credits(of: "1002").map(\.date.description) == ["2026-12-05", "2026-12-06"])
+  }
+
+  @Test func creditsKeepTheCourseAsItWas() throws {
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    _ = try temporary.store.importMembers([draft("1")])
+    _ = try temporary.store.credit(
+      course: course("c", hours: 3), date: day("2026-01-01"), memberIDs: ["1"], source: "s")
+    _ = try temporary.store.credit(
+      course: course("c", hours: 5), date: day("2026-01-01"), memberIDs: ["1"], source: "t")
+    #expect(try temporary.store.credits(of: "1").map(\.hours) == [StudyHours(3)])
+  }
+
+  @Test func creditsByTrainingYearAndProgress() throws {
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    let store = temporary.store
+    let rules = try ShippedRules.load().rules
+    _ = try store.importMembers([draft("1", role: .secretary)])
+    for (date, hours, form) in [
+      ("2025-12-31", 10, CourseForm.remote), ("2026-01-01", 30, .remote),
+      ("2026-06-01", 24, .onsite), ("2027-01-01", 4, .concentrated),
+    ] {
+      _ = try store.credit(
+        course: course("c\(date)", hours: hours, form: form), date: day(date), memberIDs: ["1"],
+        source: "s")
+    }
+    let year = rules.trainingYear(2026)
+    #expect(
+      try store.credits(of: "1", year: year).map(\.date.description) == [
+        "2026-01-01", "2026-06-01",
+      ])
+    #expect(try store.credits(of: "1").count == 4)
+    let progress = try store.progress(of: "1", year: year, rules: rules)
+    #expect(progress.creditedHours == StudyHours(54))
+    #expect(progress.target == StudyHours(56))
+    #expect(progress.missingSummary == "基层党组织书记和班子成员年度集中学习培训：还需 2 学时，还需参加 1 次集中培训")
+    #expect(throws: RecordsError.unknownMember("2")) {
+      _ = try store.progress(of: "2", year: year, rules: rules)
+    }
+  }
+
+  @Test func membersWithCreditsForReports() throws {
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    let store = temporary.store
+    _ = try store.importMembers([
+      draft("1", branch: "甲"), draft("2", branch: "乙"), draft("3", branch: "甲"),
+    ])
+    _ = try store.credit(
+      course: course("a"), date: day("2026-02-01"), memberIDs: ["1", "2"], source: "s")
+    _ = try store.credit(
+      course: course("b"), date: day("2026-03-01"), memberIDs: ["1"], source: "s")
+    let all = try store.membersWithCredits()
+    #expect(all.map(\.member.id) == ["1", "2", "3"])
+    #expect(all.map(\.credits.count) == [2, 1, 0])
+    #expect(try store.membersWithCredits(branch: "甲").map(\.member.id) == ["1", "3"])
+  }
+
+  @Test func timestampsRoundTrip() {
+    for seconds in [0.0, 1_795_000_000.25, 1_795_086_399.999, -86_400.5] {
+      let date = Date(timeIntervalSince1970: seconds)
+      let text = Timestamp.string(from: date)
+      let back = Timestamp.date(from: text)
+      #expect(back.map { abs($0.timeIntervalSince(date)) < 0.001 } == true, "\(text)")
+    }
+    #expect(
+      Timestamp.string(from: Date(timeIntervalSince1970: 1_795_000_000.25))
+        == "2026-11-18T11:06:40.250Z")
+  }
+}
+
+/// Results gathered from concurrent work.
+final class Answers: @unchecked Sendable {
+  private let lock = NSLock()
+  private var results: [Result<AuthenticationResult, any Error>] = []
+
+  func append(_ result: Result<AuthenticationResult, any Error>) {
+    lock.lock()
+    results.append(result)
+    lock.unlock()
+  }
+
+  var all: [Result<AuthenticationResult, any Error>] {
+    lock.lock()
+    defer { lock.unlock() }
+    return results
+  }
+}
+
+extension AuthenticationResult {
+  var isOK: Bool {
+    if case .ok = self { true } else { false }
+  }
+}
