@@ -28,6 +28,7 @@ fi
 tail -n 1 "$out/build.log"
 bin="$here/.build/release/catalog-load-bench"
 
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== Swift: ours and TOMLKit, $runs runs"
 "$bin" --runs "$runs" --tsv "$out/swift.tsv" "$catalog" "$root/data"
 echo "== Python: tomllib, $runs runs"
@@ -35,4 +36,6 @@ python3 "$here/tomllib_bench.py" --runs "$runs" --tsv "$out/python.tsv" "$catalo
 
 echo
 echo "== $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(uname -m), $(swift --version 2>/dev/null | head -1)"
+echo "   load average before the runs: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "   (wall-clock figures need an otherwise idle machine; CPU and profile.sh's counts are steadier)"
 python3 "$here/report.py" "$out/swift.tsv" "$out/python.tsv"

@@ -37,29 +37,29 @@ enum Ours {
 
   /// `reps` full loads (read + parse with positions + build + validate). The results are kept
   /// until the clock stops, as TOMLKit's tables are (it never frees them).
-  static func timeLoad(directory: String, reps: Int) -> Double {
+  static func timeLoad(directory: String, reps: Int) -> Sample {
     var kept: [CatalogLoadResult] = []
     kept.reserveCapacity(reps)
     let loader = CatalogLoader(directory: directory)
-    let start = ContinuousClock.now
+    let stopwatch = Stopwatch()
     for _ in 0..<reps { kept.append(loader.load()) }
-    let elapsed = ContinuousClock.now - start
+    let sample = stopwatch.stop()
     Sink.add(kept.reduce(0) { $0 &+ $1.bytesRead })
-    return elapsed.seconds
+    return sample
   }
 
   /// `reps` passes of `TOMLDocument(bytes:)` over every file, from bytes already in memory.
-  static func timeParse(_ files: [InputFile], reps: Int) -> Double {
+  static func timeParse(_ files: [InputFile], reps: Int) -> Sample {
     var kept: [TOMLDocument] = []
     kept.reserveCapacity(files.count * reps)
-    let start = ContinuousClock.now
+    let stopwatch = Stopwatch()
     for _ in 0..<reps {
       for file in files {
         if let document = try? TOMLDocument(bytes: file.bytes) { kept.append(document) }
       }
     }
-    let elapsed = ContinuousClock.now - start
+    let sample = stopwatch.stop()
     Sink.add(kept.reduce(0) { $0 &+ $1.root.count })
-    return elapsed.seconds
+    return sample
   }
 }

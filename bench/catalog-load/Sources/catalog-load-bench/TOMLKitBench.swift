@@ -17,17 +17,17 @@ enum TOMLKitParser {
 
   /// `reps` passes over every file. TOMLKit 0.6 never frees a parsed table (no deinit), so
   /// freeing is not timed here; `Ours.timeParse` keeps its documents alive likewise.
-  static func timeParse(_ files: [InputFile], reps: Int) -> Double {
+  static func timeParse(_ files: [InputFile], reps: Int) -> Sample {
     var kept: [TOMLTable] = []
     kept.reserveCapacity(files.count * reps)
-    let start = ContinuousClock.now
+    let stopwatch = Stopwatch()
     for _ in 0..<reps {
       for file in files {
         if let table = try? TOMLTable(string: file.text) { kept.append(table) }
       }
     }
-    let elapsed = ContinuousClock.now - start
+    let sample = stopwatch.stop()
     Sink.add(kept.reduce(0) { $0 &+ $1.count })
-    return elapsed.seconds
+    return sample
   }
 }
