@@ -42,7 +42,7 @@ struct DocumentView: Sendable {
     }
     hints.append(KeyHint("0", ScreenText.keyBack))
     hints.append(KeyHint(ScreenText.keyNameHelp, ScreenText.keyHelp))
-    if isScrollable { hints.append(KeyHint(ScreenText.keyNameArrows, ScreenText.keyScroll)) }
+    if isScrollable { hints.append(KeyHint(ScreenText.keyNameArrows, ScreenText.keyScrollLines)) }
     return hints
   }
 }

@@ -69,36 +69,42 @@ enum ScreenText {
   static let sessionTime = "时间"
   static let sessionPlace = "地点"
   static let sessionCapacity = "名额"
-  static let sessionNoValue = "—"
+  static let sessionNoValue = "-"
   static func lineRange(_ first: Int, _ last: Int, of count: Int) -> String {
     "第 \(first)-\(last) 行，共 \(count) 行"
   }
 
   // MARK: Help
   static let helpHeading = "使用帮助"
-  static let helpText = """
-    数字键就能完成全部操作：
-    1-9　选择屏幕上标着这个数字的项目。
-    0　　返回上一屏；在主菜单按 0 退出程序。
-
-    项目超过九个时分页显示：每页 1-7 号是项目，8 是上一页，9 是下一页，页码显示在列表下方。\
-    在课程详情和本帮助中，8 向上翻一屏，9 向下翻一屏。
-
-    也可以使用这些按键：
-    上下方向键或 j、k　　移动光标（反白的一行）
-    回车或右方向键　　　打开光标所在的项目
-    PgUp、PgDn　　　　　上一页、下一页
-    Home、End　　　　　 第一项、最后一项
-    Esc、q、左方向键　　返回上一屏
-    ?　　　　　　　　　 打开本帮助
-    不需要功能键（F1-F12），也不需要输入中文。
-
-    屏幕说明：
+  /// Help is sections of a title and keys with what they do, or of plain paragraphs.
+  static let helpSections: [(title: String, keys: [(key: String, action: String)])] = [
+    (
+      "数字键就能完成全部操作：",
+      [
+        ("1-9", "选择屏幕上标着这个数字的项目。"),
+        ("0", "返回上一屏；在主菜单按 0 退出程序。"),
+        ("8、9", "项目超过九个时分页显示：每页 1-7 号是项目，8 是上一页，9 是下一页，页码显示在列表下方。"),
+        ("8、9", "在课程详情和本帮助中，8 向上翻一屏，9 向下翻一屏。"),
+      ]
+    ),
+    (
+      "也可以使用这些按键：",
+      [
+        ("上下方向键、j、k", "移动光标（反白的一行）。"),
+        ("回车、右方向键", "打开光标所在的项目。"),
+        ("PgUp、PgDn", "上一页、下一页；空格键也是下一页。"),
+        ("Home、End", "第一项、最后一项。"),
+        ("Esc、q、左方向键", "返回上一屏。"),
+        ("?", "打开本帮助。"),
+      ]
+    ),
+  ]
+  static let helpNotes = """
+    不需要功能键（F1-F12），也不需要输入中文；能用鼠标时，点一下项目就能打开。
     最上面一行是课程目录名称、发布单位和今天的日期；最下面一行列出本屏能用的按键。\
     课程列表中“必修”“选修”用文字标明，不只靠颜色区分。
-
-    终端窗口至少需要 60 列、16 行。窗口太小时会提示放大窗口，放大后自动恢复。\
-    终端不支持中文显示（区域设置不是 UTF-8，或在 Linux 字符控制台上）时，边框改用 ASCII 字符，并在底部提示。
+    终端窗口至少需要 60 列、16 行。窗口太小时会提示放大窗口，放大后自动恢复。
+    终端不能显示中文（区域设置不是 UTF-8，或在 Linux 字符控制台上）时，边框改用 ASCII 字符，并在底部提示。
     """
 
   // MARK: Frame
@@ -132,7 +138,7 @@ enum ScreenText {
   static let keyMove = "移动"
   static let keyOpen = "打开"
   static let keyHelp = "帮助"
-  static let keyScroll = "翻页"
+  static let keyScrollLines = "滚动"
   static let keyPreviousPage = "上一页"
   static let keyNextPage = "下一页"
   static let keyNameArrows = "上下键"
