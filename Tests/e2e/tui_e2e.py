@@ -1,0 +1,291 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the member terminal UI: the real binary in tmux.
+
+Starts `course-menu` on the shipped catalog (data/) in a detached tmux session at 80x24,
+drives it with digits only, reads the screen with capture-pane, resizes the window, and
+checks that every way out (0, SIGTERM, hang-up, a crash signal, the ASCII fallback) leaves
+the terminal as it was.
+
+    python3 Tests/e2e/tui_e2e.py [--binary PATH]
+
+The binary defaults to $COURSE_MENU_BIN, then .build/debug/course-menu. Prints one line per
+check and, last, exactly `N passed, M failed`; exits 1 when anything failed.
+"""
+
+import argparse
+import os
+import re
+import shlex
+import signal
+import subprocess
+import sys
+import time
+import tomllib
+import uuid
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+PROMPT = "E2E-PROMPT$ "
+TIMEOUT = 10.0
+
+
+class Tmux:
+    """One private tmux server (its own socket) running an interactive shell in one pane."""
+
+    def __init__(self, width=80, height=24):
+        self.socket = f"course-menu-e2e-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+        self.target = "e2e"
+        env = dict(os.environ)
+        env.pop("TMUX", None)
+        shell = (f"env PS1={shlex.quote(PROMPT)} LANG=C.UTF-8 LC_ALL=C.UTF-8 "
+                 "bash --norc --noprofile -i")
+        subprocess.run(
+            self.base() + ["new-session", "-d", "-s", self.target, "-x", str(width),
+                           "-y", str(height), shell],
+            check=True, env=env)
+        self.wait_for(lambda screen: PROMPT.strip() in screen, "the shell prompt")
+
+    def base(self):
+        return ["tmux", "-L", self.socket, "-f", "/dev/null"]
+
+    def tmux(self, *args):
+        return subprocess.run(self.base() + list(args), check=True, capture_output=True,
+                              text=True).stdout
+
+    def screen(self):
+        return self.tmux("capture-pane", "-p", "-t", self.target)
+
+    def lines(self):
+        return self.screen().split("\n")
+
+    def type(self, text):
+        self.tmux("send-keys", "-t", self.target, "-l", text)
+
+    def enter(self):
+        self.tmux("send-keys", "-t", self.target, "Enter")
+
+    def run(self, command):
+        self.type(command)
+        self.enter()
+
+    def resize(self, width, height):
+        self.tmux("resize-window", "-t", self.target, "-x", str(width), "-y", str(height))
+
+    def pane(self, variable):
+        return self.tmux("display-message", "-p", "-t", self.target, "#{%s}" % variable).strip()
+
+    def wait_for(self, predicate, what, timeout=TIMEOUT):
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if predicate(screen):
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"timed out waiting for {what}; screen was:\n{screen}")
+
+    def kill(self):
+        subprocess.run(self.base() + ["kill-server"], capture_output=True)
+
+
+class Results:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, name, condition, detail=""):
+        if condition:
+            self.passed += 1
+            print(f"PASS {name}")
+        else:
+            self.failed += 1
+            print(f"FAIL {name}{': ' + detail if detail else ''}")
+        return condition
+
+
+def child_pid(shell_pid):
+    """The pid of the program the pane's shell is running, or None."""
+    out = subprocess.run(["pgrep", "-P", str(shell_pid)], capture_output=True, text=True).stdout
+    pids = [int(p) for p in out.split()]
+    return pids[0] if pids else None
+
+
+def alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie is gone as far as the terminal is concerned.
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def start_ui(tmux, binary, env=""):
+    tmux.run(f"clear; {env} {shlex.quote(binary)} --catalog {shlex.quote(os.path.join(REPO, 'data'))}"
+             "; echo EXIT=$?")
+    tmux.wait_for(lambda s: "课程目录" in s or "locale is not UTF-8" in s, "the main menu")
+
+
+def terminal_restored(tmux, results, label, exit_status):
+    """After the program ended: its exit status, the main screen, the cursor, the tty mode."""
+    screen = tmux.wait_for(lambda s: "EXIT=" in s, f"the exit status ({label})")
+    status = re.search(r"EXIT=(\d+)", screen).group(1)
+    results.check(f"{label}: exit status {exit_status}", status == str(exit_status),
+                  f"got {status}")
+    results.check(f"{label}: alternate screen left", tmux.pane("alternate_on") == "0")
+    results.check(f"{label}: cursor visible", tmux.pane("cursor_flag") == "1")
+    tmux.run("clear; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(echo|icanon|icrnl)$' | tr '\\n' ' '; echo")
+    screen = tmux.wait_for(lambda s: "icanon" in s and s.rstrip().endswith(PROMPT.strip()),
+                           f"stty output ({label})")
+    modes = screen.split()
+    results.check(f"{label}: tty echo and line mode back",
+                  all(m in modes for m in ["echo", "icanon", "icrnl"]), " ".join(modes[:6]))
+
+
+def first_farming_course():
+    """The first course of 农业实用技术 as the catalog files say (file order)."""
+    with open(os.path.join(REPO, "data", "courses", "farming.toml"), "rb") as file:
+        course = tomllib.load(file)["course"][0]
+    hours = course["hours"]
+    return course["title"], str(int(hours)) if float(hours).is_integer() else str(hours)
+
+
+def digit_of(lines, title):
+    """The number shown beside a list row that contains `title`."""
+    for line in lines:
+        match = re.match(r"^\s*>?\s*(\d)\s+(.*)$", line)
+        if match and title in match.group(2):
+            return match.group(1)
+    return None
+
+
+def test_browse_resize_quit(binary, results):
+    tmux = Tmux(80, 24)
+    try:
+        start_ui(tmux, binary)
+        screen = tmux.screen()
+        results.check("main menu shows 1 课程目录 and 0 退出",
+                      re.search(r"1\s+课程目录", screen) and re.search(r"0\s+退出", screen))
+        results.check("title bar shows the catalog title", "党员教育培训课程目录" in tmux.lines()[0])
+
+        tmux.type("1")
+        screen = tmux.wait_for(lambda s: "农业实用技术" in s, "the categories")
+        digit = digit_of(screen.split("\n"), "农业实用技术")
+        results.check("categories list 农业实用技术 with a number", digit is not None)
+
+        tmux.type(digit or "6")
+        screen = tmux.wait_for(lambda s: "农业实用技术（" in s, "the farming course list")
+        lines = screen.split("\n")
+        row = next((line for line in lines if re.match(r"^\s*>\s*1\s", line)), "")
+        results.check("course list shows item 1 with hours, form and kind",
+                      re.search(r"\s(\d+(\.5)?)\s+\S+\s+(必修|选修)\s*$", row) is not None, row)
+        results.check("course list shows a page indicator",
+                      re.search(r"第 1/\d+ 页", screen) is not None)
+        results.check("course list shows the position 1/N",
+                      re.search(r"\s1/\d+\s*$", lines[1]) is not None, lines[1])
+
+        tmux.type("1")
+        screen = tmux.wait_for(lambda s: "课程名称：" in s, "the course detail")
+        title, hours = first_farming_course()
+        title_line = next(line for line in screen.split("\n") if "课程名称：" in line)
+        shown_title = title_line.split("课程名称：", 1)[1].strip()
+        results.check("detail shows the course title", shown_title == title,
+                      f"{shown_title!r} != {title!r}")
+        hours_line = next((line for line in screen.split("\n") if "学　　时：" in line), "")
+        results.check("detail shows the course hours", f"学　　时：{hours} 学时" in hours_line,
+                      hours_line)
+        list_hours = re.search(r"\s(\d+(\.5)?)\s+\S+\s+(必修|选修)\s*$", row)
+        results.check("list and detail agree on the hours",
+                      list_hours is not None and list_hours.group(1) == hours)
+
+        tmux.resize(40, 10)
+        screen = tmux.wait_for(lambda s: "终端太小，请放大窗口" in s, "the too-small message")
+        results.check("40x10 shows 终端太小，请放大窗口", True)
+        message_row = next(i for i, l in enumerate(screen.split("\n")) if "终端太小" in l)
+        results.check("the message is centred vertically", 3 <= message_row <= 5, str(message_row))
+
+        tmux.resize(80, 24)
+        screen = tmux.wait_for(lambda s: "课程名称：" in s, "the detail after enlarging")
+        results.check("80x24 again shows the course", title in screen)
+        results.check("no too-small message left behind", "终端太小" not in screen)
+
+        for expected in ["农业实用技术（", "农业实用技术", "请按数字键选择"]:
+            tmux.type("0")
+            tmux.wait_for(lambda s, e=expected: e in s and "课程名称：" not in s, expected)
+        tmux.type("0")
+        terminal_restored(tmux, results, "quit with 0", 0)
+    finally:
+        tmux.kill()
+
+
+def test_signal_exits(binary, results):
+    """SIGTERM and a crash signal restore the terminal; a hang-up ends the program."""
+    for name, number, status in [("SIGTERM", signal.SIGTERM, 143),
+                                 ("SIGSEGV", signal.SIGSEGV, 139)]:
+        tmux = Tmux(80, 24)
+        try:
+            # The Swift runtime's backtracer follows our handler on a crash; keep it out of
+            # the way of the exit status.
+            start_ui(tmux, binary, env="SWIFT_BACKTRACE=enable=no")
+            pid = child_pid(int(tmux.pane("pane_pid")))
+            results.check(f"{name}: program found", pid is not None)
+            if pid is None:
+                continue
+            results.check(f"{name}: alternate screen in use", tmux.pane("alternate_on") == "1")
+            os.kill(pid, number)
+            terminal_restored(tmux, results, name, status)
+        finally:
+            tmux.kill()
+
+    tmux = Tmux(80, 24)
+    try:
+        start_ui(tmux, binary)
+        pid = child_pid(int(tmux.pane("pane_pid")))
+        tmux.kill()  # the terminal goes away: SIGHUP, then end of input
+        deadline = time.monotonic() + 1.0
+        while pid and alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        results.check("hang-up: the program ends within a second", pid and not alive(pid))
+        if pid and alive(pid):
+            os.kill(pid, signal.SIGKILL)
+    finally:
+        tmux.kill()
+
+
+def test_ascii_fallback(binary, results):
+    tmux = Tmux(80, 24)
+    try:
+        start_ui(tmux, binary, env="LC_ALL=C LANG=C")
+        screen = tmux.wait_for(lambda s: "locale is not UTF-8" in s, "the ASCII notice")
+        results.check("C locale: a one-line notice", True)
+        results.check("C locale: an ASCII frame", "-" * 40 in screen and "─" not in screen)
+        results.check("C locale: digits still shown", re.search(r"1\s+\?\?", screen) is not None)
+        tmux.type("0")
+        terminal_restored(tmux, results, "C locale", 0)
+    finally:
+        tmux.kill()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--binary", default=os.environ.get("COURSE_MENU_BIN"))
+    args = parser.parse_args()
+    binary = args.binary or os.path.join(REPO, ".build", "debug", "course-menu")
+    binary = os.path.abspath(binary)
+    results = Results()
+    if not os.access(binary, os.X_OK):
+        results.check("binary exists", False, binary)
+    else:
+        for test in [test_browse_resize_quit, test_signal_exits, test_ascii_fallback]:
+            try:
+                test(binary, results)
+            except AssertionError as error:
+                results.check(test.__name__, False, str(error))
+    print(f"{results.passed} passed, {results.failed} failed")
+    return 1 if results.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
