@@ -141,3 +141,16 @@ import Testing
     #expect(failure(fine) == "accepted")
   }
 }
+
+@Suite struct TOMLKeyIdentityTests {
+  @Test func canonicallyEquivalentKeysAreDistinct() throws {
+    // "é" precomposed and "e" + combining acute: equal as Swift Strings, distinct in TOML.
+    let root = try TOMLDocument(bytes: Array("\"\u{E9}\" = 1\n\"e\u{301}\" = 2\n".utf8)).root
+    #expect(root.count == 2)
+    guard case .integer(let second) = root["e\u{301}"]?.kind else {
+      Issue.record("second key lost")
+      return
+    }
+    #expect(second == 2)
+  }
+}

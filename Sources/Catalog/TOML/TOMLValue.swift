@@ -45,7 +45,7 @@ public struct TOMLTable: Sendable {
 
   public internal(set) var entries: [Entry] = []
   /// Built only for large tables; small ones are searched in order, which is faster.
-  private var indexByKey: [String: Int]? = nil
+  private var indexByKey: [ExactKey: Int]? = nil
   private static let linearSearchLimit = 16
   /// Byte offset of the table's header or opening brace (0 for the root).
   public var offset: Int
@@ -61,19 +61,19 @@ public struct TOMLTable: Sendable {
   public var count: Int { entries.count }
 
   func index(of key: String) -> Int? {
-    if let indexByKey { return indexByKey[key] }
-    return entries.firstIndex { $0.key == key }
+    if let indexByKey { return indexByKey[ExactKey(key)] }
+    return entries.firstIndex { $0.key.isExactly(key) }
   }
 
   /// Appends without checking for duplicates: the parser has already done so.
   mutating func append(key: String, keyOffset: Int, value: TOMLValue) {
     if indexByKey != nil {
-      indexByKey?[key] = entries.count
+      indexByKey?[ExactKey(key)] = entries.count
     } else if entries.count == Self.linearSearchLimit {
-      var index: [String: Int] = [:]
+      var index: [ExactKey: Int] = [:]
       index.reserveCapacity(entries.count * 2)
-      for (position, entry) in entries.enumerated() { index[entry.key] = position }
-      index[key] = entries.count
+      for (position, entry) in entries.enumerated() { index[ExactKey(entry.key)] = position }
+      index[ExactKey(key)] = entries.count
       indexByKey = index
     }
     entries.append(Entry(key: key, keyOffset: keyOffset, value: value))

@@ -14,7 +14,7 @@ final class TableBuilder {
   private(set) var keys: [String] = []
   private(set) var keyOffsets: [Int] = []
   private(set) var nodes: [Node] = []
-  private var indexByKey: [String: Int]? = nil
+  private var indexByKey: [ExactKey: Int]? = nil
   /// Defined by a `[header]` (or, for array elements, `[[header]]`).
   var isDefinedByHeader: Bool
   /// The section in which dotted keys last created or extended this table; such a table is
@@ -33,8 +33,8 @@ final class TableBuilder {
   }
 
   func index(of key: String) -> Int? {
-    if let indexByKey { return indexByKey[key] }
-    for index in keys.indices where keys[index] == key { return index }
+    if let indexByKey { return indexByKey[ExactKey(key)] }
+    for index in keys.indices where keys[index].isExactly(key) { return index }
     return nil
   }
 
@@ -42,11 +42,11 @@ final class TableBuilder {
 
   func append(_ key: String, offset: Int, _ node: Node) {
     if indexByKey != nil {
-      indexByKey?[key] = keys.count
+      indexByKey?[ExactKey(key)] = keys.count
     } else if keys.count == 16 {
-      var index = [String: Int](minimumCapacity: 64)
-      for (position, existing) in keys.enumerated() { index[existing] = position }
-      index[key] = keys.count
+      var index = [ExactKey: Int](minimumCapacity: 64)
+      for (position, existing) in keys.enumerated() { index[ExactKey(existing)] = position }
+      index[ExactKey(key)] = keys.count
       indexByKey = index
     }
     keys.append(key)
