@@ -602,3 +602,24 @@ import Testing
       """)
   }
 }
+
+/// Chinese line-breaking on a real screen: the summary under the category list.
+@Suite struct LineBreakingRenderTests {
+  @Test func aCommaThatWouldStartALineTakesTheCharacterBeforeItAlong() {
+    // 36 characters fill the 72 columns beside "简介：" exactly; the comma after them must
+    // not start the next line, so the 36th character moves down with it.
+    let summary = String(repeating: "党员教育培训", count: 6) + "，冬训安排在农闲时节。"
+    let catalog = Catalog(
+      title: "党员教育培训课程目录", issuer: "某县委组织部", year: 2026,
+      categories: [
+        Category(id: "farming", title: "农业实用技术", summary: summary, location: Fixtures.here)
+      ],
+      courses: [], rules: Rules(requirements: [], path: "rules.toml"))
+    let lines = render(Fixtures.state(catalog: catalog).pressing("1").state).trimmedLines
+    #expect(
+      Array(lines[6...7]) == [
+        " 简介：" + String(repeating: "党员教育培训", count: 5) + "党员教育培",
+        "       训，冬训安排在农闲时节。",
+      ])
+  }
+}
