@@ -26,7 +26,8 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
-      ]
+      ],
+      exclude: ["Search/README.md"]
     ),
     .executableTarget(
       name: "tui",
