@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Write latency of the records store: select and credit, with 1 and with 16 concurrent writer
+processes, each on a fresh database.
+
+    swift build -c release --product course-menu
+    python3 bench/records/run.py --bin .build/release/course-menu
+
+Every worker is a separate `course-menu records-stress bench` process; all start together at a
+fixed instant, time each operation (one IMMEDIATE transaction, committed with
+synchronous = FULL) and report its latency. Prints a Markdown table; the raw figures go to
+bench/out/records.json.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def run(binary, catalog, directory, operation, writers, count):
+    db = os.path.join(directory, f"{operation}-{writers}.sqlite")
+    # Create the file and schema first, so the timing is of steady-state writes.
+    subprocess.run([binary, "members", "list", "--db", db], check=True, capture_output=True)
+    start_at = time.time() + 1.0 + 0.25 * writers
+    processes = [
+        subprocess.Popen(
+            [binary, "records-stress", "bench", "--operation", operation, "--count", str(count),
+             "--worker", str(worker), "--start-at", str(start_at), "--db", db,
+             "--catalog", catalog],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for worker in range(1, writers + 1)
+    ]
+    latencies = []
+    for process in processes:
+        out, err = process.communicate(timeout=1800)
+        if process.returncode != 0:
+            sys.exit(f"worker failed: {err.strip()}")
+        latencies += [float(line) for line in out.split()]
+    wall = time.time() - start_at
+    return {
+        "operation": operation, "writers": writers, "operations": len(latencies),
+        "p50_ms": percentile(latencies, 0.50) / 1000,
+        "p99_ms": percentile(latencies, 0.99) / 1000,
+        "max_ms": max(latencies) / 1000,
+        "mean_ms": statistics.mean(latencies) / 1000,
+        "throughput_per_s": len(latencies) / wall,
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bin", default=os.path.join(ROOT, ".build/release/course-menu"))
+    parser.add_argument("--catalog", default=os.path.join(ROOT, "data"))
+    parser.add_argument("--count", type=int, default=200, help="operations per writer")
+    parser.add_argument("--writers", default="1,16")
+    parser.add_argument("--dir", default=None,
+                        help="where the databases go (default: a temporary directory)")
+    options = parser.parse_args()
+    binary = os.path.abspath(options.bin)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="records-bench-", dir=options.dir) as directory:
+        for operation in ("select", "credit"):
+            for writers in [int(w) for w in options.writers.split(",")]:
+                results.append(run(binary, os.path.abspath(options.catalog), directory,
+                                   operation, writers, options.count))
+                sys.stderr.write(f"{results[-1]}\n")
+    print("| operation | writers | operations | p50 (ms) | p99 (ms) | max (ms) | writes/s |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        print(f"| {r['operation']} | {r['writers']} | {r['operations']} | {r['p50_ms']:.2f} | "
+              f"{r['p99_ms']:.2f} | {r['max_ms']:.1f} | {r['throughput_per_s']:.0f} |")
+    os.makedirs(os.path.join(ROOT, "bench", "out"), exist_ok=True)
+    with open(os.path.join(ROOT, "bench", "out", "records.json"), "w") as file:
+        json.dump({"binary": binary, "count": options.count, "results": results}, file, indent=2)
+
+
+if __name__ == "__main__":
+    main()
