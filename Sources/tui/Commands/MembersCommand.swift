@@ -34,6 +34,8 @@ struct MembersImportCommand: ParsableCommand {
       throw ExitCode(1)
     }
     let store = try records.open()
+    let pins = drafts.filter { $0.pin != nil }.count
+    if pins >= 20 { printError(AdminText.hashingPINs(pins)) }
     let outcome = try reportingRecordsErrors { try store.importMembers(drafts) }
     print(AdminText.importDone(outcome, database: store.path))
   }

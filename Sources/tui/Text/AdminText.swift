@@ -48,6 +48,10 @@ enum AdminText {
     "共 \(count) 处错误，没有导入任何党员（改正后重新导入即可）"
   }
 
+  static func hashingPINs(_ count: Int) -> String {
+    "正在为 \(count) 个 PIN 计算加盐散列（每个约 0.05 秒，故意放慢以防破解），请稍候……"
+  }
+
   static func importDone(_ outcome: ImportOutcome, database: String) -> String {
     "导入完成：新增 \(outcome.added.count) 人，更新 \(outcome.updated.count) 人，未变 \(outcome.unchanged.count) 人（数据库 \(database)）"
   }
