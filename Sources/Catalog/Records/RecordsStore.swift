@@ -15,6 +15,21 @@ import GRDB
 /// - Every write is one short IMMEDIATE transaction, taken inside a single call: no transaction
 ///   is ever open while the program waits for a key. Other writers wait up to `busyTimeout`.
 /// - Every method is synchronous and safe to call from any thread.
+///
+/// ```swift
+/// let store = try RecordsStore(path: RecordsLocation.path(explicit: nil, environment: env))
+/// switch try store.authenticate(member: "1001", pin: "1111") {
+/// case .ok(let member):
+///   try store.select(course: course, for: member.id)        // false: was already selected
+///   let chosen = try store.selections(of: member.id)         // [Selection]
+///   let year = catalog.rules.trainingYear(catalog.year)
+///   let progress = try store.progress(of: member.id, year: year, rules: catalog.rules)
+///   print(progress.countedHours, progress.target, progress.missingSummary)
+/// case .wrong(let remaining): …                              // 还可以再试 remaining 次
+/// case .locked(let until): …                                 // 已锁定至 until
+/// case .unknownMember, .noPIN: …
+/// }
+/// ```
 public final class RecordsStore: Sendable {
   /// Wrong PINs in a row that lock a member.
   public static let maximumFailedAttempts = 5
@@ -35,13 +50,10 @@ public final class RecordsStore: Sendable {
   }
 
   /// For tests: a clock to drive lockouts.
-  init(
-    path: String, clock: @escaping @Sendable () -> Date,
-    pinRounds: Int = PINHash.minimumRounds
-  ) throws {
+  init(path: String, clock: @escaping @Sendable () -> Date) throws {
     self.path = path
     self.clock = clock
-    self.pinRounds = pinRounds
+    pinRounds = PINHash.minimumRounds
     pool = try RecordsStore.openPool(path: path)
   }
 
@@ -360,7 +372,8 @@ extension RecordsStore {
       }
       if let result { return result }
     }
-    return .wrong(remaining: 0)
+    // The PIN changed under us three times running: let the caller try again.
+    throw RecordsError.busy
   }
 
   static func pinHash(_ db: Database, id: String) throws -> PINHash? {
