@@ -70,7 +70,8 @@ class Program:
 
 
 def query(db, sql, *params):
-    connection = sqlite3.connect(db, timeout=30)
+    # mode=rw: never create a database the program has not created.
+    connection = sqlite3.connect(f"file:{db}?mode=rw", uri=True, timeout=30)
     try:
         return connection.execute(sql, params).fetchall()
     finally:
@@ -191,6 +192,8 @@ def test_crash(checks, program, workdir, kills=20, batch_size=20, seed=None):
         committed_all.update(committed)
         if committed:
             next_batch = max(committed) + 1
+        if not os.path.exists(db):
+            continue  # killed before it created the file
         result = integrity(db)
         if result != "ok":
             problems.append(f"kill {iteration}: integrity_check = {result}")
