@@ -173,6 +173,7 @@ def test_crash(checks, program, workdir, kills=20, batch_size=20, seed=None):
     committed_all = set()
     problems = []
     killed_before_ready = 0
+    early_kills = 0
     for iteration in range(kills):
         process = program.spawn(
             "records-stress", "crash-writer", "--start", str(next_batch),
@@ -193,15 +194,20 @@ def test_crash(checks, program, workdir, kills=20, batch_size=20, seed=None):
         if committed:
             next_batch = max(committed) + 1
         if not os.path.exists(db):
+            early_kills += 1
             continue  # killed before it created the file
         result = integrity(db)
         if result != "ok":
             problems.append(f"kill {iteration}: integrity_check = {result}")
+        if not query(db, "SELECT 1 FROM sqlite_master WHERE name = 'credit'"):
+            early_kills += 1
+            continue  # killed before the schema was committed
         groups = query(db, "SELECT course_id, date, count(*) FROM credit GROUP BY course_id, date")
         partial = [group for group in groups if group[2] != batch_size]
         if partial:
             problems.append(f"kill {iteration}: partial batches {partial[:3]}")
-    checks.check(f"crash: {kills} SIGKILLs ({killed_before_ready} before the writer was ready), "
+    checks.check(f"crash: {kills} SIGKILLs ({killed_before_ready} before the writer was ready, "
+                 f"{early_kills} before the schema existed), "
                  "integrity_check = ok after each, no partial batch", not problems,
                  "; ".join(problems[:5]))
     dates = {row[0] for row in query(db, "SELECT DISTINCT date FROM credit")}
