@@ -25,7 +25,7 @@ struct EntryReader {
       wrongType(key, value, expected: ValueTypeLabel.string)
       return nil
     }
-    if text.allSatisfy(\.isWhitespace) {
+    if text.isBlank {
       file.report(.emptyText(key: key), at: value.offset)
       return nil
     }
@@ -173,5 +173,13 @@ struct EntryReader {
       file.report(
         .unknownKey(key: entry.key, allowed: allowed, belongsUnder: home), at: entry.keyOffset)
     }
+  }
+}
+
+extension String {
+  /// Empty or only spaces (ASCII or Unicode, such as the ideographic space U+3000). Looks
+  /// at scalars, not Characters: deciding on the first letter must stay cheap for long text.
+  var isBlank: Bool {
+    unicodeScalars.allSatisfy { $0.properties.isWhitespace }
   }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Turns byte offsets into line and column numbers; built only when a message needs one.
 public struct LineIndex: Sendable {
   private let source: [UInt8]
@@ -7,7 +13,12 @@ public struct LineIndex: Sendable {
     self.source = source
     var starts = [0]
     source.withUnsafeBufferPointer { bytes in
-      for index in bytes.indices where bytes[index] == 0x0A { starts.append(index + 1) }
+      guard let base = bytes.baseAddress else { return }
+      var index = 0
+      while index < bytes.count, let found = memchr(base + index, 0x0A, bytes.count - index) {
+        index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+        starts.append(index)
+      }
     }
     lineStarts = starts
   }

@@ -1,33 +1,26 @@
 /// The four TOML string forms.
+///
+/// Ordinary bytes are skipped in runs and copied in one piece (or not at all, when the text
+/// needs no unescaping), and UTF-8 is validated once, when the `String` is made.
 extension TOMLParser {
   /// `"…"` with escapes; one line.
   mutating func parseBasicString() throws(TOMLError) -> String {
     let open = position
     position += 1
-    let start = position
-    // Fast path: no escapes, the text is a slice of the source.
-    while position < bytes.count {
-      let byte = bytes[position]
-      if byte == .quote {
-        position += 1
-        return makeString(start..<position - 1)
-      }
-      if byte == .backslash { break }
-      if byte.isForbiddenControl { throw stringControlError(open: open) }
-      position += 1
-    }
-    var buffer = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+    var text = TextAccumulator(start: position)
     while position < bytes.count {
       let byte = bytes[position]
       switch byte {
       case .quote:
+        let result = try text.finish(upTo: position, in: self, open: open)
         position += 1
-        return String(decoding: buffer, as: UTF8.self)
+        return result
       case .backslash:
-        try appendEscape(to: &buffer)
+        text.flush(upTo: position, in: bytes)
+        try appendEscape(to: &text.buffer)
+        text.runStart = position
       default:
         if byte.isForbiddenControl { throw stringControlError(open: open) }
-        buffer.append(byte)
         position += 1
       }
     }
@@ -43,7 +36,7 @@ extension TOMLParser {
       let byte = bytes[position]
       if byte == .apostrophe {
         position += 1
-        return makeString(start..<position - 1)
+        return try makeText(start..<position - 1)
       }
       if byte.isForbiddenControl { throw stringControlError(open: open) }
       position += 1
@@ -53,72 +46,55 @@ extension TOMLParser {
 
   /// `"""…"""`: escapes, newlines (CRLF read as LF), and line-ending backslashes.
   mutating func parseMultilineBasicString() throws(TOMLError) -> String {
-    let open = position
-    position += 3
-    skipFirstNewline()
-    var buffer: [UInt8] = []
-    while position < bytes.count {
-      let byte = bytes[position]
-      switch byte {
-      case .quote:
-        if peek(1) == .quote, peek(2) == .quote {
-          position += 3
-          appendClosingExtras(.quote, to: &buffer)
-          return String(decoding: buffer, as: UTF8.self)
-        }
-        buffer.append(byte)
-        position += 1
-      case .backslash:
-        if try skipLineEndingBackslash() { continue }
-        try appendEscape(to: &buffer)
-      case .carriageReturn:
-        guard peek(1) == .newline else {
-          throw TOMLError(.controlCharacter(UInt32(byte)), at: position)
-        }
-        buffer.append(.newline)
-        position += 2
-      case .newline:
-        buffer.append(byte)
-        position += 1
-      default:
-        if byte.isForbiddenControl { throw stringControlError(open: open) }
-        buffer.append(byte)
-        position += 1
-      }
-    }
-    throw TOMLError(.unterminatedString, at: open)
+    try parseMultiline(delimiter: .quote)
   }
 
   /// `'''…'''`: no escapes; newlines kept (CRLF read as LF).
   mutating func parseMultilineLiteralString() throws(TOMLError) -> String {
+    try parseMultiline(delimiter: .apostrophe)
+  }
+
+  private mutating func parseMultiline(delimiter: UInt8) throws(TOMLError) -> String {
     let open = position
+    let escapes = delimiter == .quote
     position += 3
     skipFirstNewline()
-    var buffer: [UInt8] = []
+    var text = TextAccumulator(start: position)
     while position < bytes.count {
       let byte = bytes[position]
+      if byte >= 0x20, byte != delimiter, byte != .backslash, byte != 0x7F {
+        position += 1
+        continue
+      }
       switch byte {
-      case .apostrophe:
-        if peek(1) == .apostrophe, peek(2) == .apostrophe {
-          position += 3
-          appendClosingExtras(.apostrophe, to: &buffer)
-          return String(decoding: buffer, as: UTF8.self)
+      case delimiter:
+        guard peek(1) == delimiter, peek(2) == delimiter else {
+          position += 1
+          continue
         }
-        buffer.append(byte)
+        // Up to two more delimiters right before the closing three belong to the text.
+        var end = position
+        position += 3
+        for _ in 0..<2 where peek(0) == delimiter {
+          position += 1
+          end += 1
+        }
+        return try text.finish(upTo: end, in: self, open: open)
+      case .backslash where escapes:
+        text.flush(upTo: position, in: bytes)
+        if !(try skipLineEndingBackslash()) { try appendEscape(to: &text.buffer) }
+        text.runStart = position
+      case .backslash, .newline, .tab:
         position += 1
       case .carriageReturn:
         guard peek(1) == .newline else {
           throw TOMLError(.controlCharacter(UInt32(byte)), at: position)
         }
-        buffer.append(.newline)
-        position += 2
-      case .newline:
-        buffer.append(byte)
+        text.flush(upTo: position, in: bytes)
         position += 1
+        text.runStart = position
       default:
-        if byte.isForbiddenControl { throw stringControlError(open: open) }
-        buffer.append(byte)
-        position += 1
+        throw TOMLError(.controlCharacter(UInt32(byte)), at: position)
       }
     }
     throw TOMLError(.unterminatedString, at: open)
@@ -130,15 +106,6 @@ extension TOMLParser {
       position += 1
     } else if peek(0) == .carriageReturn, peek(1) == .newline {
       position += 2
-    }
-  }
-
-  /// Up to two quotes right before the closing delimiter belong to the content
-  /// (`""""` ends with one quote in the text).
-  mutating func appendClosingExtras(_ delimiter: UInt8, to buffer: inout [UInt8]) {
-    for _ in 0..<2 where peek(0) == delimiter {
-      buffer.append(delimiter)
-      position += 1
     }
   }
 
@@ -216,15 +183,46 @@ extension TOMLParser {
     }
     return TOMLError(.controlCharacter(UInt32(byte)), at: position)
   }
+
+  /// Source bytes as a `String`, or the offset of the first byte that is not UTF-8.
+  func makeText(_ range: Range<Int>) throws(TOMLError) -> String {
+    let slice = UnsafeBufferPointer(rebasing: bytes[range])
+    if let text = String(validating: slice, as: UTF8.self) { return text }
+    throw notUTF8(in: range)
+  }
+
+  func notUTF8(in range: Range<Int>) -> TOMLError {
+    let slice = UnsafeBufferPointer(rebasing: bytes[range])
+    let offset = UTF8Validation.firstInvalidOffset(in: slice) ?? 0
+    return TOMLError(.notUTF8(likelyUTF16: false), at: range.lowerBound + offset)
+  }
 }
 
-extension UInt8 {
-  var hexDigitValue: UInt8? {
-    switch self {
-    case 0x30...0x39: self - 0x30
-    case 0x41...0x46: self - 0x41 + 10
-    case 0x61...0x66: self - 0x61 + 10
-    default: nil
-    }
+/// A string's text: source runs plus unescaped pieces, copied only when an escape or CRLF
+/// forces it.
+struct TextAccumulator {
+  var buffer: [UInt8] = []
+  /// Where the current run of verbatim source bytes began.
+  var runStart: Int
+  private let start: Int
+  private var copied = false
+
+  init(start: Int) {
+    self.start = start
+    runStart = start
+  }
+
+  mutating func flush(upTo end: Int, in bytes: UnsafeBufferPointer<UInt8>) {
+    copied = true
+    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end]))
+  }
+
+  mutating func finish(upTo end: Int, in parser: TOMLParser, open: Int) throws(TOMLError)
+    -> String
+  {
+    guard copied else { return try parser.makeText(start..<end) }
+    flush(upTo: end, in: parser.bytes)
+    if let text = String(validating: buffer, as: UTF8.self) { return text }
+    throw parser.notUTF8(in: open..<end)
   }
 }

@@ -23,11 +23,12 @@ struct TOMLParser {
   // MARK: Document
 
   mutating func parseDocument() throws(TOMLError) -> TOMLTable {
-    if let invalid = UTF8Validation.firstInvalidOffset(in: bytes) {
-      let utf16 =
-        bytes.count >= 2
-        && ((bytes[0], bytes[1]) == (0xFF, 0xFE) || (bytes[0], bytes[1]) == (0xFE, 0xFF))
-      throw TOMLError(.notUTF8(likelyUTF16: utf16), at: invalid)
+    // UTF-8 is checked where text is made (strings, comments) and at syntax errors; a
+    // UTF-16 byte-order mark is worth naming at once.
+    if bytes.count >= 2,
+      (bytes[0], bytes[1]) == (0xFF, 0xFE) || (bytes[0], bytes[1]) == (0xFE, 0xFF)
+    {
+      throw TOMLError(.notUTF8(likelyUTF16: true), at: 0)
     }
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
     let root = TableBuilder(offset: 0)
@@ -361,12 +362,21 @@ struct TOMLParser {
   /// From `#` to the end of the line; control characters other than tab are not allowed.
   mutating func skipComment() throws(TOMLError) {
     position += 1
+    let start = position
+    var sawNonASCII = false
     while position < bytes.count {
       let byte = bytes[position]
-      if byte == .newline { return }
-      if byte == .carriageReturn, peek(1) == .newline { return }
+      if byte == .newline { break }
+      if byte == .carriageReturn, peek(1) == .newline { break }
       if byte.isForbiddenControl { throw TOMLError(.controlCharacter(UInt32(byte)), at: position) }
+      sawNonASCII = sawNonASCII || byte >= 0x80
       position += 1
+    }
+    if sawNonASCII,
+      UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        != nil
+    {
+      throw notUTF8(in: start..<position)
     }
   }
 
@@ -392,7 +402,13 @@ struct TOMLParser {
 
   /// "expected X, found Y" at the current position.
   func unexpected(expected: SyntaxExpectation) -> TOMLError {
-    TOMLError(.unexpected(found: currentToken(), expected: expected), at: position)
+    if position < bytes.count, bytes[position] >= 0x80 {
+      let window = position..<min(position + 4, bytes.count)
+      if UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: bytes[window])) == 0 {
+        return TOMLError(.notUTF8(likelyUTF16: false), at: position)
+      }
+    }
+    return TOMLError(.unexpected(found: currentToken(), expected: expected), at: position)
   }
 
   func currentToken() -> FoundToken {
@@ -437,6 +453,15 @@ extension UInt8 {
   static let closeBrace = UInt8(ascii: "}")
 
   var isDigit: Bool { self >= 0x30 && self <= 0x39 }
+
+  var hexDigitValue: UInt8? {
+    switch self {
+    case 0x30...0x39: self - 0x30
+    case 0x41...0x46: self - 0x41 + 10
+    case 0x61...0x66: self - 0x61 + 10
+    default: nil
+    }
+  }
 
   var isBareKeyByte: Bool {
     switch self {

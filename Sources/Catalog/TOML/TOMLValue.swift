@@ -6,7 +6,9 @@ public struct TOMLValue: Sendable {
     case integer(Int64)
     case float(Double)
     case bool(Bool)
-    case dateTime(TOMLDateTime)
+    /// Boxed: a date-time is several times larger than the other cases, and every value
+    /// would otherwise pay for its size.
+    indirect case dateTime(TOMLDateTime)
     case array([TOMLValue])
     case table(TOMLTable)
   }
@@ -41,6 +43,15 @@ public struct TOMLTable: Sendable {
     /// Byte offset of the key (for a table header, of the header's key).
     public var keyOffset: Int
     public var value: TOMLValue
+    /// Rules out most unequal keys with one integer comparison.
+    var fingerprint: KeyFingerprint
+
+    init(key: String, keyOffset: Int, value: TOMLValue) {
+      self.key = key
+      self.keyOffset = keyOffset
+      self.value = value
+      fingerprint = KeyFingerprint(key)
+    }
   }
 
   public internal(set) var entries: [Entry] = []
@@ -62,7 +73,12 @@ public struct TOMLTable: Sendable {
 
   func index(of key: String) -> Int? {
     if let indexByKey { return indexByKey[ExactKey(key)] }
-    return entries.firstIndex { $0.key.isExactly(key) }
+    let fingerprint = KeyFingerprint(key)
+    for index in entries.indices
+    where entries[index].fingerprint == fingerprint && entries[index].key.isExactly(key) {
+      return index
+    }
+    return nil
   }
 
   /// Appends without checking for duplicates: the parser has already done so.

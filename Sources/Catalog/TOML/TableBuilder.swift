@@ -1,7 +1,8 @@
 /// The mutable tree the parser grows while it applies TOML's rules on redefinition;
 /// frozen into `TOMLTable` values once the document is read.
 ///
-/// Classes here avoid copying whole subtrees each time a nested table gains a key.
+/// A builder holds its finished values in the very `TOMLTable` it will become, and only the
+/// tables still open to new keys as child builders, so freezing moves rather than copies.
 final class TableBuilder {
   enum Node {
     /// Scalars, static arrays and inline tables: sealed once written.
@@ -10,11 +11,16 @@ final class TableBuilder {
     case arrayOfTables(ArrayOfTablesBuilder)
   }
 
+  private enum Child {
+    case table(TableBuilder)
+    case arrayOfTables(ArrayOfTablesBuilder)
+  }
+
   let offset: Int
-  private(set) var keys: [String] = []
-  private(set) var keyOffsets: [Int] = []
-  private(set) var nodes: [Node] = []
-  private var indexByKey: [ExactKey: Int]? = nil
+  private var table: TOMLTable
+  /// Entries of `table` that are still builders, by entry index; their slots in `table`
+  /// hold placeholders until `freeze`.
+  private var children: [(index: Int, child: Child)] = []
   /// Defined by a `[header]` (or, for array elements, `[[header]]`).
   var isDefinedByHeader: Bool
   /// The section in which dotted keys last created or extended this table; such a table is
@@ -25,6 +31,7 @@ final class TableBuilder {
     self.offset = offset
     self.isDefinedByHeader = isDefinedByHeader
     self.dottedSection = dottedSection
+    table = TOMLTable(offset: offset)
   }
 
   /// Whether the table may no longer be opened or extended from `section` on.
@@ -32,44 +39,45 @@ final class TableBuilder {
     isDefinedByHeader || (dottedSection >= 0 && dottedSection < section)
   }
 
-  func index(of key: String) -> Int? {
-    if let indexByKey { return indexByKey[ExactKey(key)] }
-    for index in keys.indices where keys[index].isExactly(key) { return index }
-    return nil
+  func index(of key: String) -> Int? { table.index(of: key) }
+
+  func node(at index: Int) -> Node {
+    for entry in children where entry.index == index {
+      switch entry.child {
+      case .table(let builder): return .table(builder)
+      case .arrayOfTables(let builder): return .arrayOfTables(builder)
+      }
+    }
+    return .value(table.entries[index].value)
   }
 
-  func node(at index: Int) -> Node { nodes[index] }
-
   func append(_ key: String, offset: Int, _ node: Node) {
-    if indexByKey != nil {
-      indexByKey?[ExactKey(key)] = keys.count
-    } else if keys.count == 16 {
-      var index = [ExactKey: Int](minimumCapacity: 64)
-      for (position, existing) in keys.enumerated() { index[ExactKey(existing)] = position }
-      index[ExactKey(key)] = keys.count
-      indexByKey = index
+    if table.count == 0 { table.reserve(8) }
+    switch node {
+    case .value(let value):
+      table.append(key: key, keyOffset: offset, value: value)
+      return
+    case .table(let builder): children.append((table.count, .table(builder)))
+    case .arrayOfTables(let builder): children.append((table.count, .arrayOfTables(builder)))
     }
-    keys.append(key)
-    keyOffsets.append(offset)
-    nodes.append(node)
+    table.append(key: key, keyOffset: offset, value: TOMLValue(.bool(false), offset: offset))
   }
 
   func freeze() -> TOMLTable {
-    var table = TOMLTable(offset: offset)
-    table.reserve(keys.count)
-    for index in keys.indices {
-      let value: TOMLValue
-      switch nodes[index] {
-      case .value(let written): value = written
-      case .table(let child): value = TOMLValue(.table(child.freeze()), offset: child.offset)
+    var frozen = table
+    table = TOMLTable(offset: offset)  // leaves `frozen` the only owner: no copy below
+    for (index, child) in children {
+      switch child {
+      case .table(let builder):
+        frozen.entries[index].value = TOMLValue(.table(builder.freeze()), offset: builder.offset)
       case .arrayOfTables(let array):
-        value = TOMLValue(
+        frozen.entries[index].value = TOMLValue(
           .array(array.tables.map { TOMLValue(.table($0.freeze()), offset: $0.offset) }),
           offset: array.offset)
       }
-      table.append(key: keys[index], keyOffset: keyOffsets[index], value: value)
     }
-    return table
+    children = []
+    return frozen
   }
 }
 
