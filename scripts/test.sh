@@ -16,7 +16,8 @@ swift test
 echo "== TOML differential test (course-menu toml-json vs Python tomllib)"
 python3 Tests/toml/difftest.py --bin .build/debug/course-menu
 
-if [ -f Tests/e2e/run.py ]; then
-  echo "== end-to-end tests (tmux)"
-  python3 Tests/e2e/run.py --bin .build/debug/course-menu
-fi
+echo "== records: multi-process, crash and command-line tests"
+python3 Tests/records/run.py --bin .build/debug/course-menu
+
+echo "== end-to-end tests: the real binary in tmux"
+python3 Tests/e2e/tui_e2e.py --binary .build/debug/course-menu
