@@ -18,17 +18,21 @@ struct AppState: Sendable {
   var message: String?
   /// The screens the member went through; the last is shown. Never empty.
   private(set) var stack: [AppScreen]
+  /// The member logged in; nil for a guest. Cleared on the way back to the start screen.
+  var session: MemberSession?
 
+  /// With a `start` screen (the program keeps records) the member logs in or goes on as a
+  /// guest from there; without one the main menu comes first and nobody logs in.
   init(
     catalog: Catalog, today: LocalDate, size: Size, glyphs: Glyphs = .unicode,
-    notice: String? = nil
+    notice: String? = nil, start: StartScreen? = nil
   ) {
     self.catalog = catalog
     self.today = today
     self.size = size
     self.glyphs = glyphs
     self.notice = notice
-    stack = [.mainMenu(MainMenuScreen())]
+    stack = [start.map(AppScreen.start) ?? .mainMenu(MainMenuScreen())]
   }
 
   var top: AppScreen { stack[stack.count - 1] }
@@ -42,15 +46,18 @@ struct AppState: Sendable {
   var context: ScreenContext {
     let body = layout.body
     return ScreenContext(
-      catalog: catalog, glyphs: glyphs, body: Size(width: body.width, height: body.height))
+      catalog: catalog, glyphs: glyphs, body: Size(width: body.width, height: body.height),
+      member: session)
   }
 
   mutating func push(_ screen: AppScreen) { stack.append(screen) }
 
-  /// Leaves the shown screen; false when it is the main menu, which has nothing under it.
+  /// Leaves the shown screen; false when it is the first screen, which has nothing under it.
+  /// Back on the start screen, the member is logged out.
   mutating func pop() -> Bool {
     guard stack.count > 1 else { return false }
     stack.removeLast()
+    if case .start = top { session = nil }
     return true
   }
 

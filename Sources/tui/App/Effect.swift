@@ -2,4 +2,6 @@
 enum Effect: Hashable, Sendable {
   /// Leave the UI and restore the terminal.
   case quit
+  /// Read or write the member records; the answer comes back as `Event.records`.
+  case records(RecordsRequest)
 }

@@ -30,7 +30,9 @@ func render(_ state: AppState) -> Grid {
 private func drawTitleBar(into grid: inout Grid, state: AppState, row: Int) {
   let width = grid.size.width
   grid.fill(row: row, style: .titleBar)
-  let date = ScreenText.titleBarDate(state.today)
+  // Who is logged in stays in sight on every screen of a shared kiosk.
+  let member = state.session.map { MemberText.titleBarMember($0.member) + "  " } ?? ""
+  let date = member + ScreenText.titleBarDate(state.today)
   let dateWidth = DisplayWidth.of(date)
   grid.write(date, x: width - dateWidth - 1, y: row, style: .titleBar)
   grid.write(

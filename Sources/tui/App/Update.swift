@@ -9,9 +9,17 @@ func update(_ state: AppState, _ event: Event) -> (AppState, [Effect]) {
     return (state, [])
   case .hangup:
     return (state, [.quit])
+  case .records(let reply):
+    return receive(reply, in: state)
   case .key(let key):
     state.message = nil
-    guard !state.isTooSmall, let command = Command(key: key) else { return (state, []) }
+    guard !state.isTooSmall else { return (state, []) }
+    var screen = state.top
+    if let navigation = screen.input(key, state.context) {
+      state.replaceTop(screen)
+      return follow(navigation, from: state)
+    }
+    guard let command = Command(key: key) else { return (state, []) }
     return apply(command, to: state)
   case .click(let x, let y):
     state.message = nil
@@ -33,11 +41,20 @@ private func apply(_ command: Command, to state: AppState) -> (AppState, [Effect
   var screen = state.top
   let navigation = screen.update(command, state.context)
   state.replaceTop(screen)
+  return follow(navigation, from: state)
+}
+
+/// Goes where a screen sent the member.
+private func follow(_ navigation: Navigation, from state: AppState) -> (AppState, [Effect]) {
+  var state = state
   switch navigation {
   case .stay:
     break
   case .push(let next):
     state.push(next)
+    return (state, effects(opening: next, in: state))
+  case .perform(let effect):
+    return (state, [effect])
   case .back:
     if !state.pop() { return (state, [.quit]) }
   case .refuse(let message):

@@ -11,6 +11,14 @@ struct BrowseCommand: ParsableCommand {
     commandName: "browse", abstract: CommandText.browseAbstract)
 
   @OptionGroup var catalogOptions: CatalogOptions
+  @OptionGroup var records: RecordsOptions
+
+  @Flag(name: .customLong("demo"), help: ArgumentHelp(MemberText.demoOptionHelp))
+  var demo = false
+
+  func validate() throws {
+    if demo, records.path != nil { throw ValidationError(MemberText.demoWithDatabase) }
+  }
 
   func run() throws {
     // Before anything reads or writes text: curses needs the locale for wide characters.
@@ -30,16 +38,38 @@ struct BrowseCommand: ParsableCommand {
         if let value = getenv(key) { values[key] = String(cString: value) }
       },
       codeset: String(cString: nl_langinfo(nl_item(CODESET))))
+    let today = LocalDate.today()
+    // The demo's database is a new temporary file, removed on the way out; otherwise the
+    // records are opened when first needed (a guest never touches them).
+    var demoDatabase: DemoDatabase?
+    if demo {
+      do {
+        demoDatabase = try DemoData.makeDatabase(catalog: catalog, today: today)
+      } catch let error as RecordsError {
+        printError(error.message)
+        throw ExitCode(2)
+      }
+    }
+    let runner =
+      demoDatabase.map { RecordsRunner(store: $0.store, catalog: catalog) }
+      ?? RecordsRunner(path: records.resolvedPath, catalog: catalog)
+    let cleanUp = {
+      runner.close()
+      demoDatabase?.remove()
+    }
     TerminalGuard.install()
     guard var backend = CursesBackend(capabilities: capabilities) else {
+      cleanUp()
       printError(ScreenText.cannotOpenTerminal)
       throw ExitCode(1)
     }
     let state = AppState(
-      catalog: catalog, today: .today(), size: backend.size, glyphs: capabilities.glyphs,
-      notice: capabilities.notice)
-    _ = AppLoop.run(state, on: &backend)
+      catalog: catalog, today: today, size: backend.size, glyphs: capabilities.glyphs,
+      notice: capabilities.notice ?? (demo ? MemberText.demoNotice : nil),
+      start: StartScreen(demoMembers: demo ? DemoData.members(today: today) : []))
+    _ = AppLoop.run(state, on: &backend, records: runner)
     backend.stop()
+    cleanUp()
     TerminalGuard.reraiseStopSignal()
   }
 }

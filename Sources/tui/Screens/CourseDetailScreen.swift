@@ -12,10 +12,34 @@ struct CourseDetailScreen: Screen {
   private func document(_ context: ScreenContext) -> DocumentView {
     let lines =
       context.catalog.course(id: courseID).map {
-        Self.lines(
-          for: $0, catalog: context.catalog, width: context.body.width, glyphs: context.glyphs)
+        memberLines(context)
+          + Self.lines(
+            for: $0, catalog: context.catalog, width: context.body.width, glyphs: context.glyphs)
       } ?? []
     return DocumentView(lines: lines, scroll: scroll, height: context.body.height)
+  }
+
+  /// For a member, first: selected or not, and any hours credited for the course this year.
+  private func memberLines(_ context: ScreenContext) -> [StyledLine] {
+    guard let member = context.member else { return [] }
+    let glyphs = context.glyphs
+    var status =
+      member.selection(of: courseID).map {
+        MemberText.selectedOn($0.day, mark: glyphs.selectedMark)
+      } ?? MemberText.notSelected
+    let credits = member.credits(of: courseID)
+    if !credits.isEmpty {
+      status += "；" + MemberText.credited(credits, mark: glyphs.creditedMark)
+    }
+    return LabeledText.lines(
+      label: MemberText.detailStatus, value: status, width: context.body.width)
+  }
+
+  /// What 1 does here for a member: 选学, or 退选 once selected (nil for a required course).
+  private func memberAction(_ context: ScreenContext) -> ConfirmScreen.Action? {
+    guard let member = context.member else { return nil }
+    guard member.isSelected(courseID) else { return .select }
+    return context.catalog.course(id: courseID)?.kind == .required ? nil : .drop
   }
 
   /// The course as labelled fields, long text wrapped, sessions as a table.
@@ -96,9 +120,22 @@ struct CourseDetailScreen: Screen {
 
   func position(_ context: ScreenContext) -> String? { document(context).position }
 
-  func keyHints(_ context: ScreenContext) -> [KeyHint] { document(context).keyHints() }
+  func keyHints(_ context: ScreenContext) -> [KeyHint] {
+    let action = memberAction(context).map {
+      [KeyHint("1", $0 == .select ? MemberText.keySelect : MemberText.keyDrop)]
+    }
+    return (action ?? []) + document(context).keyHints()
+  }
 
   mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
+    if command == .digit(1) {
+      guard context.member != nil else { return .refuse(MemberText.guestCannotSelect) }
+      guard let action = memberAction(context) else {
+        let title = context.catalog.course(id: courseID)?.title ?? courseID
+        return .refuse(MemberText.requiredCannotBeDropped(title))
+      }
+      return .push(.confirm(ConfirmScreen(action: action, courseID: courseID)))
+    }
     let lineCount = document(context).lines.count
     return DocumentView.update(
       &scroll, command, lineCount: lineCount, height: context.body.height)

@@ -20,6 +20,11 @@ struct CourseListScreen: Screen {
     Columns([.flexible, .fixed(5, .trailing), .fixed(8), .fixed(4)], total: width)
   }
 
+  /// For a member, the selected and credited marks come first.
+  static func memberColumns(width: Int) -> Columns {
+    Columns([.fixed(2), .flexible, .fixed(5, .trailing), .fixed(8), .fixed(4)], total: width)
+  }
+
   private func courses(_ context: ScreenContext) -> ArraySlice<Course> {
     context.catalog.courses(inCategory: categoryID)
   }
@@ -54,23 +59,36 @@ struct CourseListScreen: Screen {
       grid.write(ScreenText.noCourses, x: area.x, y: area.y, width: area.width)
       return
     }
-    let columns = Self.columns(width: area.width - NumberedTable.prefixWidth)
+    let member = context.member
+    let textWidth = area.width - NumberedTable.prefixWidth
+    let columns =
+      member == nil ? Self.columns(width: textWidth) : Self.memberColumns(width: textWidth)
     let ellipsis = context.glyphs.ellipsis
     let header = columns.row(
-      [
-        ScreenText.columnTitle, ScreenText.columnHours, ScreenText.columnForm,
-        ScreenText.columnKind,
-      ],
+      (member == nil ? [] : [""])
+        + [
+          ScreenText.columnTitle, ScreenText.columnHours, ScreenText.columnForm,
+          ScreenText.columnKind,
+        ],
       ellipsis: ellipsis)
     table.draw(into: &grid, area: area, header: header, glyphs: context.glyphs) { index in
       let course = courses[courses.startIndex + index]
+      let marks = member.map { [$0.marks(for: course.id, glyphs: context.glyphs)] } ?? []
       return columns.row(
-        [course.title, course.hours.description, course.form.label, course.kind.label],
+        marks + [course.title, course.hours.description, course.form.label, course.kind.label],
         ellipsis: ellipsis)
     }
     let highlighted = courses[courses.startIndex + list.cursor]
+    // A member sees what the marks mean on the last row, under the summary.
+    var previewArea = area
+    if member != nil {
+      previewArea.height -= 1
+      grid.write(
+        MemberText.legend(context.glyphs), x: area.x, y: area.maxY - 1, width: area.width,
+        ellipsis: ellipsis)
+    }
     Preview.draw(
-      label: ScreenText.previewLabel, text: highlighted.summary, into: &grid, area: area,
+      label: ScreenText.previewLabel, text: highlighted.summary, into: &grid, area: previewArea,
       fromRow: table.endRow + 1, glyphs: context.glyphs)
   }
 

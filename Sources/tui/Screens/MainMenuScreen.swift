@@ -1,38 +1,73 @@
 import Catalog
 
-/// The first screen: what the program offers, numbered; 0 leaves.
+/// What the program offers, numbered; 0 leaves (logs out, for a member).
 struct MainMenuScreen: Screen {
+  /// Who sees the menu, which decides its items and what 0 does.
+  enum Mode: Hashable, Sendable {
+    /// The first screen, when the program keeps no records: 0 quits.
+    case standalone
+    /// Under the start screen, not logged in: 0 goes back to it.
+    case guest
+    /// A member logged in: their items too, and 0 logs out.
+    case member
+  }
+
   /// Only what works is listed; later features add their items here.
   enum Item: CaseIterable, Hashable, Sendable {
-    case catalog, help
+    case catalog, myCourses, myHours, help
+
+    /// Items only a logged-in member sees.
+    var isForMembers: Bool { self == .myCourses || self == .myHours }
 
     var title: String {
       switch self {
       case .catalog: ScreenText.mainMenuCatalog
+      case .myCourses: MemberText.mainMenuMyCourses
+      case .myHours: MemberText.mainMenuMyHours
       case .help: ScreenText.mainMenuHelp
       }
     }
   }
 
-  static let items = Item.allCases
-  private(set) var list = NumberedList(count: Item.allCases.count)
+  let mode: Mode
+  let items: [Item]
+  private(set) var list: NumberedList
+
+  init(mode: Mode = .standalone) {
+    self.mode = mode
+    items = Item.allCases.filter { mode == .member || !$0.isForMembers }
+    list = NumberedList(count: items.count)
+  }
+
+  private var backLabel: String {
+    switch mode {
+    case .standalone: ScreenText.keyQuit
+    case .guest: ScreenText.keyBack
+    case .member: MemberText.mainMenuLogOut
+    }
+  }
 
   /// Summary line, blank line, prompt, blank line, then the items.
-  private var table: NumberedTable { NumberedTable(list: list, firstItemRow: 4) }
+  /// A member's menu has two lines (greeting, progress) where the summary is.
+  private var table: NumberedTable {
+    NumberedTable(list: list, firstItemRow: mode == .member ? 5 : 4)
+  }
 
   func heading(_ context: ScreenContext) -> String { ScreenText.mainMenuHeading }
 
   func position(_ context: ScreenContext) -> String? { nil }
 
   func keyHints(_ context: ScreenContext) -> [KeyHint] {
-    NumberedTable.keyHints(for: list, back: ScreenText.keyQuit)
+    NumberedTable.keyHints(for: list, back: backLabel)
   }
 
   mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
     switch list.handle(command) {
     case .chosen(let index):
-      switch Self.items[index] {
+      switch items[index] {
       case .catalog: return .push(.categories(CategoriesScreen(catalog: context.catalog)))
+      case .myCourses: return .push(.myCourses(MyCoursesScreen()))
+      case .myHours: return .push(.myHours(MyHoursScreen()))
       case .help: return .push(.help(HelpScreen()))
       }
     case .refused(let message): return .refuse(message)
@@ -43,19 +78,38 @@ struct MainMenuScreen: Screen {
 
   func render(into grid: inout Grid, area: Rect, _ context: ScreenContext) {
     let catalog = context.catalog
+    if let member = context.member {
+      grid.write(
+        MemberText.greeting(member.member), x: area.x, y: area.y, width: area.width,
+        style: .emphasis, ellipsis: context.glyphs.ellipsis)
+      grid.write(
+        MemberText.progressLine(member.progress), x: area.x, y: area.y + 1, width: area.width,
+        ellipsis: context.glyphs.ellipsis)
+    } else {
+      grid.write(
+        ScreenText.mainMenuSummary(
+          year: catalog.year, categories: catalog.categories.count,
+          courses: catalog.courses.count),
+        x: area.x, y: area.y, width: area.width, ellipsis: context.glyphs.ellipsis)
+    }
     grid.write(
-      ScreenText.mainMenuSummary(
-        year: catalog.year, categories: catalog.categories.count, courses: catalog.courses.count),
-      x: area.x, y: area.y, width: area.width, ellipsis: context.glyphs.ellipsis)
-    grid.write(
-      ScreenText.mainMenuPrompt, x: area.x, y: area.y + 2, width: area.width, style: .emphasis)
+      ScreenText.mainMenuPrompt, x: area.x, y: area.y + table.firstItemRow - 2,
+      width: area.width, style: .emphasis)
     table.draw(into: &grid, area: area, header: nil, glyphs: context.glyphs) { index in
-      Self.items[index].title
+      let item = items[index]
+      guard item == .myCourses, let member = context.member else { return item.title }
+      return MemberText.myCoursesItem(member.selections.count)
     }
     let quitRow = area.y + table.endRow
     if quitRow < area.maxY {
       grid.write("0", x: area.x + 3, y: quitRow, style: .keyName)
-      grid.write(ScreenText.mainMenuQuit, x: area.x + NumberedTable.prefixWidth, y: quitRow)
+      let quit =
+        switch mode {
+        case .standalone: ScreenText.mainMenuQuit
+        case .guest: MemberText.mainMenuBackToStart
+        case .member: MemberText.mainMenuLogOut
+        }
+      grid.write(quit, x: area.x + NumberedTable.prefixWidth, y: quitRow)
     }
   }
 

@@ -6,6 +6,8 @@ struct ScreenContext: Sendable {
   let glyphs: Glyphs
   /// The room screens draw in, between the heading and the key line.
   let body: Size
+  /// The member logged in, nil for a guest.
+  var member: MemberSession? = nil
 }
 
 /// Where a screen sends the member after a command.
@@ -15,6 +17,8 @@ enum Navigation: Hashable, Sendable {
   case back
   /// The key does nothing here; the message tells the member why.
   case refuse(String)
+  /// Stay, and have the app loop carry out this effect (a records read or write).
+  case perform(Effect)
 }
 
 /// One key on the bottom line: its name and what it does.
@@ -51,6 +55,11 @@ enum AppScreen: Hashable, Sendable {
   case courseList(CourseListScreen)
   case courseDetail(CourseDetailScreen)
   case help(HelpScreen)
+  case start(StartScreen)
+  case login(LoginScreen)
+  case confirm(ConfirmScreen)
+  case myCourses(MyCoursesScreen)
+  case myHours(MyHoursScreen)
 
   /// The screen inside, for reading.
   var screen: any Screen {
@@ -60,6 +69,11 @@ enum AppScreen: Hashable, Sendable {
     case .courseList(let screen): screen
     case .courseDetail(let screen): screen
     case .help(let screen): screen
+    case .start(let screen): screen
+    case .login(let screen): screen
+    case .confirm(let screen): screen
+    case .myCourses(let screen): screen
+    case .myHours(let screen): screen
     }
   }
 
@@ -77,9 +91,25 @@ enum AppScreen: Hashable, Sendable {
     case .courseList(let screen): result = run(screen, AppScreen.courseList)
     case .courseDetail(let screen): result = run(screen, AppScreen.courseDetail)
     case .help(let screen): result = run(screen, AppScreen.help)
+    case .start(let screen): result = run(screen, AppScreen.start)
+    case .login(let screen): result = run(screen, AppScreen.login)
+    case .confirm(let screen): result = run(screen, AppScreen.confirm)
+    case .myCourses(let screen): result = run(screen, AppScreen.myCourses)
+    case .myHours(let screen): result = run(screen, AppScreen.myHours)
     }
     self = result.0
     return result.1
+  }
+
+  /// Gives a screen that takes typed text (search, login) the key before it becomes a
+  /// `Command`; nil leaves the key to the key table.
+  mutating func input(_ key: Key, _ context: ScreenContext) -> Navigation? {
+    if case .login(var screen) = self {
+      let navigation = screen.input(key, context)
+      self = .login(screen)
+      return navigation
+    }
+    return nil
   }
 
   var isHelp: Bool {

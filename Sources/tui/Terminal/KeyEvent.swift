@@ -29,4 +29,6 @@ enum Event: Hashable, Sendable {
   case click(x: Int, y: Int)
   /// The terminal is gone (hang-up, end of input) or the program was asked to stop.
   case hangup
+  /// The answer to an `Effect.records` the app loop carried out.
+  case records(RecordsReply)
 }

@@ -82,7 +82,7 @@ enum ScreenText {
       "数字键就能完成全部操作：",
       [
         ("1-9", "选择屏幕上标着这个数字的项目。"),
-        ("0", "返回上一屏；在主菜单按 0 退出程序。"),
+        ("0", "返回上一屏；在主菜单按 0 回到开始屏幕（并退出登录），在开始屏幕按 0 退出程序。"),
         ("8、9", "项目超过九个时分页显示：每页 1-7 号是项目，8 是上一页，9 是下一页，页码显示在列表下方。"),
         ("8、9", "在课程详情和本帮助中，8 向上翻一屏，9 向下翻一屏。"),
       ]
@@ -98,11 +98,12 @@ enum ScreenText {
         ("?", "打开本帮助。"),
       ]
     ),
+    MemberText.helpSection,
   ]
   static let helpNotes = """
     不需要功能键（F1-F12），也不需要输入中文；能用鼠标时，点一下项目就能打开。
     最上面一行是课程目录名称、发布单位和今天的日期；最下面一行列出本屏能用的按键。\
-    课程列表中“必修”“选修”用文字标明，不只靠颜色区分。
+    课程列表中“必修”“选修”用文字标明，已选学、已计学时用 ✓、★ 标明（ASCII 边框时为 v、*），不只靠颜色区分。
     终端窗口至少需要 60 列、16 行。窗口太小时会提示放大窗口，放大后自动恢复。
     终端不能显示中文（区域设置不是 UTF-8，或在 Linux 字符控制台上）时，边框改用 ASCII 字符，并在底部提示。
     """
@@ -153,7 +154,15 @@ struct Glyphs: Hashable, Sendable {
   var ellipsis: String
   /// Marks the row under the cursor besides reverse video, for terminals without it.
   var cursor: String
+  /// A course the member selected (选学) and one credited this year, in lists.
+  var selectedMark = "✓"
+  var creditedMark = "★"
+  /// The done and the missing part of the 我的学时 progress bar.
+  var barFull = "█"
+  var barEmpty = "░"
 
   static let unicode = Glyphs(horizontalRule: "─", ellipsis: "…", cursor: ">")
-  static let ascii = Glyphs(horizontalRule: "-", ellipsis: "~", cursor: ">")
+  static let ascii = Glyphs(
+    horizontalRule: "-", ellipsis: "~", cursor: ">", selectedMark: "v", creditedMark: "*",
+    barFull: "#", barEmpty: ".")
 }

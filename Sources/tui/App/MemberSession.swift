@@ -1,0 +1,61 @@
+import Catalog
+
+/// A course the member selected (选学), and the local day they did.
+struct SelectedCourse: Hashable, Sendable {
+  var courseID: String
+  var day: LocalDate
+}
+
+/// What the records say about one member, read in one snapshot.
+struct MemberRecords: Hashable, Sendable {
+  var member: Member
+  /// Oldest first.
+  var selections: [SelectedCourse]
+  /// Every credit, whatever the year, oldest first.
+  var credits: [Credit]
+}
+
+/// The member logged in: their records as last read, and what they make of the catalog's
+/// training year. Screens read it from the context; only replies from the records change it.
+struct MemberSession: Hashable, Sendable {
+  private(set) var records: MemberRecords
+  /// Hours of the catalog's training year against every requirement that applies.
+  private(set) var progress: YearProgress
+  private(set) var selectedIDs: Set<String>
+  /// Courses with a credit in the training year.
+  private(set) var creditedIDs: Set<String>
+
+  /// The day the records were read, for what is still ahead.
+  let today: LocalDate
+
+  init(records: MemberRecords, catalog: Catalog, today: LocalDate) {
+    self.records = records
+    self.today = today
+    progress = HourAccounting.progress(
+      of: records.member.profile, credits: records.credits,
+      in: catalog.rules.trainingYear(catalog.year), rules: catalog.rules)
+    selectedIDs = Set(records.selections.map(\.courseID))
+    creditedIDs = Set(progress.credits.map(\.courseID))
+  }
+
+  var member: Member { records.member }
+  var selections: [SelectedCourse] { records.selections }
+
+  func isSelected(_ courseID: String) -> Bool { selectedIDs.contains(courseID) }
+  func isCredited(_ courseID: String) -> Bool { creditedIDs.contains(courseID) }
+
+  func selection(of courseID: String) -> SelectedCourse? {
+    records.selections.first { $0.courseID == courseID }
+  }
+
+  /// The course's credits in the training year, oldest first.
+  func credits(of courseID: String) -> [Credit] {
+    progress.credits.filter { $0.courseID == courseID }
+  }
+
+  /// `✓★`, `✓ `, ` ★` or two spaces: the marks of a course in a list, always two columns.
+  func marks(for courseID: String, glyphs: Glyphs) -> String {
+    (isSelected(courseID) ? glyphs.selectedMark : " ")
+      + (isCredited(courseID) ? glyphs.creditedMark : " ")
+  }
+}

@@ -1,0 +1,119 @@
+import Catalog
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Carries out `RecordsRequest`s for the app loop. Each request is one or two short calls on
+/// the store, each its own transaction, so nothing is ever held open while the UI waits for a
+/// key. The store is opened on the first request: browsing as a guest never touches it.
+final class RecordsRunner {
+  private let catalog: Catalog
+  private let path: String?
+  private var store: RecordsStore?
+  /// The wall clock, for how long a lock still lasts.
+  private let now: () -> Date
+
+  /// Opens the records at `path` when first needed.
+  init(path: String, catalog: Catalog, now: @escaping () -> Date = Date.init) {
+    self.path = path
+    self.catalog = catalog
+    self.now = now
+  }
+
+  /// Works on a store already open (the demo database, tests).
+  init(store: RecordsStore, catalog: Catalog, now: @escaping () -> Date = Date.init) {
+    self.path = nil
+    self.store = store
+    self.catalog = catalog
+    self.now = now
+  }
+
+  func perform(_ request: RecordsRequest) -> RecordsReply {
+    do {
+      let store = try openStore()
+      switch request {
+      case .logIn(let id, let pin):
+        switch try store.authenticate(member: id, pin: pin) {
+        case .ok:
+          return .loggedIn(try records(of: id, in: store))
+        case .wrong(let remaining):
+          return .loginRefused(memberID: id, .wrongPIN(remaining: remaining))
+        case .locked(let until):
+          return .loginRefused(memberID: id, .locked(until: clockTime(until)))
+        case .unknownMember:
+          return .loginRefused(memberID: id, .unknownMember)
+        case .noPIN:
+          return .loginRefused(memberID: id, .noPIN)
+        }
+      case .load(let id):
+        return .loaded(try records(of: id, in: store))
+      case .select(let courseID, let id):
+        let changed = try store.select(course: try course(courseID), for: id)
+        return .selected(courseID: courseID, changed: changed, try records(of: id, in: store))
+      case .drop(let courseID, let id):
+        let changed = try store.drop(course: try course(courseID), for: id)
+        return .dropped(courseID: courseID, changed: changed, try records(of: id, in: store))
+      }
+    } catch let error as RecordsError {
+      return .failed(request.failure, message: error.message)
+    } catch {
+      return .failed(request.failure, message: "\(error)")
+    }
+  }
+
+  /// Closes the store (the demo removes its file afterwards).
+  func close() {
+    try? store?.close()
+    store = nil
+  }
+
+  private func openStore() throws -> RecordsStore {
+    if let store { return store }
+    guard let path else { throw RecordsError.database(MemberText.noDatabase) }
+    let opened = try RecordsStore(path: path)
+    store = opened
+    return opened
+  }
+
+  private func course(_ id: String) throws -> Course {
+    guard let course = catalog.course(id: id) else {
+      throw RecordsError.database(MemberText.unknownCourse(id))
+    }
+    return course
+  }
+
+  /// Member, selections and credits. Three reads: a write in between can only make the
+  /// answer newer, never lose anything, and the next read catches up.
+  private func records(of id: String, in store: RecordsStore) throws -> MemberRecords {
+    guard let member = try store.member(id: id) else { throw RecordsError.unknownMember(id) }
+    let selections = try store.selections(of: id).map {
+      SelectedCourse(courseID: $0.courseID, day: Self.localDay($0.selectedAt))
+    }
+    return MemberRecords(member: member, selections: selections, credits: try store.credits(of: id))
+  }
+
+  private func clockTime(_ date: Date) -> ClockTime {
+    let parts = Self.localParts(date)
+    let seconds = date.timeIntervalSince(now())
+    return ClockTime(
+      date: LocalDate(
+        year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)),
+      hour: Int(parts.tm_hour), minute: Int(parts.tm_min),
+      minutesLeft: max(1, Int((seconds / 60).rounded(.up))))
+  }
+
+  static func localDay(_ date: Date) -> LocalDate {
+    let parts = localParts(date)
+    return LocalDate(
+      year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+  }
+
+  private static func localParts(_ date: Date) -> tm {
+    var seconds = time_t(date.timeIntervalSince1970)
+    var parts = tm()
+    localtime_r(&seconds, &parts)
+    return parts
+  }
+}

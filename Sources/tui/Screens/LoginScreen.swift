@@ -1,0 +1,202 @@
+import Catalog
+
+/// Logging in with digits alone: the member number, Enter, the PIN (shown as stars), Enter.
+///
+/// Digits here are typed text, so 0 cannot mean back: Enter or Backspace on an empty field
+/// steps back, and Esc leaves. The PIN is handed to the records as soon as it is complete and
+/// is not kept on the screen.
+struct LoginScreen: Screen {
+  enum Phase: Hashable, Sendable {
+    case number, pin
+  }
+
+  /// As `Member.isValidID` and `PINHash.isAcceptable` allow.
+  static let numberLimit = 20
+  static let pinMinimum = 4
+  static let pinLimit = 12
+
+  private(set) var phase = Phase.number
+  private(set) var number = ""
+  /// Digits typed so far; emptied when the PIN is sent.
+  private(set) var pin = ""
+  /// The PIN has been sent and the answer is awaited.
+  private(set) var checking = false
+  /// Why the last attempt failed, shown until the next one.
+  private(set) var problem: String?
+
+  func heading(_ context: ScreenContext) -> String { MemberText.loginHeading }
+
+  func position(_ context: ScreenContext) -> String? { nil }
+
+  func keyHints(_ context: ScreenContext) -> [KeyHint] {
+    [
+      KeyHint(MemberText.keyNameDigits, MemberText.keyType),
+      KeyHint(ScreenText.keyNameEnter, MemberText.keyConfirm),
+      KeyHint(MemberText.keyNameBackspace, MemberText.keyErase),
+      KeyHint(MemberText.keyNameEscape, ScreenText.keyBack),
+      KeyHint(ScreenText.keyNameHelp, ScreenText.keyHelp),
+    ]
+  }
+
+  /// Typed keys: digits, Backspace and Enter. Anything else goes to the key table (Esc and
+  /// the left arrow go back, `?` opens help).
+  mutating func input(_ key: Key, _ context: ScreenContext) -> Navigation? {
+    switch key {
+    case .character(let character):
+      guard let digit = character.typedDigit else {
+        return character == "?" || character == "？" ? nil : .refuse(MemberText.onlyDigits)
+      }
+      return type(digit)
+    case .backspace:
+      return erase()
+    case .enter:
+      return confirm(context)
+    default:
+      return nil
+    }
+  }
+
+  mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
+    command == .back ? .back : .stay
+  }
+
+  private mutating func type(_ digit: Character) -> Navigation {
+    switch phase {
+    case .number:
+      guard number.count < Self.numberLimit else {
+        return .refuse(MemberText.numberTooLong(Self.numberLimit))
+      }
+      number.append(digit)
+    case .pin:
+      guard pin.count < Self.pinLimit else { return .refuse(MemberText.pinTooLong(Self.pinLimit)) }
+      pin.append(digit)
+    }
+    return .stay
+  }
+
+  private mutating func erase() -> Navigation {
+    switch phase {
+    case .number:
+      guard !number.isEmpty else { return .back }
+      number.removeLast()
+    case .pin:
+      if pin.isEmpty {
+        phase = .number
+      } else {
+        pin.removeLast()
+      }
+    }
+    return .stay
+  }
+
+  private mutating func confirm(_ context: ScreenContext) -> Navigation {
+    switch phase {
+    case .number:
+      guard !number.isEmpty else { return .back }
+      phase = .pin
+      problem = nil
+      return .stay
+    case .pin:
+      guard !pin.isEmpty else {
+        phase = .number
+        return .stay
+      }
+      guard pin.count >= Self.pinMinimum else {
+        return .refuse(MemberText.pinTooShort(Self.pinMinimum))
+      }
+      let request = RecordsRequest.logIn(memberID: number, pin: pin)
+      pin = ""
+      checking = true
+      problem = nil
+      return .perform(.records(request))
+    }
+  }
+
+  /// The records said no: say why, and ask again for what must be typed again.
+  mutating func refused(_ refusal: RecordsReply.LoginRefusal, today: LocalDate) {
+    checking = false
+    let id = number
+    switch refusal {
+    case .wrongPIN(let remaining):
+      phase = .pin
+      pin = ""
+      problem = MemberText.wrongPIN(
+        remaining: remaining, maximum: RecordsStore.maximumFailedAttempts,
+        lockMinutes: Int(RecordsStore.lockDuration / 60))
+    case .locked(let until):
+      restart()
+      problem = MemberText.locked(
+        id: id, until: until, today: today, maximum: RecordsStore.maximumFailedAttempts)
+    case .unknownMember:
+      restart()
+      problem = MemberText.unknownMember(id)
+    case .noPIN:
+      restart()
+      problem = MemberText.noPIN(id)
+    }
+  }
+
+  /// The records could not be asked (database busy or unreadable): the PIN is typed again.
+  mutating func failed(_ message: String) {
+    checking = false
+    phase = .pin
+    pin = ""
+    problem = MemberText.loginFailed(message)
+  }
+
+  private mutating func restart() {
+    phase = .number
+    number = ""
+    pin = ""
+  }
+
+  func render(into grid: inout Grid, area: Rect, _ context: ScreenContext) {
+    let ellipsis = context.glyphs.ellipsis
+    var y = area.y
+    func paragraph(_ text: String, style: CellStyle = .plain) {
+      for line in TextWrap.lines(text, width: area.width) where y < area.maxY {
+        grid.write(line, x: area.x, y: y, width: area.width, style: style, ellipsis: ellipsis)
+        y += 1
+      }
+    }
+    paragraph(
+      phase == .number ? MemberText.loginNumberPrompt : MemberText.loginPINPrompt,
+      style: .emphasis)
+    y += 1
+    let cursor = checking ? "" : "_"
+    let fields = [
+      (MemberText.loginNumberLabel, number + (phase == .number ? cursor : "")),
+      (
+        MemberText.loginPINLabel,
+        phase == .pin ? String(repeating: "*", count: pin.count) + cursor : ""
+      ),
+    ]
+    for (label, value) in fields where y < area.maxY {
+      let width = grid.write(label, x: area.x + 2, y: y, style: .emphasis)
+      grid.write(value, x: area.x + 2 + width, y: y, width: area.width - 2 - width)
+      y += 1
+    }
+    y += 1
+    if checking {
+      paragraph(MemberText.loginChecking, style: .notice)
+    } else if let problem {
+      paragraph(problem, style: .notice)
+    }
+    y += 1
+    paragraph(MemberText.loginTips)
+  }
+
+  func command(forClickAt x: Int, row: Int, _ context: ScreenContext) -> Command? { nil }
+}
+
+extension Character {
+  /// The ASCII digit typed: `0`-`9`, or a full-width `０`-`９` from an input method.
+  var typedDigit: Character? {
+    guard unicodeScalars.count == 1, let scalar = unicodeScalars.first else { return nil }
+    switch scalar.value {
+    case 0x30...0x39: return self
+    case 0xFF10...0xFF19: return Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
+    default: return nil
+    }
+  }
+}

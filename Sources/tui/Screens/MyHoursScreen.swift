@@ -1,0 +1,181 @@
+import Catalog
+
+/// 我的学时: the training year's progress as a bar and figures, every applicable requirement
+/// met or not in words, hours by category and by form, and every credit with its date and
+/// source, so each hour can be traced. Scrolls like the course detail.
+struct MyHoursScreen: Screen {
+  private(set) var scroll = ScrollPosition()
+
+  /// Columns of the progress bar between its brackets.
+  static let barWidth = 30
+
+  private func document(_ context: ScreenContext) -> DocumentView {
+    let lines =
+      context.member.map {
+        Self.lines(
+          for: $0, catalog: context.catalog, width: context.body.width, glyphs: context.glyphs)
+      } ?? []
+    return DocumentView(lines: lines, scroll: scroll, height: context.body.height)
+  }
+
+  /// `[█████░░░░░]`: counted hours against the target, full when there is no target.
+  static func bar(_ progress: YearProgress, glyphs: Glyphs, width: Int = barWidth) -> String {
+    var filled = width
+    if let target = progress.target, target > .zero {
+      filled = min(width, progress.countedHours.halves * width / target.halves)
+    }
+    return "[" + String(repeating: glyphs.barFull, count: filled)
+      + String(repeating: glyphs.barEmpty, count: width - filled) + "]"
+  }
+
+  static func lines(for session: MemberSession, catalog: Catalog, width: Int, glyphs: Glyphs)
+    -> [StyledLine]
+  {
+    let progress = session.progress
+    let ellipsis = glyphs.ellipsis
+    var lines: [StyledLine] = []
+    func text(_ value: String, _ style: CellStyle = .plain, indent: String = "") {
+      lines += TextWrap.lines(value, width: max(1, width - indent.count)).map {
+        [Span(indent), Span($0, style)]
+      }
+    }
+    text(MemberText.memberLine(session.member))
+    text(MemberText.yearSpan(progress.year))
+    lines.append([])
+    lines.append([
+      Span(MemberText.progressLabel, .emphasis), Span(bar(progress, glyphs: glyphs) + " "),
+      Span(MemberText.progressFigures(progress), .emphasis),
+    ])
+    if let note = MemberText.countedNote(progress) { text(note) }
+    lines.append([])
+
+    lines.append([Span(MemberText.requirementsLabel, .emphasis)])
+    if progress.requirements.isEmpty { text(MemberText.noRequirements, indent: "  ") }
+    for status in progress.requirements {
+      let verdict = status.isMet ? MemberText.met : MemberText.unmet
+      let label = "  " + verdict + "  "
+      var detail = status.requirement.title
+      if !status.isMet { detail += "：" + status.missing.joined(separator: "，") }
+      lines += LabeledText.lines(label: label, value: detail, width: width).map { line in
+        status.isMet ? line : line.map { Span($0.text, .emphasis) }
+      }
+      let indent = String(repeating: " ", count: DisplayWidth.of(label))
+      text(MemberText.requirementFacts(status), indent: indent)
+      if let source = status.requirement.source {
+        text(MemberText.requirementSource(source), indent: indent)
+      }
+    }
+    lines.append([])
+
+    lines += sideBySide(
+      (MemberText.byCategoryLabel, byCategory(progress, catalog: catalog)),
+      (MemberText.byFormLabel, byForm(progress)), width: width, ellipsis: ellipsis)
+    lines.append([])
+
+    let credits = progress.credits
+    lines.append([
+      Span(MemberText.creditsLabel(count: credits.count, total: progress.creditedHours), .emphasis)
+    ])
+    if credits.isEmpty {
+      text(MemberText.noCreditsHint, indent: "  ")
+    } else {
+      lines += creditTable(credits, width: width - 2, glyphs: glyphs).map { [Span("  ")] + $0 }
+    }
+    return lines
+  }
+
+  /// Category titles in menu order (then ids no longer in the catalog) with their hours.
+  private static func byCategory(_ progress: YearProgress, catalog: Catalog) -> [(String, String)] {
+    var rows: [(String, String)] = []
+    var seen = Set<String>()
+    for category in catalog.categories {
+      seen.insert(category.id)
+      if let hours = progress.hoursByCategory[category.id] {
+        rows.append((category.title, MemberText.hours(hours)))
+      }
+    }
+    for (id, hours) in progress.hoursByCategory.sorted(by: { $0.key < $1.key })
+    where !seen.contains(id) {
+      rows.append((id, MemberText.hours(hours)))
+    }
+    return rows
+  }
+
+  private static func byForm(_ progress: YearProgress) -> [(String, String)] {
+    CourseForm.allCases.compactMap { form in
+      progress.hoursByForm[form].map { (form.label, MemberText.hours($0)) }
+    }
+  }
+
+  /// Two labelled two-column lists next to each other, each in half the width.
+  private static func sideBySide(
+    _ left: (String, [(String, String)]), _ right: (String, [(String, String)]), width: Int,
+    ellipsis: String
+  ) -> [StyledLine] {
+    let half = max(1, (width - 2) / 2)
+    func column(_ rows: [(String, String)]) -> [String] {
+      guard !rows.isEmpty else { return ["  " + MemberText.noHoursYet] }
+      let hoursWidth = rows.map { DisplayWidth.of($0.1) }.max() ?? 0
+      let nameWidth = min(
+        rows.map { DisplayWidth.of($0.0) }.max() ?? 0, max(1, half - 4 - hoursWidth))
+      let columns = Columns([.fixed(nameWidth), .fixed(hoursWidth, .trailing)], total: half - 2)
+      return rows.map { "  " + columns.row([$0.0, $0.1], ellipsis: ellipsis) }
+    }
+    let leftRows = [left.0] + column(left.1)
+    let rightRows = [right.0] + column(right.1)
+    return (0..<max(leftRows.count, rightRows.count)).map { index in
+      let style: CellStyle = index == 0 ? .emphasis : .plain
+      let leftText = index < leftRows.count ? leftRows[index] : ""
+      let rightText = index < rightRows.count ? rightRows[index] : ""
+      return [
+        Span(TextFit.padded(leftText, width: half, ellipsis: ellipsis), style),
+        Span("  "), Span(rightText, style),
+      ]
+    }
+  }
+
+  /// Date, hours, course, form and source, one credit a line, with a ruled header.
+  private static func creditTable(_ credits: [Credit], width: Int, glyphs: Glyphs)
+    -> [StyledLine]
+  {
+    let sourceWidth = min(24, credits.map { DisplayWidth.of($0.source) }.max() ?? 0)
+    let columns = Columns(
+      [.fixed(10), .fixed(4, .trailing), .flexible, .fixed(8), .fixed(max(4, sourceWidth))],
+      total: width)
+    let header = columns.row(MemberText.creditColumns, ellipsis: glyphs.ellipsis)
+    let rule = columns.row(
+      columns.widths.map { String(repeating: glyphs.horizontalRule, count: $0) }, ellipsis: nil)
+    var lines: [StyledLine] = [[Span(header, .columnHeader)], [Span(rule)]]
+    for credit in credits {
+      lines.append([
+        Span(
+          columns.row(
+            [
+              credit.date.description, credit.hours.description, credit.courseTitle,
+              credit.form.label, credit.source,
+            ], ellipsis: glyphs.ellipsis))
+      ])
+    }
+    return lines
+  }
+
+  func heading(_ context: ScreenContext) -> String {
+    MemberText.myHoursHeading(context.catalog.year)
+  }
+
+  func position(_ context: ScreenContext) -> String? { document(context).position }
+
+  func keyHints(_ context: ScreenContext) -> [KeyHint] { document(context).keyHints() }
+
+  mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
+    let lineCount = document(context).lines.count
+    return DocumentView.update(
+      &scroll, command, lineCount: lineCount, height: context.body.height)
+  }
+
+  func render(into grid: inout Grid, area: Rect, _ context: ScreenContext) {
+    document(context).render(into: &grid, area: area, glyphs: context.glyphs)
+  }
+
+  func command(forClickAt x: Int, row: Int, _ context: ScreenContext) -> Command? { nil }
+}

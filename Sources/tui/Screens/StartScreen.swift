@@ -1,0 +1,89 @@
+import Catalog
+
+/// The first screen when the program keeps records: log in or browse as a guest; 0 leaves.
+/// In the demo it also lists the demo members with their numbers and PINs.
+struct StartScreen: Screen {
+  enum Item: CaseIterable, Hashable, Sendable {
+    case logIn, guest
+
+    var title: String {
+      switch self {
+      case .logIn: MemberText.startLogIn
+      case .guest: MemberText.startGuest
+      }
+    }
+  }
+
+  static let items = Item.allCases
+  /// The demo members to show, empty outside the demo.
+  let demoMembers: [DemoData.DemoMember]
+  private(set) var list = NumberedList(count: Item.allCases.count)
+
+  init(demoMembers: [DemoData.DemoMember] = []) {
+    self.demoMembers = demoMembers
+  }
+
+  /// Summary line, blank line, prompt, blank line, then the items (as on the main menu).
+  private var table: NumberedTable { NumberedTable(list: list, firstItemRow: 4) }
+
+  func heading(_ context: ScreenContext) -> String { MemberText.startHeading }
+
+  func position(_ context: ScreenContext) -> String? { nil }
+
+  func keyHints(_ context: ScreenContext) -> [KeyHint] {
+    NumberedTable.keyHints(for: list, back: ScreenText.keyQuit)
+  }
+
+  mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
+    switch list.handle(command) {
+    case .chosen(let index):
+      switch Self.items[index] {
+      case .logIn: return .push(.login(LoginScreen()))
+      case .guest: return .push(.mainMenu(MainMenuScreen(mode: .guest)))
+      }
+    case .refused(let message): return .refuse(message)
+    case .moved: return .stay
+    case .ignored: return command == .back ? .back : .stay
+    }
+  }
+
+  func render(into grid: inout Grid, area: Rect, _ context: ScreenContext) {
+    let catalog = context.catalog
+    let ellipsis = context.glyphs.ellipsis
+    grid.write(
+      ScreenText.mainMenuSummary(
+        year: catalog.year, categories: catalog.categories.count, courses: catalog.courses.count),
+      x: area.x, y: area.y, width: area.width, ellipsis: ellipsis)
+    grid.write(
+      ScreenText.mainMenuPrompt, x: area.x, y: area.y + 2, width: area.width, style: .emphasis)
+    table.draw(into: &grid, area: area, header: nil, glyphs: context.glyphs) { index in
+      Self.items[index].title
+    }
+    let quitRow = area.y + table.endRow
+    if quitRow < area.maxY {
+      grid.write("0", x: area.x + 3, y: quitRow, style: .keyName)
+      grid.write(MemberText.startQuit, x: area.x + NumberedTable.prefixWidth, y: quitRow)
+    }
+    guard !demoMembers.isEmpty else { return }
+    var y = quitRow + 2
+    grid.write(
+      MemberText.demoIntro, x: area.x, y: y, width: area.width, style: .emphasis,
+      ellipsis: ellipsis)
+    y += 1
+    let columns = Columns(
+      [.fixed(6), .fixed(6), .fixed(8), .flexible], total: area.width - 2)
+    let rows =
+      [(MemberText.demoColumns, CellStyle.columnHeader)]
+      + demoMembers.map { ([$0.member.id, $0.pin, $0.member.name, $0.note], CellStyle.plain) }
+    for (values, style) in rows where y < area.maxY {
+      grid.write(
+        columns.row(values, ellipsis: ellipsis), x: area.x + 2, y: y, width: area.width - 2,
+        style: style, ellipsis: ellipsis)
+      y += 1
+    }
+  }
+
+  func command(forClickAt x: Int, row: Int, _ context: ScreenContext) -> Command? {
+    row == table.endRow ? .back : table.command(forClickAt: x, row: row)
+  }
+}

@@ -1,0 +1,213 @@
+import Catalog
+
+/// Every word of the member screens (start, login, 选学 / 退选, 我的选课, 我的学时), beside
+/// `ScreenText`, so the wording can be reviewed in one place.
+enum MemberText {
+  // MARK: Start screen
+  static let startHeading = "欢迎使用"
+  static let startLogIn = "党员登录（输入党员编号和 PIN）"
+  static let startGuest = "不登录，直接浏览课程"
+  static let startQuit = "退出"
+  static let demoIntro = "演示党员（登录时输入编号和 PIN）："
+  static let demoColumns = ["编号", "PIN", "姓名", "说明"]
+
+  // MARK: Help
+  static let helpSection: (title: String, keys: [(key: String, action: String)]) = (
+    "登录、选学和学时：",
+    [
+      ("登录", "在开始屏幕按 1，用数字键输入党员编号，按回车；再输入 PIN（屏幕上显示为 *），按回车。退格键删除输错的数字。"),
+      ("PIN", "连续输错 5 次，这个编号锁定 15 分钟；站点管理员可以解锁。"),
+      ("1", "登录后，在课程详情中按 1 选学这门课程；已选学的按 1 退选。都要再按 1 确认，按 0 取消。必修课选学后不能退选。"),
+      ("✓、★", "课程列表中 ✓ 表示已选学，★ 表示本年度已登记学时。"),
+      ("我的选课", "主菜单中列出已选学的课程和培训安排。"),
+      ("我的学时", "主菜单中显示本年度学时完成情况、每项要求是否达到，以及每条学时的日期和来源。"),
+    ]
+  )
+
+  // MARK: Login
+  static let loginHeading = "党员登录"
+  static let loginNumberPrompt = "请输入党员编号，按回车键确认。"
+  static let loginPINPrompt = "请输入 PIN（4 到 12 位数字），按回车键登录。"
+  static let loginNumberLabel = "党员编号："
+  static let loginPINLabel = "PIN 密码："
+  static let loginTips = "只用数字键。输错了按退格键删除；不输入内容直接按回车，返回上一步。"
+  static let loginChecking = "正在核对 PIN，请稍候……"
+  static let onlyDigits = "请只输入数字 0-9"
+  static func numberTooLong(_ limit: Int) -> String { "党员编号最多 \(limit) 位" }
+  static func pinTooLong(_ limit: Int) -> String { "PIN 最多 \(limit) 位" }
+  static func pinTooShort(_ minimum: Int) -> String { "PIN 至少 \(minimum) 位数字，请继续输入" }
+  static func wrongPIN(remaining: Int, maximum: Int, lockMinutes: Int) -> String {
+    "PIN 不正确。还可以再试 \(remaining) 次；连续输错 \(maximum) 次将锁定 \(lockMinutes) 分钟。"
+  }
+  static func locked(id: String, until: ClockTime, today: LocalDate, maximum: Int) -> String {
+    let time = until.date == today ? until.timeText : "\(until.date) \(until.timeText)"
+    return
+      "编号 \(id) 已锁定（连续输错 \(maximum) 次 PIN）：请在 \(time) 以后再试（约 \(until.minutesLeft) 分钟），或请站点管理员解锁。"
+  }
+  static func unknownMember(_ id: String) -> String { "没有编号为 \(id) 的党员，请核对编号后重新输入。" }
+  static func noPIN(_ id: String) -> String { "编号 \(id) 还没有设置 PIN，请站点管理员设置后再登录。" }
+  static func loginFailed(_ reason: String) -> String { "暂时无法登录：\(reason)" }
+  static let keyType = "输入"
+  static let keyConfirm = "确认"
+  static let keyErase = "删除"
+  static let keyNameDigits = "0-9"
+  static let keyNameBackspace = "退格"
+  static let keyNameEscape = "Esc"
+
+  // MARK: Main menu of a member
+  static let mainMenuMyCourses = "我的选课"
+  static let mainMenuMyHours = "我的学时"
+  static let mainMenuLogOut = "退出登录"
+  static let mainMenuBackToStart = "返回开始屏幕"
+  static func greeting(_ member: Member) -> String {
+    "\(member.name)（编号 \(member.id)，\(member.branch)），您好！"
+  }
+  static func myCoursesItem(_ count: Int) -> String { "我的选课（\(count) 门）" }
+  static func progressLine(_ progress: YearProgress) -> String {
+    let year = "\(progress.year.year) 年度"
+    guard let target = progress.target else { return "\(year)已计 \(progress.creditedHours) 学时。" }
+    let hours = "\(year)已计 \(progress.countedHours)/\(target) 学时"
+    if progress.isComplete { return "\(hours)，全年要求已全部完成。" }
+    if progress.hoursToTarget > .zero { return "\(hours)，还需 \(progress.hoursToTarget) 学时。" }
+    return "\(hours)，还有要求未完成，见“我的学时”。"
+  }
+
+  // MARK: Marks in course lists
+  static func legend(_ glyphs: Glyphs) -> String {
+    "\(glyphs.selectedMark) 已选学  \(glyphs.creditedMark) 本年度已计学时"
+  }
+
+  // MARK: Course detail
+  static let detailStatus = "我的状态："
+  static func selectedOn(_ day: LocalDate?, mark: String) -> String {
+    day.map { "\(mark) 已选学（\($0) 选学）" } ?? "\(mark) 已选学"
+  }
+  static let notSelected = "未选学"
+  static func credited(_ credits: [Credit], mark: String) -> String {
+    credits.map { "\(mark) 已计 \($0.hours) 学时（\($0.date)，\($0.source)）" }.joined(
+      separator: "；")
+  }
+  static let keySelect = "选学"
+  static let keyDrop = "退选"
+  static let guestCannotSelect = "登录后才能选学：回到开始屏幕，按 1 登录"
+  static func requiredCannotBeDropped(_ title: String) -> String {
+    "“\(title)”是必修课，不能退选"
+  }
+
+  // MARK: Confirmation
+  static let confirmSelectHeading = "确认选学"
+  static let confirmDropHeading = "确认退选"
+  static let confirmSelectQuestion = "确定选学这门课程吗？"
+  static let confirmDropQuestion = "确定退选这门课程吗？"
+  static let confirmSelectRequired = "这是必修课：选学后不能退选。"
+  static let confirmSelectElective = "选学后，需要时也可以退选。"
+  static let confirmDropNote = "退选后还可以再选；已经登记的学时不受影响。"
+  static let confirmSelect = "确定选学"
+  static let confirmDrop = "确定退选"
+  static let confirmCancel = "取消，返回课程"
+  static let saving = "正在保存，请稍候……"
+  static func course(_ course: Course) -> String { "\(course.title)" }
+  static func courseFacts(_ course: Course) -> String {
+    "\(course.hours) 学时，\(course.kind.label)，\(course.form.label)"
+  }
+  static func selectedDone(_ title: String) -> String { "已选学“\(title)”，可在主菜单“我的选课”中查看" }
+  static func droppedDone(_ title: String) -> String { "已退选“\(title)”" }
+  static func alreadySelected(_ title: String) -> String { "“\(title)”已经选学过了" }
+  static func notSelectedBefore(_ title: String) -> String { "“\(title)”本来就没有选学" }
+  static func saveFailed(_ reason: String) -> String {
+    "没有保存：\(reason)。您的选课没有任何改变，请稍后再按 1 重试。"
+  }
+  static func loadFailed(_ reason: String) -> String { "无法读取最新记录，显示的是登录时的记录：\(reason)" }
+
+  // MARK: 我的选课
+  static func myCoursesHeading(_ count: Int) -> String { "我的选课（\(count) 门）" }
+  static let noSelections = "还没有选学任何课程。在课程目录中打开一门课程，按 1 即可选学。"
+  static let columnNextSession = "最近安排"
+  static let noUpcomingSession = "暂无安排"
+  static let sessionsLabel = "培训安排："
+  static let selectedAtLabel = "选学日期："
+  static func sessionLine(_ session: CourseSession) -> String {
+    var parts = [session.date.description]
+    if let time = session.time { parts.append(time) }
+    parts.append(session.place)
+    if let capacity = session.capacity { parts.append("名额 \(capacity)") }
+    return parts.joined(separator: "  ")
+  }
+  static func nextSession(_ session: CourseSession) -> String {
+    "\(session.date) \(session.place)"
+  }
+  static func lastSession(_ session: CourseSession) -> String { "已结束（\(session.date)）" }
+
+  // MARK: 我的学时
+  static func myHoursHeading(_ year: Int) -> String { "我的学时（\(year) 年度）" }
+  static func memberLine(_ member: Member) -> String {
+    let floating = member.floating ? "，流动党员" : ""
+    return
+      "\(member.name)  编号 \(member.id)  \(member.branch)（\(member.domain.label)，\(member.role.label)\(floating)）"
+  }
+  static func yearSpan(_ year: TrainingYear) -> String {
+    "统计期间：\(year.start) 至 \(year.span.lastDay)"
+  }
+  static let progressLabel = "完成情况："
+  static func progressFigures(_ progress: YearProgress) -> String {
+    guard let target = progress.target else { return "已计 \(progress.creditedHours) 学时（没有学时目标）" }
+    let percent =
+      target > .zero ? min(100, progress.countedHours.halves * 100 / target.halves) : 100
+    return "\(progress.countedHours)/\(target) 学时（\(percent)%）"
+  }
+  static func countedNote(_ progress: YearProgress) -> String? {
+    guard progress.target != nil, progress.countedHours != progress.creditedHours else {
+      return nil
+    }
+    return "本年度共登记 \(progress.creditedHours) 学时，其中 \(progress.countedHours) 学时计入目标。"
+  }
+  static let requirementsLabel = "学时要求："
+  static let noRequirements = "学时规则中没有适用于您的要求。"
+  static let met = "已达到"
+  static let unmet = "未达到"
+  static func requirementFacts(_ status: RequirementStatus) -> String {
+    var parts: [String] = []
+    if let minimum = status.requirement.minHours {
+      parts.append("至少 \(minimum) 学时，已计 \(status.countedHours) 学时")
+    }
+    if let minimum = status.requirement.minConcentrated, minimum > 0 {
+      parts.append("至少参加 \(minimum) 次集中培训，已参加 \(status.concentratedCourses) 次")
+    }
+    if status.requirement.newMember {
+      parts.append("入党一年内（\(status.period.start) 至 \(status.period.lastDay)）")
+    }
+    return parts.joined(separator: "；")
+  }
+  static func requirementSource(_ source: String) -> String { "依据：\(source)" }
+  static let byCategoryLabel = "按类别："
+  static let byFormLabel = "按形式："
+  static let noHoursYet = "暂无学时"
+  static func hours(_ hours: StudyHours) -> String { "\(hours) 学时" }
+  static func creditsLabel(count: Int, total: StudyHours) -> String {
+    count == 0 ? "学时明细：本年度还没有登记学时。" : "学时明细（共 \(count) 条，合计 \(total) 学时）："
+  }
+  static let creditColumns = ["日期", "学时", "课程", "形式", "来源"]
+  static let noCreditsHint = "参加培训后，由站点管理员登记考勤，学时就会出现在这里。"
+
+  // MARK: Frame and command line
+  static func titleBarMember(_ member: Member) -> String { "党员：\(member.name)" }
+  static let demoNotice = "演示模式：数据库是临时文件，退出后自动删除"
+  static let demoOptionHelp = "演示：在临时数据库中放入几位演示党员和学时记录后打开界面，退出后删除，不动真实数据库。"
+  static let demoWithDatabase = "--demo 使用临时数据库，不能与 --db 同时使用。"
+
+  // MARK: Records
+  static let noDatabase = "没有可用的学时记录数据库"
+  static func unknownCourse(_ id: String) -> String { "课程目录中没有编号为 \(id) 的课程" }
+}
+
+/// A moment as the wall clock shows it, with the minutes until then (for a lock).
+struct ClockTime: Hashable, Sendable {
+  var date: LocalDate
+  var hour: Int
+  var minute: Int
+  var minutesLeft: Int
+
+  var timeText: String {
+    (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
+  }
+}

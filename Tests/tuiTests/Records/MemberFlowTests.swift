@@ -1,0 +1,338 @@
+import Catalog
+import Foundation
+import Testing
+
+@testable import tui
+
+/// Logging in, 选学 / 退选 and logging out through `update`, pure where the records' answers
+/// can be written out, and through the app loop on a store in a temporary file where they
+/// cannot.
+@Suite struct MemberFlowTests {
+  // MARK: Pure: keys in, effects out
+
+  @Test func theStartScreenComesFirstWhenThereAreRecords() {
+    let state = MemberFixtures.state()
+    guard case .start = state.top else {
+      Issue.record("expected the start screen, got \(state.top)")
+      return
+    }
+    guard case .login = state.pressing("1").state.top else {
+      Issue.record("expected the login screen")
+      return
+    }
+    let guest = state.pressing("2").state
+    guard case .mainMenu(let menu) = guest.top else {
+      Issue.record("expected the main menu")
+      return
+    }
+    #expect(!menu.items.contains(.myCourses) && !menu.items.contains(.myHours))
+    #expect(guest.session == nil)
+    let back = guest.pressing("0").state
+    #expect(back.stack.count == 1)
+    #expect(back.session == nil)
+    #expect(state.pressing("0").effects == [.quit])
+  }
+
+  @Test func digitsAreTypedOnTheLoginScreenAndThePINIsSentAsAnEffect() {
+    var state = MemberFixtures.state().pressing("1").state
+    state = state.pressing("20010").state  // 0 is a digit here, not "back"
+    state = state.pressing(.backspace)
+    guard case .login(let screen) = state.top else {
+      Issue.record("expected the login screen")
+      return
+    }
+    #expect(screen.number == "2001")
+    state = state.pressing(.enter).pressing("12").state
+    #expect(state.pressing(.enter).message == MemberText.pinTooShort(4))
+    state = state.pressing("３４").state  // full-width digits from an input method
+    let (sent, effects) = update(state, .key(.enter))
+    #expect(effects == [.records(.logIn(memberID: "2001", pin: "1234"))])
+    guard case .login(let checking) = sent.top else {
+      Issue.record("expected the login screen")
+      return
+    }
+    #expect(checking.checking)
+    #expect(checking.pin.isEmpty)  // the screen does not keep the PIN
+    #expect(render(sent).lines.contains { $0.contains(MemberText.loginChecking) })
+  }
+
+  @Test func lettersAreRefusedAndEnterOrBackspaceOnAnEmptyFieldStepBack() {
+    let login = MemberFixtures.state().pressing("1").state
+    #expect(login.pressing("a").state.message == MemberText.onlyDigits)
+    #expect(login.pressing(.enter).stack.count == 1)
+    #expect(login.pressing(.backspace).stack.count == 1)
+    #expect(login.pressing(.escape).stack.count == 1)
+    let pin = login.pressing("7").state.pressing(.enter)
+    guard case .login(let screen) = pin.pressing(.backspace).top else {
+      Issue.record("expected the login screen")
+      return
+    }
+    #expect(screen.phase == .number)
+    #expect(screen.number == "7")
+    #expect(pin.pressing("?").state.top.isHelp)
+  }
+
+  @Test func aLoginShowsTheMainMenuOfTheMemberAndZeroLogsOut() {
+    let state = MemberFixtures.loggedIn()
+    guard case .mainMenu(let menu) = state.top else {
+      Issue.record("expected the main menu, got \(state.top)")
+      return
+    }
+    #expect(menu.items.contains(.myCourses) && menu.items.contains(.myHours))
+    #expect(state.session?.member.id == "2001")
+    #expect(state.stack.count == 2)  // start screen, main menu: the login screen is gone
+    let (out, effects) = state.pressing("0")
+    #expect(effects.isEmpty)
+    #expect(out.session == nil)
+    guard case .start = out.top else {
+      Issue.record("expected the start screen")
+      return
+    }
+    #expect(out.pressing("0").effects == [.quit])
+  }
+
+  @Test func deepInTheMenusZeroStillEndsAtTheStartScreenLoggedOut() {
+    var state = MemberFixtures.loggedIn().pressing("121").state  // a course detail
+    #expect(state.stack.count == 5)
+    for _ in 0..<4 { state = state.pressing("0").state }
+    #expect(state.stack.count == 1)
+    #expect(state.session == nil)
+  }
+
+  @Test func wrongPINSaysHowManyAttemptsAreLeftAndAskForThePINAgain() {
+    var state = MemberFixtures.state().pressing("1").state.pressing("2001").state
+    state = state.pressing(.enter).pressing("9999").state.pressing(.enter)
+    state = update(state, .records(.loginRefused(memberID: "2001", .wrongPIN(remaining: 3)))).0
+    guard case .login(let screen) = state.top else {
+      Issue.record("expected the login screen")
+      return
+    }
+    #expect(screen.phase == .pin)
+    #expect(screen.number == "2001")
+    #expect(screen.problem == "PIN 不正确。还可以再试 3 次；连续输错 5 次将锁定 15 分钟。")
+  }
+
+  @Test func aLockSaysUntilWhenAndStartsAgainFromTheNumber() {
+    var state = MemberFixtures.state().pressing("1").state.pressing("2001").state
+    state = state.pressing(.enter).pressing("9999").state.pressing(.enter)
+    let until = ClockTime(date: Fixtures.today, hour: 9, minute: 5, minutesLeft: 15)
+    state = update(state, .records(.loginRefused(memberID: "2001", .locked(until: until)))).0
+    guard case .login(let screen) = state.top else {
+      Issue.record("expected the login screen")
+      return
+    }
+    #expect(screen.phase == .number)
+    #expect(screen.number.isEmpty)
+    #expect(
+      screen.problem
+        == "编号 2001 已锁定（连续输错 5 次 PIN）：请在 09:05 以后再试（约 15 分钟），或请站点管理员解锁。")
+    let tomorrow = ClockTime(
+      date: Fixtures.today.adding(days: 1), hour: 0, minute: 7, minutesLeft: 9)
+    #expect(
+      MemberText.locked(id: "2001", until: tomorrow, today: Fixtures.today, maximum: 5)
+        .contains("请在 2026-03-02 00:07 以后再试"))
+  }
+
+  @Test func selectingAsksFirstAndOnlyTheRecordsAnswerChangesTheSession() {
+    var state = MemberFixtures.loggedIn().pressing("12").state
+    state = state.pressing("2").state  // 土壤与科学施肥基础 (farm-soil), an elective
+    guard case .courseDetail(let detail) = state.top, detail.courseID == "farm-soil" else {
+      Issue.record("expected the detail of farm-soil, got \(state.top)")
+      return
+    }
+    state = state.pressing("1").state
+    guard case .confirm(let confirm) = state.top else {
+      Issue.record("expected the confirmation")
+      return
+    }
+    #expect(confirm.action == .select)
+    let (saving, effects) = state.pressing("1")
+    #expect(effects == [.records(.select(courseID: "farm-soil", memberID: "2001"))])
+    #expect(saving.session?.isSelected("farm-soil") == false)
+    var records = MemberFixtures.records
+    records.selections.append(SelectedCourse(courseID: "farm-soil", day: Fixtures.today))
+    let done = update(saving, .records(.selected(courseID: "farm-soil", changed: true, records))).0
+    #expect(done.session?.isSelected("farm-soil") == true)
+    #expect(done.message == "已选学“土壤与科学施肥基础”，可在主菜单“我的选课”中查看")
+    guard case .courseDetail = done.top else {
+      Issue.record("expected the detail again")
+      return
+    }
+    #expect(done.top.screen.keyHints(done.context).first == KeyHint("1", "退选"))
+  }
+
+  @Test func zeroOnTheConfirmationCancelsWithoutAnEffect() {
+    let detail = MemberFixtures.loggedIn().pressing("123").state
+    let (cancelled, effects) = detail.pressing("10")
+    #expect(effects.isEmpty)
+    #expect(cancelled.stack == detail.stack)
+  }
+
+  @Test func aFailedWriteSaysSoKeepsTheConfirmationAndLosesNothing() {
+    let saving = MemberFixtures.loggedIn().pressing("12").state.pressing("211").state
+    let failed = update(
+      saving,
+      .records(
+        .failed(
+          .select(courseID: "farm-soil", memberID: "2001"),
+          message: "学时记录数据库正忙（其他终端正在写入），请稍后再试"))
+    ).0
+    guard case .confirm(let confirm) = failed.top else {
+      Issue.record("expected the confirmation to stay")
+      return
+    }
+    #expect(!confirm.saving)
+    #expect(confirm.problem?.hasPrefix("没有保存：学时记录数据库正忙") == true)
+    #expect(failed.session == saving.session)
+    // 1 tries again.
+    #expect(
+      failed.pressing("1").effects == [.records(.select(courseID: "farm-soil", memberID: "2001"))])
+  }
+
+  @Test func requiredCoursesCannotBeDroppedAndGuestsCannotSelect() {
+    // farm-winter is required and already selected in the fixture.
+    let detail = MemberFixtures.loggedIn().pressing("121").state
+    #expect(detail.top.screen.keyHints(detail.context).first?.key != "1")
+    let refused = detail.pressing("1").state
+    #expect(refused.message == "“农村党员冬训集中培训：发展现代农业与带领群众共同致富”是必修课，不能退选")
+    #expect(refused.stack == detail.stack)
+    let guest = MemberFixtures.state().pressing("2121").state
+    #expect(guest.pressing("1").state.message == MemberText.guestCannotSelect)
+  }
+
+  @Test func myCoursesAndMyHoursReadTheRecordsAgainWhenOpened() {
+    let menu = MemberFixtures.loggedIn()
+    let (courses, effects) = menu.pressing(MemberFixtures.myCourses)
+    guard case .myCourses = courses.top else {
+      Issue.record("expected 我的选课")
+      return
+    }
+    #expect(effects == [.records(.load(memberID: "2001"))])
+    #expect(menu.pressing(MemberFixtures.myHours).effects == [.records(.load(memberID: "2001"))])
+    // A credit recorded meanwhile shows once the answer is in.
+    var records = MemberFixtures.records
+    records.credits.append(MemberFixtures.credit("farm-2", MemberFixtures.day(2, 28), source: "x"))
+    let fresh = update(courses, .records(.loaded(records))).0
+    #expect(fresh.session?.isCredited("farm-2") == true)
+    // An answer about someone else (a stale one) changes nothing.
+    var other = records
+    other.member.id = "9"
+    #expect(update(courses, .records(.loaded(other))).0.session == courses.session)
+  }
+
+  @Test func aDigitOnMyCoursesOpensTheCourse() {
+    let state = MemberFixtures.loggedIn().pressing(MemberFixtures.myCourses + "2").state
+    guard case .courseDetail(let detail) = state.top else {
+      Issue.record("expected the course detail")
+      return
+    }
+    #expect(detail.courseID == "farm-2")
+  }
+
+  // MARK: Through the app loop, on a store in a temporary file
+
+  @Test func logInSelectDropAndLogOutOnARealStore() throws {
+    let records = try TemporaryRecords()
+    defer { records.remove() }
+    let start = MemberFixtures.state()
+    // Log in, 课程目录 → 农业实用技术 → 土壤与科学施肥基础, 1 选学, 1 确定.
+    let (selected, _) = records.run(
+      start, Event.logIn("2001", pin: "1234") + Event.typing("12211"))
+    #expect(selected.session?.isSelected("farm-soil") == true)
+    #expect(try records.store.selections(of: "2001").map(\.courseID) == ["farm-soil"])
+    #expect(selected.message == "已选学“土壤与科学施肥基础”，可在主菜单“我的选课”中查看")
+    // 我的选课 lists it; 1 opens it, 1 退选, 1 确定.
+    let (dropped, frames) = records.run(
+      selected, Event.typing("000") + Event.typing(MemberFixtures.myCourses) + Event.typing("111"))
+    #expect(
+      frames.contains { frame in
+        frame.lines[1].contains("我的选课（1 门）")
+          && frame.lines.contains { $0.contains("✓   土壤与科学施肥基础") }
+      })
+    #expect(dropped.session?.isSelected("farm-soil") == false)
+    #expect(try records.store.selections(of: "2001").isEmpty)
+    #expect(dropped.message == "已退选“土壤与科学施肥基础”")
+    // Back to the main menu and 0: logged out.
+    let (out, _) = records.run(dropped, Event.typing("000"))
+    #expect(out.session == nil)
+    guard case .start = out.top else {
+      Issue.record("expected the start screen, got \(out.top)")
+      return
+    }
+  }
+
+  @Test func fiveWrongPINsLockTheMemberEvenAcrossTwoSessions() throws {
+    let records = try TemporaryRecords()
+    defer { records.remove() }
+    let start = MemberFixtures.state()
+    // Two wrong PINs in one session, which then ends.
+    let first = records.run(
+      start, Event.logIn("2001", pin: "0000") + Event.typing("1111") + [Event.enter])
+    guard case .login(let screen) = first.state.top else {
+      Issue.record("expected the login screen")
+      return
+    }
+    #expect(screen.problem?.contains("还可以再试 3 次") == true)
+    // Another session on the same file: three more, and the fifth locks.
+    let second = TemporaryRecordsSession(path: records.path)
+    defer { second.close() }
+    let (locked, _) = second.run(
+      start,
+      Event.logIn("2001", pin: "2222") + Event.typing("3333") + [Event.enter]
+        + Event.typing("4444") + [Event.enter])
+    guard case .login(let lockedScreen) = locked.top else {
+      Issue.record("expected the login screen")
+      return
+    }
+    #expect(lockedScreen.problem?.hasPrefix("编号 2001 已锁定（连续输错 5 次 PIN）") == true)
+    #expect(lockedScreen.phase == .number)
+    // Now even the right PIN is refused, and the other member is not affected.
+    let (stillLocked, _) = records.run(start, Event.logIn("2001", pin: "1234"))
+    #expect(stillLocked.session == nil)
+    let (other, _) = records.run(start, Event.logIn("2002", pin: "5678"))
+    #expect(other.session?.member.name == "李秀英")
+    #expect(try records.store.member(id: "2001")?.isLocked(at: Date()) == true)
+  }
+
+  @Test func anUnknownNumberAndADatabaseThatCannotOpenAreSaidInWords() throws {
+    let records = try TemporaryRecords()
+    defer { records.remove() }
+    let (unknown, _) = records.run(MemberFixtures.state(), Event.logIn("3999", pin: "1234"))
+    guard case .login(let screen) = unknown.top else {
+      Issue.record("expected the login screen")
+      return
+    }
+    #expect(screen.problem == "没有编号为 3999 的党员，请核对编号后重新输入。")
+    // A database that cannot be opened: the login says why, the guest still browses.
+    let runner = RecordsRunner(
+      path: "/proc/course-menu-cannot-exist/records.sqlite", catalog: MemberFixtures.catalog)
+    var backend = MemoryBackend(
+      size: Size(width: 80, height: 24), events: Event.logIn("2001", pin: "1234"))
+    let broken = AppLoop.run(MemberFixtures.state(), on: &backend, records: runner)
+    guard case .login(let brokenScreen) = broken.top else {
+      Issue.record("expected the login screen")
+      return
+    }
+    #expect(brokenScreen.problem?.hasPrefix("暂时无法登录：无法打开学时记录数据库") == true)
+  }
+}
+
+/// A second program on the same records file: its own store and runner.
+final class TemporaryRecordsSession {
+  let store: RecordsStore?
+  let path: String
+
+  init(path: String) {
+    self.path = path
+    store = try? RecordsStore(path: path)
+  }
+
+  func close() { try? store?.close() }
+
+  func run(_ state: AppState, _ events: [Event]) -> (state: AppState, frames: [Grid]) {
+    var backend = MemoryBackend(size: state.size, events: events)
+    let runner = store.map { RecordsRunner(store: $0, catalog: MemberFixtures.catalog) }
+    let final = AppLoop.run(state, on: &backend, records: runner)
+    return (final, backend.frames)
+  }
+}
