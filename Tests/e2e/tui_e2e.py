@@ -123,9 +123,20 @@ def alive(pid):
 
 
 def start_ui(tmux, binary, env=""):
+    """Starts the program and goes on from the start screen as a guest (2) to the main menu."""
     tmux.run(f"clear; {env} {shlex.quote(binary)} --catalog {shlex.quote(os.path.join(REPO, 'data'))}"
              "; echo EXIT=$?")
-    tmux.wait_for(lambda s: "课程目录" in s or "locale is not UTF-8" in s, "the main menu")
+    tmux.wait_for(lambda s: re.search(r"^\s*2\s", s, re.M)
+                  and ("党员登录" in s or "locale is not UTF-8" in s), "the start screen")
+    tmux.type("2")
+    tmux.wait_for(lambda s: re.search(r"^\s*>?\s*3\s", s, re.M), "the main menu")
+
+
+def quit_from_main_menu(tmux):
+    """0 on a guest's main menu goes back to the start screen, where 0 quits."""
+    tmux.type("0")
+    tmux.wait_for(lambda s: not re.search(r"^\s*>?\s*3\s", s, re.M), "the start screen")
+    tmux.type("0")
 
 
 def terminal_restored(tmux, results, label, exit_status):
@@ -166,8 +177,8 @@ def test_browse_resize_quit(binary, results):
     try:
         start_ui(tmux, binary)
         screen = tmux.screen()
-        results.check("main menu shows 1 课程目录 and 0 退出",
-                      re.search(r"1\s+课程目录", screen) and re.search(r"0\s+退出", screen))
+        results.check("main menu shows 1 课程目录 and 0 返回开始屏幕",
+                      re.search(r"1\s+课程目录", screen) and re.search(r"0\s+返回开始屏幕", screen))
         results.check("title bar shows the catalog title", "党员教育培训课程目录" in tmux.lines()[0])
 
         tmux.type("1")
@@ -214,7 +225,7 @@ def test_browse_resize_quit(binary, results):
         for expected in ["农业实用技术（", "农业实用技术", "请按数字键选择"]:
             tmux.type("0")
             tmux.wait_for(lambda s, e=expected: e in s and "课程名称：" not in s, expected)
-        tmux.type("0")
+        quit_from_main_menu(tmux)
         terminal_restored(tmux, results, "quit with 0", 0)
     finally:
         tmux.kill()
@@ -262,7 +273,7 @@ def test_ascii_fallback(binary, results):
         results.check("C locale: a one-line notice", True)
         results.check("C locale: an ASCII frame", "-" * 40 in screen and "─" not in screen)
         results.check("C locale: digits still shown", re.search(r"1\s+\?\?", screen) is not None)
-        tmux.type("0")
+        quit_from_main_menu(tmux)
         terminal_restored(tmux, results, "C locale", 0)
     finally:
         tmux.kill()
