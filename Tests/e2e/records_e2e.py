@@ -1,0 +1,377 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the member screens on the records: the real binary in tmux at 80x24.
+
+1. `course-menu --demo`: log in as demo member 1001, check 我的学时 adds up (the progress line,
+   the total and every credit line agree), select an elective from the catalog, see it under
+   我的选课, log out; the demo database is deleted at exit and the real one never touched.
+2. A database made with `members import` and `credit` (--db): log in, and 我的学时 shows exactly
+   the hours credited — target, what is missing, by category, by form, each credit with its
+   date and source.
+3. Five wrong PINs lock the member, spread over two program runs on the same database (one
+   with --db, one with COURSE_MENU_DB); then even the right PIN is refused, and
+   `members list` says locked.
+
+    python3 Tests/e2e/records_e2e.py [--binary PATH]
+
+The binary defaults to $COURSE_MENU_BIN, then .build/debug/course-menu. Prints one line per
+check and, last, exactly `N passed, M failed`; exits 1 when anything failed.
+"""
+
+import argparse
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+import tomllib
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tui_e2e import REPO, Results, Tmux, child_pid, digit_of, terminal_restored  # noqa: E402
+
+DATA = os.path.join(REPO, "data")
+FORMS = {"concentrated": "集中培训", "remote": "远程教育", "onsite": "现场教学",
+         "mobile": "流动课堂", "selfstudy": "自学"}
+SLOW = 20.0  # PIN checks are slow on purpose (PBKDF2), and debug builds are slower still.
+
+
+def hours_text(value):
+    """StudyHours as the program prints it: 4, 1.5."""
+    value = float(value)
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+def load_catalog():
+    with open(os.path.join(DATA, "catalog.toml"), "rb") as file:
+        catalog = tomllib.load(file)
+    courses = []
+    for name in sorted(os.listdir(os.path.join(DATA, "courses"))):
+        if name.endswith(".toml"):
+            with open(os.path.join(DATA, "courses", name), "rb") as file:
+                document = tomllib.load(file)
+            for course in document.get("course", []):
+                course.setdefault("category", document.get("category"))
+                courses.append(course)
+    with open(os.path.join(DATA, "rules.toml"), "rb") as file:
+        rules = tomllib.load(file)
+    return catalog, courses, rules
+
+
+def run_ui(tmux, binary, args, env=""):
+    tmux.run(f"clear; {env} {shlex.quote(binary)} --catalog {shlex.quote(DATA)} {args}"
+             "; echo EXIT=$?")
+    return tmux.wait_for(lambda s: "党员登录" in s, "the start screen", timeout=SLOW)
+
+
+def log_in(tmux, number, pin):
+    """From the start screen: 1, the number, Enter, the PIN, Enter."""
+    tmux.type("1")
+    tmux.wait_for(lambda s: "请输入党员编号" in s, "the login screen")
+    tmux.type(number)
+    tmux.enter()
+    tmux.wait_for(lambda s: "请输入 PIN" in s, "the PIN prompt")
+    tmux.type(pin)
+    tmux.wait_for(lambda s: "*" * len(pin) + "_" in s, "the masked PIN")
+    tmux.enter()
+
+
+def main_menu_item(tmux, title):
+    screen = tmux.wait_for(lambda s: "退出登录" in s and title in s, f"the main menu ({title})")
+    return digit_of(screen.split("\n"), title)
+
+
+def my_hours_pages(tmux):
+    """Every line of 我的学时 once, paging with 9 until the last line is shown."""
+    lines = []
+    while True:
+        screen = tmux.wait_for(lambda s: "我的学时（" in s, "我的学时")
+        rows = screen.split("\n")
+        body = rows[3:3 + 19]  # the body of an 80x24 frame
+        match = re.search(r"第 (\d+)-(\d+) 行，共 (\d+) 行", rows[1])
+        if not match:
+            return lines + body
+        first, last, count = (int(group) for group in match.groups())
+        # Lines first..last are shown; keep those not seen on the page before.
+        lines += body[len(lines) - (first - 1):last - first + 1]
+        if last == count:
+            return lines
+        tmux.type("9")
+        tmux.wait_for(lambda s, shown=last: re.search(rf"第 \d+-(?!{shown} )\d+ 行", s),
+                      "the next page")
+
+
+def key_line(screen):
+    """The bottom line with the keys."""
+    return [line for line in screen.split("\n") if line.strip()][-1]
+
+
+def credit_rows(lines):
+    """(date, hours, form, source) of each credit line of 我的学时, once each."""
+    rows = []
+    for line in lines:
+        match = re.match(r"^\s+(\d{4}-\d\d-\d\d)\s+(\d+(?:\.5)?)\s+.*?\s(集中培训|远程教育|现场教学|流动课堂|自学)"
+                         r"\s+(\S.*?)\s*$", line)
+        if match and match.groups() not in rows:
+            rows.append(match.groups())
+    return rows
+
+
+def test_demo_member(binary, results):
+    home = tempfile.mkdtemp(prefix="course-menu-e2e-home-")
+    real_db = os.path.join(home, "real.sqlite")
+    tmux = Tmux(80, 24)
+    try:
+        env = (f"HOME={shlex.quote(home)} XDG_DATA_HOME={shlex.quote(home)}/data "
+               f"COURSE_MENU_DB={shlex.quote(real_db)}")
+        screen = run_ui(tmux, binary, "--demo", env=env)
+        results.check("demo: start screen lists member 1001 with PIN 1111",
+                      re.search(r"1001\s+1111\s+王建国", screen) is not None)
+        pid = child_pid(int(tmux.pane("pane_pid")))
+        demo_files = []
+        if pid:
+            for fd in os.listdir(f"/proc/{pid}/fd"):
+                target = os.path.realpath(f"/proc/{pid}/fd/{fd}")
+                if target.endswith("records.sqlite") or "course-menu-demo" in target:
+                    demo_files.append(target)
+        demo_dirs = {os.path.dirname(f) for f in demo_files if "course-menu-demo" in f}
+        results.check("demo: a temporary database is open", len(demo_dirs) == 1, str(demo_files))
+
+        log_in(tmux, "1001", "1111")
+        screen = tmux.wait_for(lambda s: "王建国（编号 1001" in s, "the member's main menu",
+                               timeout=SLOW)
+        results.check("demo: title bar names the member", "党员：王建国" in screen.split("\n")[0])
+        progress = re.search(r"(\d{4}) 年度已计 (\d+(?:\.5)?)/(\d+) 学时", screen)
+        results.check("demo: main menu shows hours against the target", progress is not None)
+        counted, target = (progress.group(2), progress.group(3)) if progress else ("?", "?")
+
+        tmux.type(main_menu_item(tmux, "我的学时") or "4")
+        lines = my_hours_pages(tmux)
+        text = "\n".join(lines)
+        results.check("demo: 我的学时 shows the same figures and a bar",
+                      re.search(rf"完成情况：\[█+░*\] {re.escape(counted)}/{target} 学时", text)
+                      is not None, text[:400])
+        total = re.search(r"学时明细（共 (\d+) 条，合计 (\d+(?:\.5)?) 学时）", text)
+        rows = credit_rows(lines)
+        results.check("demo: every credit line is listed", total is not None
+                      and int(total.group(1)) == len(rows), f"{total and total.group(0)} {len(rows)}")
+        summed = sum(float(row[1]) for row in rows)
+        results.check("demo: credit lines add up to the total",
+                      total is not None and hours_text(summed) == total.group(2)
+                      and total.group(2) == counted, f"{summed} {total and total.group(2)}")
+        results.check("demo: each credit has a date and its source",
+                      rows and all(row[3] == "演示数据" for row in rows))
+        missing = float(target) - float(counted)
+        results.check("demo: the unmet requirement says what is missing",
+                      f"未达到  党员年度集中学习培训：还需 {hours_text(missing)} 学时" in text)
+        by_form = sum(float(h) for h in re.findall(
+            r"(?:集中培训|远程教育|现场教学|流动课堂|自学)\s+(\d+(?:\.5)?) 学时", text))
+        results.check("demo: hours by form add up", hours_text(by_form) == counted,
+                      hours_text(by_form))
+
+        # Select an elective from 农业实用技术 that is not selected yet.
+        tmux.type("0")
+        tmux.type(main_menu_item(tmux, "课程目录") or "1")
+        screen = tmux.wait_for(lambda s: "农业实用技术" in s and "课程数" in s, "the categories")
+        tmux.type(digit_of(screen.split("\n"), "农业实用技术") or "6")
+        screen = tmux.wait_for(lambda s: "农业实用技术（" in s, "the farming courses")
+        row = next((line for line in screen.split("\n")
+                    if re.match(r"^\s*>?\s*\d\s{2}\s\s", line) and line.rstrip().endswith("选修")), None)
+        results.check("demo: an unselected elective is listed without marks", row is not None)
+        digit = re.match(r"^\s*>?\s*(\d)", row).group(1) if row else "2"
+        title = re.split(r"\s{2,}", row.strip().lstrip(">").strip())[1] if row else ""
+        tmux.type(digit)
+        screen = tmux.wait_for(lambda s: "我的状态：" in s, "the course detail")
+        results.check("demo: detail says 未选学 and offers 1 选学",
+                      "我的状态：未选学" in screen and "1 选学" in key_line(screen))
+        tmux.type("1")
+        screen = tmux.wait_for(lambda s: "确认选学" in s, "the confirmation")
+        results.check("demo: 选学 asks for confirmation", "1  确定选学" in screen)
+        tmux.type("1")
+        screen = tmux.wait_for(lambda s: "我的状态：✓ 已选学" in s, "the selection", timeout=SLOW)
+        results.check("demo: the selection is confirmed in words", f"已选学“{title}”" in screen,
+                      title)
+        results.check("demo: the key line now offers 退选", "1 退选" in key_line(screen))
+
+        for _ in range(3):
+            tmux.type("0")
+        tmux.type(main_menu_item(tmux, "我的选课") or "3")
+        screen = tmux.wait_for(lambda s: "我的选课（" in s and "最近安排" in s, "我的选课")
+        results.check("demo: 我的选课 lists the new selection with ✓",
+                      re.search(rf"✓.\s+{re.escape(title[:8])}", screen) is not None, title)
+        results.check("demo: 我的选课 counts four courses", "我的选课（4 门）" in screen)
+
+        tmux.type("0")
+        main_menu_item(tmux, "我的学时")
+        tmux.type("0")
+        screen = tmux.wait_for(lambda s: "党员登录" in s and "党员：" not in s, "logged out")
+        results.check("demo: 0 on the main menu logs out to the start screen", True)
+        tmux.type("0")
+        terminal_restored(tmux, results, "demo", 0)
+        results.check("demo: the temporary database is deleted at exit",
+                      demo_dirs and not any(os.path.exists(d) for d in demo_dirs), str(demo_dirs))
+        results.check("demo: the real database is never touched",
+                      not os.path.exists(real_db) and not os.path.exists(os.path.join(home, "data")))
+    finally:
+        tmux.kill()
+        subprocess.run(["rm", "-rf", home])
+
+
+def make_database(binary, directory, catalog, courses):
+    """Two members with PINs, and two credits for the first; returns what was credited."""
+    database = os.path.join(directory, "records.sqlite")
+    roster = os.path.join(directory, "roster.csv")
+    with open(roster, "w", encoding="utf-8") as file:
+        file.write("id,name,branch,domain,role,joined,pin\n"
+                   "3001,测试党员甲,测试村党支部,rural,member,2015-07-01,2468\n"
+                   "3002,测试党员乙,测试村党支部,rural,member,2016-07-01,1357\n")
+    subprocess.run([binary, "members", "import", roster, "--db", database, "--catalog", DATA],
+                   check=True, capture_output=True)
+    onsite = next(c for c in courses if c["category"] == "farming" and c["kind"] == "elective"
+                  and c["form"] == "onsite")
+    remote = next(c for c in courses if c["category"] == "ideals" and c["form"] == "remote")
+    year = catalog["catalog"]["year"]
+    credited = [(onsite, f"{year}-03-05"), (remote, f"{year}-04-10")]
+    for course, date in credited:
+        subprocess.run([binary, "credit", course["id"], "--date", date, "--members", "3001",
+                        "--db", database, "--catalog", DATA], check=True, capture_output=True)
+    return database, credited
+
+
+def test_exact_hours(binary, database, credited, catalog, rules, results):
+    tmux = Tmux(80, 24)
+    try:
+        run_ui(tmux, binary, f"--db {shlex.quote(database)}")
+        log_in(tmux, "3001", "2468")
+        tmux.type(main_menu_item(tmux, "我的学时") or "4")
+        text = "\n".join(my_hours_pages(tmux))
+        total = sum(float(course["hours"]) for course, _ in credited)
+        target = max(r.get("min_hours", 0) for r in rules["requirement"]
+                     if not r.get("roles") or "member" in r["roles"])
+        percent = int(total * 100 // target)
+        results.check("hours: credited/target and percent",
+                      f"{hours_text(total)}/{hours_text(target)} 学时（{percent}%）" in text, text[:300])
+        results.check("hours: what is missing, in words",
+                      f"还需 {hours_text(target - total)} 学时" in text)
+        titles = {c["id"]: c["title"] for c in catalog["category"]}
+        for course, date in credited:
+            category = titles[course["category"]]
+            results.check(f"hours: by category {category}",
+                          re.search(rf"{category}\s+{hours_text(course['hours'])} 学时", text)
+                          is not None)
+            results.check(f"hours: by form {FORMS[course['form']]}",
+                          re.search(rf"{FORMS[course['form']]}\s+{hours_text(course['hours'])} 学时",
+                                    text) is not None)
+            results.check(f"hours: credit of {date} with hours, form and source",
+                          re.search(rf"{date}\s+{hours_text(course['hours'])}\s.*"
+                                    rf"{FORMS[course['form']]}\s+考勤登记 {date}", text) is not None)
+        results.check("hours: two credit lines, total",
+                      f"学时明细（共 2 条，合计 {hours_text(total)} 学时）" in text)
+        tmux.type("0")
+        main_menu_item(tmux, "我的学时")
+        tmux.type("0")
+        tmux.wait_for(lambda s: "党员登录" in s and "党员：" not in s, "logged out")
+        tmux.type("0")
+        terminal_restored(tmux, results, "hours", 0)
+    finally:
+        tmux.kill()
+
+
+def attempts_left(tmux, what):
+    """After a PIN was sent from a fresh login screen: the attempts left the answer states."""
+    screen = tmux.wait_for(lambda s: re.search(r"还可以再试 \d 次", s) and "正在核对" not in s,
+                           what, timeout=SLOW)
+    return int(re.search(r"还可以再试 (\d) 次", screen).group(1))
+
+
+def try_pin(tmux, pin, expected, what):
+    """Types a PIN and Enter; waits for the expected answer."""
+    tmux.type(pin)
+    tmux.enter()
+    return tmux.wait_for(lambda s: expected in s and "正在核对" not in s, what, timeout=SLOW)
+
+
+def leave_login(tmux):
+    """Esc back to the start screen, and 0 to quit."""
+    tmux.tmux("send-keys", "-t", tmux.target, "Escape")
+    tmux.wait_for(lambda s: "党员登录（" in s, "the start screen")
+    tmux.type("0")
+
+
+def test_lockout_two_sessions(binary, database, results):
+    # First run, with --db: two wrong PINs, then the member walks away.
+    tmux = Tmux(80, 24)
+    try:
+        run_ui(tmux, binary, f"--db {shlex.quote(database)}")
+        log_in(tmux, "3002", "0000")
+        results.check("lock: after 1 wrong PIN, 4 attempts left",
+                      attempts_left(tmux, "the first answer") == 4)
+        screen = try_pin(tmux, "1111", "还可以再试 3 次", "the second answer")
+        results.check("lock: the answer says how a lock comes",
+                      "PIN 不正确。还可以再试 3 次；连续输错 5 次将锁定 15 分钟。" in screen, screen)
+        leave_login(tmux)
+        terminal_restored(tmux, results, "lock, first run", 0)
+    finally:
+        tmux.kill()
+    # Second run, on the same file through COURSE_MENU_DB: the count goes on, the 5th locks.
+    tmux = Tmux(80, 24)
+    try:
+        run_ui(tmux, binary, "", env=f"COURSE_MENU_DB={shlex.quote(database)}")
+        log_in(tmux, "3002", "2222")
+        left = attempts_left(tmux, "the third answer")
+        results.check("lock: the count goes on in the second run (2 left)", left == 2, str(left))
+        try_pin(tmux, "3333", "还可以再试 1 次", "the fourth answer")
+        screen = try_pin(tmux, "4444", "已锁定", "the lock")
+        results.check("lock: the fifth wrong PIN locks, saying until when",
+                      re.search(r"编号 3002 已锁定（连续输错 5 次 PIN）：请在 (\d{4}-\d\d-\d\d )?"
+                                r"\d\d:\d\d 以后再试（约 15 分钟）", screen) is not None, screen)
+        tmux.type("3002")
+        tmux.enter()
+        tmux.wait_for(lambda s: "请输入 PIN" in s, "the PIN prompt")
+        tmux.type("1357")
+        tmux.wait_for(lambda s: "****_" in s, "the masked PIN")
+        tmux.enter()
+        screen = tmux.wait_for(lambda s: "已锁定" in s and "正在核对" not in s
+                               and "党员编号：_" in s, "the lock again", timeout=SLOW)
+        results.check("lock: even the right PIN is refused while locked",
+                      "编号 3002 已锁定" in screen and "退出登录" not in screen)
+        leave_login(tmux)
+        terminal_restored(tmux, results, "lock, second run", 0)
+    finally:
+        tmux.kill()
+    listing = subprocess.run([binary, "members", "list", "--db", database, "--catalog", DATA],
+                             capture_output=True, text=True).stdout
+    line = next((l for l in listing.split("\n") if l.strip().startswith("3002")), "")
+    results.check("lock: members list shows 3002 locked", "锁定" in line, line)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--binary", default=os.environ.get("COURSE_MENU_BIN"))
+    args = parser.parse_args()
+    binary = os.path.abspath(args.binary or os.path.join(REPO, ".build", "debug", "course-menu"))
+    results = Results()
+    if not os.access(binary, os.X_OK):
+        results.check("binary exists", False, binary)
+    else:
+        catalog, courses, rules = load_catalog()
+        directory = tempfile.mkdtemp(prefix="course-menu-e2e-records-")
+        try:
+            database, credited = make_database(binary, directory, catalog, courses)
+            tests = [
+                lambda: test_demo_member(binary, results),
+                lambda: test_exact_hours(binary, database, credited, catalog, rules, results),
+                lambda: test_lockout_two_sessions(binary, database, results),
+            ]
+            for name, test in zip(["demo member", "exact hours", "lockout"], tests):
+                try:
+                    test()
+                except AssertionError as error:
+                    results.check(name, False, str(error))
+        finally:
+            subprocess.run(["rm", "-rf", directory])
+    print(f"{results.passed} passed, {results.failed} failed")
+    return 1 if results.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
