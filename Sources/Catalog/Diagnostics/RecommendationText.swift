@@ -1,0 +1,34 @@
+// The Chinese text of 为我推荐 (course recommendations), beside Problem.swift and
+// RecordsText.swift: the library's user-facing text stays in Diagnostics/.
+
+/// Why a course is recommended, in one line each.
+public enum RecommendationText {
+  public static func reason(_ reason: RecommendationReason) -> String {
+    switch reason {
+    case .concentratedMissing(_, let missing):
+      "集中培训：您今年还需参加 \(missing) 次集中培训"
+    case .hoursMissing(let requirement, let missing):
+      "学时计入“\(requirement)”，还差 \(missing) 学时"
+    case .required:
+      "必修课，本年度还没有学时"
+    case .forRole(let role):
+      "专为\(role.label)开设"
+    case .forDomain(let domain):
+      "专为\(domain.label)党员开设"
+    case .general:
+      "全体党员都可选学"
+    }
+  }
+
+  /// A few characters for a list column: `补集中培训`, `补学时`, `必修` ….
+  public static func tag(_ reason: RecommendationReason) -> String {
+    switch reason {
+    case .concentratedMissing: "补集中培训"
+    case .hoursMissing: "补学时"
+    case .required: "必修"
+    case .forRole(let role): "面向\(role.label)"
+    case .forDomain(let domain): "面向\(domain.label)"
+    case .general: "选学"
+    }
+  }
+}
