@@ -104,7 +104,7 @@ import Testing
     #expect(help.top.isHelp)
     #expect(help.stack.count == state.stack.count + 1)
     #expect(help.pressing("0").state.stack == state.stack)
-    #expect(Fixtures.state().pressing("2").state.top.isHelp)
+    #expect(Fixtures.state().pressing("3").state.top.isHelp)
   }
 
   @Test func detailScrollsWithNineAndEightAndStopsAtTheEnds() {

@@ -8,6 +8,8 @@ struct AppState: Sendable {
   static let minimumSize = Size(width: 60, height: 16)
 
   let catalog: Catalog
+  /// Built on the first search, not at start (see `SearchIndexCache`).
+  let searchIndex: SearchIndexCache
   /// Shown in the title bar; fixed by the caller so tests are repeatable.
   var today: LocalDate
   var size: Size
@@ -28,6 +30,7 @@ struct AppState: Sendable {
     notice: String? = nil, start: StartScreen? = nil
   ) {
     self.catalog = catalog
+    searchIndex = SearchIndexCache(catalog: catalog)
     self.today = today
     self.size = size
     self.glyphs = glyphs
@@ -47,7 +50,7 @@ struct AppState: Sendable {
     let body = layout.body
     return ScreenContext(
       catalog: catalog, glyphs: glyphs, body: Size(width: body.width, height: body.height),
-      member: session)
+      searchIndex: searchIndex, member: session)
   }
 
   mutating func push(_ screen: AppScreen) { stack.append(screen) }
@@ -62,6 +65,12 @@ struct AppState: Sendable {
   }
 
   mutating func replaceTop(_ screen: AppScreen) { stack[stack.count - 1] = screen }
+
+  /// Opens the search screen on top, building the search index if this is the first search.
+  mutating func openSearch() {
+    if case .search = top { return }
+    push(.search(SearchScreen(index: searchIndex.index)))
+  }
 }
 
 /// Where the frame puts things: title bar, heading, rules, body, key line.

@@ -3,6 +3,8 @@ enum Command: Hashable, Sendable {
   /// A digit 1-9: the numbered thing on screen.
   case digit(Int)
   case back, up, down, pageUp, pageDown, home, end, open, help
+  /// `/`: the search screen, from anywhere.
+  case search
 
   /// The command for a key, nil when the key does nothing.
   init?(key: Key) {
@@ -15,6 +17,7 @@ enum Command: Hashable, Sendable {
       case "j", "J": self = .down
       case "k", "K": self = .up
       case "?", "？": self = .help
+      case "/", "／": self = .search
       case " ": self = .pageDown
       default: return nil
       }

@@ -54,7 +54,7 @@ struct NumberedList: Hashable, Sendable {
     case .home: return moveCursor(to: 0)
     case .end: return moveCursor(to: count - 1)
     case .open: return count > 0 ? .chosen(cursor) : .ignored
-    case .back, .help: return .ignored
+    case .back, .help, .search: return .ignored
     }
   }
 

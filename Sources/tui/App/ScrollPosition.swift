@@ -23,7 +23,7 @@ struct ScrollPosition: Hashable, Sendable {
     case .end: target = lineCount
     case .digit(let digit):
       return .refused(ScreenText.noSuchItem(digit, available: nil))
-    case .open, .back, .help: return .ignored
+    case .open, .back, .help, .search: return .ignored
     }
     top = max(0, min(target, lineCount - max(1, height)))
     return .moved

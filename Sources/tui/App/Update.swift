@@ -38,6 +38,10 @@ private func apply(_ command: Command, to state: AppState) -> (AppState, [Effect
     if !state.top.isHelp { state.push(.help(HelpScreen())) }
     return (state, [])
   }
+  if command == .search {
+    state.openSearch()
+    return (state, [])
+  }
   var screen = state.top
   let navigation = screen.update(command, state.context)
   state.replaceTop(screen)

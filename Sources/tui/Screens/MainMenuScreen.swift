@@ -14,7 +14,7 @@ struct MainMenuScreen: Screen {
 
   /// Only what works is listed; later features add their items here.
   enum Item: CaseIterable, Hashable, Sendable {
-    case catalog, myCourses, myHours, help
+    case catalog, search, myCourses, myHours, help
 
     /// Items only a logged-in member sees.
     var isForMembers: Bool { self == .myCourses || self == .myHours }
@@ -22,6 +22,7 @@ struct MainMenuScreen: Screen {
     var title: String {
       switch self {
       case .catalog: ScreenText.mainMenuCatalog
+      case .search: ScreenText.mainMenuSearch
       case .myCourses: MemberText.mainMenuMyCourses
       case .myHours: MemberText.mainMenuMyHours
       case .help: ScreenText.mainMenuHelp
@@ -66,6 +67,7 @@ struct MainMenuScreen: Screen {
     case .chosen(let index):
       switch items[index] {
       case .catalog: return .push(.categories(CategoriesScreen(catalog: context.catalog)))
+      case .search: return .push(.search(SearchScreen(index: context.searchIndex.index)))
       case .myCourses: return .push(.myCourses(MyCoursesScreen()))
       case .myHours: return .push(.myHours(MyHoursScreen()))
       case .help: return .push(.help(HelpScreen()))

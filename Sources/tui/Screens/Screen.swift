@@ -6,6 +6,8 @@ struct ScreenContext: Sendable {
   let glyphs: Glyphs
   /// The room screens draw in, between the heading and the key line.
   let body: Size
+  /// The search index, built the first time it is read.
+  let searchIndex: SearchIndexCache
   /// The member logged in, nil for a guest.
   var member: MemberSession? = nil
 }
@@ -55,6 +57,7 @@ enum AppScreen: Hashable, Sendable {
   case courseList(CourseListScreen)
   case courseDetail(CourseDetailScreen)
   case help(HelpScreen)
+  case search(SearchScreen)
   case start(StartScreen)
   case login(LoginScreen)
   case confirm(ConfirmScreen)
@@ -69,6 +72,7 @@ enum AppScreen: Hashable, Sendable {
     case .courseList(let screen): screen
     case .courseDetail(let screen): screen
     case .help(let screen): screen
+    case .search(let screen): screen
     case .start(let screen): screen
     case .login(let screen): screen
     case .confirm(let screen): screen
@@ -91,6 +95,7 @@ enum AppScreen: Hashable, Sendable {
     case .courseList(let screen): result = run(screen, AppScreen.courseList)
     case .courseDetail(let screen): result = run(screen, AppScreen.courseDetail)
     case .help(let screen): result = run(screen, AppScreen.help)
+    case .search(let screen): result = run(screen, AppScreen.search)
     case .start(let screen): result = run(screen, AppScreen.start)
     case .login(let screen): result = run(screen, AppScreen.login)
     case .confirm(let screen): result = run(screen, AppScreen.confirm)
@@ -109,7 +114,10 @@ enum AppScreen: Hashable, Sendable {
       self = .login(screen)
       return navigation
     }
-    return nil
+    guard case .search(var screen) = self else { return nil }
+    let navigation = screen.input(key, context)
+    self = .search(screen)
+    return navigation
   }
 
   var isHelp: Bool {

@@ -19,6 +19,12 @@ enum CellStyle: UInt8, Hashable, Sendable, CaseIterable {
   case notice
   /// A field label or another word that must stand out.
   case emphasis
+  /// The part of a search result that matched what the member typed: underlined and bold,
+  /// or in reverse video where the terminal cannot underline.
+  case match
+  /// A matched part inside the row under the cursor, which is already in reverse video: it
+  /// drops the reverse (and stays underlined), so it still stands out without colour.
+  case selectedMatch
 }
 
 /// One terminal column: a character and its style.

@@ -41,7 +41,9 @@ final class CursesBackend: TerminalBackend {
     wtimeout(cm_stdscr(), Self.inputTimeoutMilliseconds)
     curs_set(0)
     let mouseOn = mousemask(cm_button1_clicked() | cm_button1_released(), nil) != 0
-    theme = Self.makeTheme(color: !capabilities.colorForbidden && has_colors())
+    theme = Self.makeTheme(
+      color: !capabilities.colorForbidden && has_colors(),
+      linuxConsole: capabilities.isLinuxConsole)
     TerminalGuard.arm(restoreSequence: Self.restoreSequence(mouse: mouseOn))
   }
 
@@ -147,10 +149,15 @@ final class CursesBackend: TerminalBackend {
   }
 
   /// Attributes carry every meaning; colour, when allowed, only adds to them.
-  private static func makeTheme(color: Bool) -> [CellStyle: (attributes: attr_t, pair: Int16)] {
+  private static func makeTheme(color: Bool, linuxConsole: Bool) -> [CellStyle: (
+    attributes: attr_t, pair: Int16
+  )] {
     let bold = cm_a_bold()
     let reverse = cm_a_reverse()
     let underline = cm_a_underline()
+    // Some terminals have no underline (`smul`); the Linux console shows it as a colour.
+    let canUnderline =
+      !linuxConsole && (tigetstr("smul").map { Int(bitPattern: $0) != -1 } ?? false)
     var theme: [CellStyle: (attributes: attr_t, pair: Int16)] = [
       .plain: (cm_a_normal(), 0),
       .titleBar: (reverse | bold, 0),
@@ -161,6 +168,8 @@ final class CursesBackend: TerminalBackend {
       .keyName: (bold, 0),
       .notice: (bold, 0),
       .emphasis: (bold, 0),
+      .match: canUnderline ? (underline | bold, 0) : (reverse, 0),
+      .selectedMatch: (canUnderline ? underline | bold : bold, 0),
     ]
     guard color, start_color() == cm_ok() else { return theme }
     use_default_colors()
@@ -172,6 +181,7 @@ final class CursesBackend: TerminalBackend {
     theme[.keyBar] = (cm_a_normal(), 2)
     theme[.heading] = (bold, 3)
     theme[.notice] = (bold, 4)
+    theme[.match] = (theme[.match]?.attributes ?? bold, 4)
     return theme
   }
 

@@ -98,6 +98,7 @@ enum ScreenText {
         ("?", "打开本帮助。"),
       ]
     ),
+    helpSearchSection,
     MemberText.helpSection,
   ]
   static let helpNotes = """
