@@ -70,16 +70,33 @@ struct StartScreen: Screen {
       MemberText.demoIntro, x: area.x, y: y, width: area.width, style: .emphasis,
       ellipsis: ellipsis)
     y += 1
-    let columns = Columns(
-      [.fixed(6), .fixed(6), .fixed(8), .flexible], total: area.width - 2)
-    let rows =
-      [(MemberText.demoColumns, CellStyle.columnHeader)]
-      + demoMembers.map { ([$0.member.id, $0.pin, $0.member.name, $0.note], CellStyle.plain) }
-    for (values, style) in rows where y < area.maxY {
-      grid.write(
-        columns.row(values, ellipsis: ellipsis), x: area.x + 2, y: y, width: area.width - 2,
-        style: style, ellipsis: ellipsis)
-      y += 1
+    let width = area.width - 2
+    // A table when there is room for all of it; else number/PIN and name, wrapped.
+    if area.maxY - y >= demoMembers.count + 1 {
+      let columns = Columns([.fixed(6), .fixed(6), .fixed(8), .flexible], total: width)
+      let rows =
+        [(MemberText.demoColumns, CellStyle.columnHeader)]
+        + demoMembers.map { ([$0.member.id, $0.pin, $0.member.name, $0.note], CellStyle.plain) }
+      for (values, style) in rows {
+        grid.write(
+          columns.row(values, ellipsis: ellipsis), x: area.x + 2, y: y, width: width,
+          style: style, ellipsis: ellipsis)
+        y += 1
+      }
+    } else {
+      // Whole entries only: a name is never split over two lines.
+      var line = ""
+      for entry in demoMembers.map({ MemberText.demoEntry($0.member, pin: $0.pin) }) {
+        let joined = line.isEmpty ? entry : line + MemberText.demoEntrySeparator + entry
+        if DisplayWidth.of(joined) <= width || line.isEmpty {
+          line = joined
+          continue
+        }
+        grid.write(line, x: area.x + 2, y: y, width: width, ellipsis: ellipsis)
+        y += 1
+        line = entry
+      }
+      grid.write(line, x: area.x + 2, y: y, width: width, ellipsis: ellipsis)
     }
   }
 

@@ -10,6 +10,11 @@ enum MemberText {
   static let startQuit = "退出"
   static let demoIntro = "演示党员（登录时输入编号和 PIN）："
   static let demoColumns = ["编号", "PIN", "姓名", "说明"]
+  /// `1001/1111 王建国`, where there is no room for the table.
+  static func demoEntry(_ member: Member, pin: String) -> String {
+    "\(member.id)/\(pin) \(member.name)"
+  }
+  static let demoEntrySeparator = "   "
 
   // MARK: Help
   static let helpSection: (title: String, keys: [(key: String, action: String)]) = (

@@ -50,6 +50,30 @@ import Testing
       """)
   }
 
+  /// At the minimum size the demo members are listed as number/PIN and name, wrapped whole.
+  @Test func startScreenWithTheDemoMembers60x16() {
+    expectScreen(
+      MemberFixtures.state(width: 60, height: 16, demo: true),
+      """
+       党员教育培训课程目录  某县委组织部              2026-03-01
+       欢迎使用
+      ────────────────────────────────────────────────────────────
+       2026 年度课程目录：3 个类别，14 门课程。
+
+       请按数字键选择：
+
+       >  1  党员登录（输入党员编号和 PIN）
+          2  不登录，直接浏览课程
+          0  退出
+
+       演示党员（登录时输入编号和 PIN）：
+         1001/1111 王建国   1002/2222 李秀英   1003/3333 张伟
+         1004/4444 陈小红   1005/5555 赵明
+      ────────────────────────────────────────────────────────────
+       1-2 选择  0 退出  ? 帮助  上下键 移动  回车 打开
+      """)
+  }
+
   /// The login screen after a wrong PIN: the number kept, the PIN masked, attempts left.
   @Test func loginAfterAWrongPIN80x24() {
     expectScreen(
