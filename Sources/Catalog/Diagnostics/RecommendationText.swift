@@ -5,8 +5,8 @@
 public enum RecommendationText {
   public static func reason(_ reason: RecommendationReason) -> String {
     switch reason {
-    case .concentratedMissing(_, let missing):
-      "集中培训：您今年还需参加 \(missing) 次集中培训"
+    case .concentratedMissing(let requirement, let missing):
+      "集中培训：还需参加 \(missing) 次集中培训（\(requirement)）"
     case .hoursMissing(let requirement, let missing):
       "学时计入“\(requirement)”，还差 \(missing) 学时"
     case .required:
@@ -28,7 +28,7 @@ public enum RecommendationText {
     case .required: "必修"
     case .forRole(let role): "面向\(role.label)"
     case .forDomain(let domain): "面向\(domain.label)"
-    case .general: "选学"
+    case .general: "全体适用"
     }
   }
 }

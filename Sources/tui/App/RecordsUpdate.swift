@@ -45,12 +45,12 @@ func receive(_ reply: RecordsReply, in state: AppState) -> (AppState, [Effect]) 
   return (state, [])
 }
 
-/// What opening a screen asks of the records: 我的选课 and 我的学时 read them again, since
+/// What opening a screen asks of the records: 我的选课, 我的学时 and 为我推荐 read them again, since
 /// an administrator or another session may have written since the member logged in.
 func effects(opening screen: AppScreen, in state: AppState) -> [Effect] {
   guard let id = state.session?.member.id else { return [] }
   switch screen {
-  case .myCourses, .myHours: return [.records(.load(memberID: id))]
+  case .myCourses, .myHours, .recommendations: return [.records(.load(memberID: id))]
   default: return []
   }
 }

@@ -14,10 +14,10 @@ struct MainMenuScreen: Screen {
 
   /// Only what works is listed; later features add their items here.
   enum Item: CaseIterable, Hashable, Sendable {
-    case catalog, search, myCourses, myHours, help
+    case catalog, search, myCourses, myHours, recommend, help
 
     /// Items only a logged-in member sees.
-    var isForMembers: Bool { self == .myCourses || self == .myHours }
+    var isForMembers: Bool { self == .myCourses || self == .myHours || self == .recommend }
 
     var title: String {
       switch self {
@@ -25,6 +25,7 @@ struct MainMenuScreen: Screen {
       case .search: ScreenText.mainMenuSearch
       case .myCourses: MemberText.mainMenuMyCourses
       case .myHours: MemberText.mainMenuMyHours
+      case .recommend: ScreenText.mainMenuRecommend
       case .help: ScreenText.mainMenuHelp
       }
     }
@@ -70,6 +71,7 @@ struct MainMenuScreen: Screen {
       case .search: return .push(.search(SearchScreen(index: context.searchIndex.index)))
       case .myCourses: return .push(.myCourses(MyCoursesScreen()))
       case .myHours: return .push(.myHours(MyHoursScreen()))
+      case .recommend: return .push(.recommendations(RecommendationsScreen()))
       case .help: return .push(.help(HelpScreen()))
       }
     case .refused(let message): return .refuse(message)

@@ -63,6 +63,7 @@ enum AppScreen: Hashable, Sendable {
   case confirm(ConfirmScreen)
   case myCourses(MyCoursesScreen)
   case myHours(MyHoursScreen)
+  case recommendations(RecommendationsScreen)
 
   /// The screen inside, for reading.
   var screen: any Screen {
@@ -78,6 +79,7 @@ enum AppScreen: Hashable, Sendable {
     case .confirm(let screen): screen
     case .myCourses(let screen): screen
     case .myHours(let screen): screen
+    case .recommendations(let screen): screen
     }
   }
 
@@ -101,6 +103,7 @@ enum AppScreen: Hashable, Sendable {
     case .confirm(let screen): result = run(screen, AppScreen.confirm)
     case .myCourses(let screen): result = run(screen, AppScreen.myCourses)
     case .myHours(let screen): result = run(screen, AppScreen.myHours)
+    case .recommendations(let screen): result = run(screen, AppScreen.recommendations)
     }
     self = result.0
     return result.1

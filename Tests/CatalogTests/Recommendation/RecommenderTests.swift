@@ -98,7 +98,7 @@ import Testing
     let list = recommend(.secretary, .rural)
     #expect(list.first?.courseID == "camp")
     #expect(list.first?.reason == .concentratedMissing(requirement: "要求leader", missing: 1))
-    #expect(list.first?.text == "集中培训：您今年还需参加 1 次集中培训")
+    #expect(list.first?.text == "集中培训：还需参加 1 次集中培训（要求leader）")
     // Then the hours: required before elective, meant for the member before general, then
     // menu order.
     #expect(list.dropFirst().map(\.courseID) == ["oath", "rural-only", "leaders", "remote"])

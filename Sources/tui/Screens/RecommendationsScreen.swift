@@ -1,0 +1,114 @@
+import Catalog
+
+/// 为我推荐: courses that fit the member logged in and have no credit this training year,
+/// those that help an unmet requirement first, each with its reason (`Recommender`). A digit
+/// opens the course, where it can be selected.
+///
+/// The list is worked out from the session each time, so it follows the member's records
+/// (a selection made from here shows its mark when the member comes back).
+struct RecommendationsScreen: Screen {
+  /// The cursor; the count follows the recommendations, which change with the records.
+  private(set) var cursor = 0
+
+  static func recommendations(_ context: ScreenContext) -> [Recommendation] {
+    guard let member = context.member else { return [] }
+    return Recommender.recommendations(
+      for: member.progress, catalog: context.catalog, selected: member.selectedIDs,
+      today: member.today)
+  }
+
+  private func list(count: Int) -> NumberedList { NumberedList(count: count, cursor: cursor) }
+
+  /// The intro line, a blank line, the column header, then the items.
+  private func table(count: Int) -> NumberedTable {
+    NumberedTable(list: list(count: count), firstItemRow: 3)
+  }
+
+  /// Marks, title, hours, form, the reason in a few characters.
+  static func columns(width: Int) -> Columns {
+    Columns([.fixed(2), .flexible, .fixed(5, .trailing), .fixed(8), .fixed(12)], total: width)
+  }
+
+  func heading(_ context: ScreenContext) -> String {
+    ScreenText.recommendHeading(Self.recommendations(context).count)
+  }
+
+  func position(_ context: ScreenContext) -> String? {
+    let list = list(count: Self.recommendations(context).count)
+    return list.count == 0 ? nil : ScreenText.position(list.cursor + 1, of: list.count)
+  }
+
+  func keyHints(_ context: ScreenContext) -> [KeyHint] {
+    NumberedTable.keyHints(
+      for: list(count: Self.recommendations(context).count), back: ScreenText.keyBack)
+  }
+
+  mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
+    let recommendations = Self.recommendations(context)
+    var list = list(count: recommendations.count)
+    let outcome = list.handle(command)
+    cursor = list.cursor
+    switch outcome {
+    case .chosen(let index):
+      return .push(.courseDetail(CourseDetailScreen(courseID: recommendations[index].courseID)))
+    case .refused(let message): return .refuse(message)
+    case .moved: return .stay
+    case .ignored: return command == .back ? .back : .stay
+    }
+  }
+
+  func render(into grid: inout Grid, area: Rect, _ context: ScreenContext) {
+    let ellipsis = context.glyphs.ellipsis
+    guard let member = context.member else {
+      grid.write(ScreenText.recommendNotLoggedIn, x: area.x, y: area.y, width: area.width)
+      return
+    }
+    let recommendations = Self.recommendations(context)
+    grid.write(
+      ScreenText.recommendIntro(member.progress), x: area.x, y: area.y, width: area.width,
+      ellipsis: ellipsis)
+    guard !recommendations.isEmpty else {
+      grid.write(ScreenText.recommendNone, x: area.x, y: area.y + 2, width: area.width)
+      return
+    }
+    let table = table(count: recommendations.count)
+    let columns = Self.columns(width: area.width - NumberedTable.prefixWidth)
+    let header = columns.row(
+      [
+        "", ScreenText.columnTitle, ScreenText.columnHours, ScreenText.columnForm,
+        ScreenText.columnReason,
+      ], ellipsis: ellipsis)
+    let courses = context.catalog.courses
+    table.draw(into: &grid, area: area, header: header, glyphs: context.glyphs) { index in
+      let recommendation = recommendations[index]
+      let course = courses[recommendation.courseIndex]
+      return columns.row(
+        [
+          member.marks(for: course.id, glyphs: context.glyphs), course.title,
+          course.hours.description, course.form.label,
+          RecommendationText.tag(recommendation.reason),
+        ], ellipsis: ellipsis)
+    }
+    let highlighted = recommendations[table.list.cursor]
+    var lines = LabeledText.lines(
+      label: ScreenText.recommendReasonLabel, value: highlighted.text, width: area.width)
+    if let next = highlighted.nextSession {
+      lines += LabeledText.lines(
+        label: ScreenText.recommendNextLabel, value: MemberText.sessionLine(next),
+        width: area.width)
+    }
+    let firstRow = table.endRow + 1
+    for (offset, line) in lines.enumerated() where firstRow + offset < area.height {
+      grid.write(
+        line: line, x: area.x, y: area.y + firstRow + offset, width: area.width,
+        ellipsis: ellipsis)
+    }
+    Preview.draw(
+      label: ScreenText.previewLabel, text: courses[highlighted.courseIndex].summary,
+      into: &grid, area: area, fromRow: firstRow + lines.count, glyphs: context.glyphs)
+  }
+
+  func command(forClickAt x: Int, row: Int, _ context: ScreenContext) -> Command? {
+    table(count: Self.recommendations(context).count).command(forClickAt: x, row: row)
+  }
+}

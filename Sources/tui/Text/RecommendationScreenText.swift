@@ -1,0 +1,32 @@
+import Catalog
+
+// MARK: - 为我推荐 (issue 5): the screen's words; the reasons themselves come from the
+// library's `RecommendationText`.
+
+extension ScreenText {
+  static let mainMenuRecommend = "为我推荐"
+  static func recommendHeading(_ count: Int) -> String { "为我推荐（\(count) 门）" }
+  static func recommendIntro(_ progress: YearProgress) -> String {
+    if progress.isComplete {
+      return "您本年度的学时要求已全部完成；以下是适合您、还没有学时的课程。"
+    }
+    return "适合您、本年度还没有学时的课程；能补上未完成要求的排在前面。"
+  }
+  static let recommendNone = "没有可推荐的课程：适合您的课程本年度都已登记学时，或培训已结束。"
+  static let recommendNotLoggedIn = "登录后才能为您推荐课程。"
+  static let columnReason = "推荐理由"
+  static let recommendReasonLabel = "推荐理由："
+  static let recommendNextLabel = "最近安排："
+}
+
+extension ScreenText {
+  static let helpRecommendSection: (title: String, keys: [(key: String, action: String)]) = (
+    "为我推荐（登录后）：",
+    [
+      (
+        "为我推荐",
+        "主菜单中列出适合您、本年度还没有学时的课程，能补上未完成要求（如还缺的集中培训）的排在前面，每门都写明推荐理由。按数字键打开课程，再按 1 选学。"
+      )
+    ]
+  )
+}
