@@ -194,6 +194,11 @@ import Testing
 
 /// The search screen as literal lines, and the attributes of the highlighted cells.
 @Suite struct SearchRenderTests {
+  func search(_ state: AppState) -> SearchScreen? {
+    if case .search(let screen) = state.top { return screen }
+    return nil
+  }
+
   func lines(_ state: AppState) -> String {
     var lines = render(state).trimmedLines
     while lines.last == "" { lines.removeLast() }
@@ -317,6 +322,7 @@ import Testing
       ])
   }
 
+  /// At the minimum size the status line gives way to the results (the heading counts them).
   @Test func chineseQueryAndResults60x16() {
     #expect(
       lines(Fixtures.state(width: 60, height: 16).pressing("/果").state) == """
@@ -324,7 +330,6 @@ import Testing
          搜索课程                                               1/3
         ────────────────────────────────────────────────────────────
          搜索：果
-         找到 3 门课程，按数字键打开。
          序号  课程名称            学时  形式      说明
          >  1  果树冬季修剪技术       3  现场教学  农业实用技术
             2  果木管理：花果管…    3.5  流动课堂  农业实用技术
@@ -334,9 +339,23 @@ import Testing
 
 
 
+
         ────────────────────────────────────────────────────────────
          1-3 打开  退格 删字  0 清空  Esc 返回  ? 帮助  回车 打开
         """)
+  }
+
+  @Test func nineResultsFitTheMinimumSize() {
+    let state = Fixtures.state(width: 60, height: 16).pressing("/x").state
+    #expect(search(state)?.results.count == 9)
+    let lines = render(state).trimmedLines
+    #expect(lines[13].hasPrefix("    9  "))
+    #expect(lines[14].allSatisfy { $0 == "─" })
+    let clicked = update(state, .click(x: 10, y: 13)).0
+    guard case .courseDetail = clicked.top else {
+      Issue.record("expected the ninth course, got \(clicked.top)")
+      return
+    }
   }
 
   @Test func asciiFrameKeepsTheHighlightAsAStyle() {

@@ -19,9 +19,11 @@ struct RecommendationsScreen: Screen {
 
   private func list(count: Int) -> NumberedList { NumberedList(count: count, cursor: cursor) }
 
-  /// The intro line, a blank line, the column header, then the items.
-  private func table(count: Int) -> NumberedTable {
-    NumberedTable(list: list(count: count), firstItemRow: 3)
+  /// The intro line, a blank line, the column header, then the items; without the blank
+  /// line when nine items would not fit (16 rows).
+  private func table(count: Int, height: Int) -> NumberedTable {
+    let firstItemRow = height >= 3 + NumberedList.singlePageLimit ? 3 : 2
+    return NumberedTable(list: list(count: count), firstItemRow: firstItemRow)
   }
 
   /// Marks, title, hours, form, the reason in a few characters.
@@ -71,7 +73,7 @@ struct RecommendationsScreen: Screen {
       grid.write(ScreenText.recommendNone, x: area.x, y: area.y + 2, width: area.width)
       return
     }
-    let table = table(count: recommendations.count)
+    let table = table(count: recommendations.count, height: area.height)
     let columns = Self.columns(width: area.width - NumberedTable.prefixWidth)
     let header = columns.row(
       [
@@ -109,6 +111,7 @@ struct RecommendationsScreen: Screen {
   }
 
   func command(forClickAt x: Int, row: Int, _ context: ScreenContext) -> Command? {
-    table(count: Self.recommendations(context).count).command(forClickAt: x, row: row)
+    table(count: Self.recommendations(context).count, height: context.body.height)
+      .command(forClickAt: x, row: row)
   }
 }

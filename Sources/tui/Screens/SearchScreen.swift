@@ -20,10 +20,19 @@ struct SearchScreen: Screen {
     results = .empty(for: index)
   }
 
-  /// The search box, a status line, then the column header and the results.
+  /// The search box, a status line, then the column header and the results. When nine
+  /// results would not fit below them (16 rows), the status line gives way while there are
+  /// results: the heading still counts them.
   private static let boxRow = 0
   private static let statusRow = 1
-  private var table: NumberedTable { NumberedTable(list: list, firstItemRow: 3) }
+
+  private func hasStatusLine(height: Int) -> Bool {
+    results.isEmpty || height >= 3 + NumberedList.singlePageLimit
+  }
+
+  private func table(height: Int) -> NumberedTable {
+    NumberedTable(list: list, firstItemRow: hasStatusLine(height: height) ? 3 : 2)
+  }
 
   static func columns(width: Int) -> Columns {
     Columns([.flexible, .fixed(5, .trailing), .fixed(8), .fixed(16)], total: width)
@@ -94,7 +103,7 @@ struct SearchScreen: Screen {
   }
 
   func command(forClickAt x: Int, row: Int, _ context: ScreenContext) -> Command? {
-    table.command(forClickAt: x, row: row)
+    table(height: context.body.height).command(forClickAt: x, row: row)
   }
 
   // MARK: Drawing
@@ -141,9 +150,12 @@ struct SearchScreen: Screen {
     } else {
       status = ScreenText.searchFound(results.count)
     }
-    grid.write(
-      status, x: area.x, y: area.y + Self.statusRow, width: area.width, ellipsis: ellipsis)
+    if hasStatusLine(height: area.height) {
+      grid.write(
+        status, x: area.x, y: area.y + Self.statusRow, width: area.width, ellipsis: ellipsis)
+    }
     guard !results.isEmpty else { return }
+    let table = table(height: area.height)
 
     let columns = Self.columns(width: area.width - NumberedTable.prefixWidth)
     let header = columns.row(
