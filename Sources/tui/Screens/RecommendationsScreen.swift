@@ -99,15 +99,21 @@ struct RecommendationsScreen: Screen {
         label: ScreenText.recommendNextLabel, value: MemberText.sessionLine(next),
         width: area.width)
     }
+    // What the marks mean on the last row, as in the course lists.
+    var previewArea = area
+    previewArea.height -= 1
+    grid.write(
+      MemberText.legend(context.glyphs), x: area.x, y: area.maxY - 1, width: area.width,
+      ellipsis: ellipsis)
     let firstRow = table.endRow + 1
-    for (offset, line) in lines.enumerated() where firstRow + offset < area.height {
+    for (offset, line) in lines.enumerated() where firstRow + offset < previewArea.height {
       grid.write(
         line: line, x: area.x, y: area.y + firstRow + offset, width: area.width,
         ellipsis: ellipsis)
     }
     Preview.draw(
       label: ScreenText.previewLabel, text: courses[highlighted.courseIndex].summary,
-      into: &grid, area: area, fromRow: firstRow + lines.count, glyphs: context.glyphs)
+      into: &grid, area: previewArea, fromRow: firstRow + lines.count, glyphs: context.glyphs)
   }
 
   func command(forClickAt x: Int, row: Int, _ context: ScreenContext) -> Command? {

@@ -38,6 +38,11 @@ struct SearchScreen: Screen {
     Columns([.flexible, .fixed(5, .trailing), .fixed(8), .fixed(16)], total: width)
   }
 
+  /// For a member, the selected and credited marks come first, as in the course lists.
+  static func memberColumns(width: Int) -> Columns {
+    Columns([.fixed(2), .flexible, .fixed(5, .trailing), .fixed(8), .fixed(16)], total: width)
+  }
+
   // MARK: Keys
 
   /// Typing: the keys that edit the query. Nil leaves the key to the key table (digits 1-9,
@@ -157,12 +162,17 @@ struct SearchScreen: Screen {
     guard !results.isEmpty else { return }
     let table = table(height: area.height)
 
-    let columns = Self.columns(width: area.width - NumberedTable.prefixWidth)
+    let member = context.member
+    let textWidth = area.width - NumberedTable.prefixWidth
+    let columns =
+      member == nil ? Self.columns(width: textWidth) : Self.memberColumns(width: textWidth)
+    let titleColumn = member == nil ? 0 : 1
     let header = columns.row(
-      [
-        ScreenText.columnTitle, ScreenText.columnHours, ScreenText.columnForm,
-        ScreenText.columnMatch,
-      ], ellipsis: ellipsis)
+      (member == nil ? [] : [""])
+        + [
+          ScreenText.columnTitle, ScreenText.columnHours, ScreenText.columnForm,
+          ScreenText.columnMatch,
+        ], ellipsis: ellipsis)
     let catalog = context.catalog
     var shown: [Int: SearchResult] = [:]
     for position in list.visible { shown[position] = results[position] }
@@ -172,8 +182,10 @@ struct SearchScreen: Screen {
       let note =
         ScreenText.searchCue(result.match, matchedText: result.matchedText)
         ?? catalog.category(id: course.categoryID)?.title ?? ""
+      let marks = member.map { [$0.marks(for: course.id, glyphs: context.glyphs)] } ?? []
       return columns.row(
-        [course.title, course.hours.description, course.form.label, note], ellipsis: ellipsis)
+        marks + [course.title, course.hours.description, course.form.label, note],
+        ellipsis: ellipsis)
     }
     for position in list.visible {
       guard let result = shown[position] else { continue }
@@ -181,12 +193,21 @@ struct SearchScreen: Screen {
       guard y < area.maxY else { break }
       Self.highlight(
         result.titleRanges, of: catalog.courses[result.courseIndex].title, into: &grid,
-        x: area.x + NumberedTable.prefixWidth, y: y, width: columns.widths[0],
+        x: area.x + NumberedTable.prefixWidth + columns.offset(of: titleColumn), y: y,
+        width: columns.widths[titleColumn],
         style: position == list.cursor ? .selectedMatch : .match, ellipsis: ellipsis)
     }
     let highlighted = catalog.courses[results.courseIndex(at: list.cursor)]
+    // A member sees what the marks mean on the last row, under the summary.
+    var previewArea = area
+    if member != nil {
+      previewArea.height -= 1
+      grid.write(
+        MemberText.legend(context.glyphs), x: area.x, y: area.maxY - 1, width: area.width,
+        ellipsis: ellipsis)
+    }
     Preview.draw(
-      label: ScreenText.previewLabel, text: highlighted.summary, into: &grid, area: area,
+      label: ScreenText.previewLabel, text: highlighted.summary, into: &grid, area: previewArea,
       fromRow: table.endRow + 1, glyphs: context.glyphs)
   }
 

@@ -61,7 +61,7 @@ import Testing
   }
 
   /// Required first, then the rest in menu order; ✓ marks a selection; the highlighted
-  /// course's reason, next session and summary below.
+  /// course's reason, next session and summary below; what the marks mean at the bottom.
   @Test func recommendations80x24() {
     var lines = render(MemberFixtures.loggedIn().pressing(Self.recommend).state).trimmedLines
     while lines.last == "" { lines.removeLast() }
@@ -88,9 +88,22 @@ import Testing
 
 
 
-
+         ✓ 已选学  ★ 本年度已计学时
         ────────────────────────────────────────────────────────────────────────────────
          1-7 选择  9 下一页  0 返回  ? 帮助  上下键 移动  回车 打开
         """)
+  }
+
+  /// A member's search results carry the ✓ and ★ marks too, and the highlight moves with
+  /// the title column.
+  @Test func aMembersSearchShowsMarksAndHighlightsTheShiftedTitle() {
+    let grid = render(MemberFixtures.loggedIn().pressing("/wenshi").state)
+    let lines = grid.trimmedLines
+    #expect(lines[7] == "    2  ✓   日光温室蔬菜栽培技术                 1.5  流动课堂  农业实用技术")
+    #expect(lines[21] == " " + MemberText.legend(.unicode))
+    #expect((11..<15).allSatisfy { grid[$0, 6].style == .selectedMatch })
+    #expect(grid[15, 6].style == .selected)
+    #expect((15..<19).allSatisfy { grid[$0, 7].style == .match })
+    #expect((11..<15).allSatisfy { grid[$0, 7].style == .plain })
   }
 }
