@@ -99,12 +99,14 @@ struct RecommendationsScreen: Screen {
         label: ScreenText.recommendNextLabel, value: MemberText.sessionLine(next),
         width: area.width)
     }
-    // What the marks mean on the last row, as in the course lists.
+    // What the marks mean on the last row, as in the course lists, when the list leaves it.
     var previewArea = area
-    previewArea.height -= 1
-    grid.write(
-      MemberText.legend(context.glyphs), x: area.x, y: area.maxY - 1, width: area.width,
-      ellipsis: ellipsis)
+    if table.endRow < area.height {
+      previewArea.height -= 1
+      grid.write(
+        MemberText.legend(context.glyphs), x: area.x, y: area.maxY - 1, width: area.width,
+        ellipsis: ellipsis)
+    }
     let firstRow = table.endRow + 1
     for (offset, line) in lines.enumerated() where firstRow + offset < previewArea.height {
       grid.write(

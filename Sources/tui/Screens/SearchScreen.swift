@@ -198,9 +198,10 @@ struct SearchScreen: Screen {
         style: position == list.cursor ? .selectedMatch : .match, ellipsis: ellipsis)
     }
     let highlighted = catalog.courses[results.courseIndex(at: list.cursor)]
-    // A member sees what the marks mean on the last row, under the summary.
+    // A member sees what the marks mean on the last row, under the summary, when the
+    // results leave it free.
     var previewArea = area
-    if member != nil {
+    if member != nil, table.endRow < area.height {
       previewArea.height -= 1
       grid.write(
         MemberText.legend(context.glyphs), x: area.x, y: area.maxY - 1, width: area.width,

@@ -106,4 +106,14 @@ import Testing
     #expect((15..<19).allSatisfy { grid[$0, 7].style == .match })
     #expect((11..<15).allSatisfy { grid[$0, 7].style == .plain })
   }
+
+  /// At the minimum size nine results keep their rows; the legend gives way.
+  @Test func nineResultsForAMemberAt60x16() {
+    var state = MemberFixtures.loggedIn()
+    state = update(state, .resize(Size(width: 60, height: 16))).0
+    state = state.pressing("/x").state
+    let lines = render(state).trimmedLines
+    #expect(lines[13].hasPrefix("    9  "))
+    #expect(!lines.contains { $0.contains("已选学") })
+  }
 }
