@@ -22,3 +22,4 @@ python3 Tests/records/run.py --bin .build/debug/course-menu
 echo "== end-to-end tests: the real binary in tmux"
 python3 Tests/e2e/tui_e2e.py --binary .build/debug/course-menu
 python3 Tests/e2e/records_e2e.py --binary .build/debug/course-menu
+python3 Tests/e2e/search_e2e.py --binary .build/debug/course-menu
