@@ -180,6 +180,10 @@ extension String {
   /// Empty or only spaces (ASCII or Unicode, such as the ideographic space U+3000). Looks
   /// at scalars, not Characters: deciding on the first letter must stay cheap for long text.
   var isBlank: Bool {
-    unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+    // Visible ASCII or a CJK lead byte (U+4000-U+9FFF) settles it without Unicode tables.
+    if let first = utf8.first, (0x21...0x7E).contains(first) || (0xE4...0xE9).contains(first) {
+      return false
+    }
+    return unicodeScalars.allSatisfy { $0.properties.isWhitespace }
   }
 }
