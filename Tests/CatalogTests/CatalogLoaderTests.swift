@@ -66,3 +66,15 @@ import Testing
     )
   }
 }
+
+@Suite struct BlankTextTests {
+  @Test func blankMeansOnlySpacesOfAnyKind() {
+    #expect("".isBlank)
+    #expect(" \t".isBlank)
+    #expect("\u{3000}\u{3000}".isBlank)
+    #expect(!"温室".isBlank)
+    #expect(!" a".isBlank)
+    #expect(!"\u{3000}党".isBlank)
+    #expect(!"é".isBlank)
+  }
+}
