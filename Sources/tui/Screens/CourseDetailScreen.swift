@@ -1,15 +1,15 @@
 import Catalog
 
 /// Everything the catalog says about one course, wrapped to the width and scrollable.
-struct CourseDetailScreen: Screen {
+struct CourseDetailScreen: DocumentScreen {
   let courseID: String
-  private(set) var scroll = ScrollPosition()
+  var scroll = ScrollPosition()
 
   init(courseID: String) {
     self.courseID = courseID
   }
 
-  private func document(_ context: ScreenContext) -> DocumentView {
+  func document(_ context: ScreenContext) -> DocumentView {
     let lines =
       context.catalog.course(id: courseID).map {
         memberLines(context)
@@ -118,8 +118,6 @@ struct CourseDetailScreen: Screen {
     context.catalog.course(id: courseID)?.title ?? courseID
   }
 
-  func position(_ context: ScreenContext) -> String? { document(context).position }
-
   func keyHints(_ context: ScreenContext) -> [KeyHint] {
     let action = memberAction(context).map {
       [KeyHint("1", $0 == .select ? MemberText.keySelect : MemberText.keyDrop)]
@@ -136,14 +134,6 @@ struct CourseDetailScreen: Screen {
       }
       return .push(.confirm(ConfirmScreen(action: action, courseID: courseID)))
     }
-    let lineCount = document(context).lines.count
-    return DocumentView.update(
-      &scroll, command, lineCount: lineCount, height: context.body.height)
+    return scrollDocument(command, context)
   }
-
-  func render(into grid: inout Grid, area: Rect, _ context: ScreenContext) {
-    document(context).render(into: &grid, area: area, glyphs: context.glyphs)
-  }
-
-  func command(forClickAt x: Int, row: Int, _ context: ScreenContext) -> Command? { nil }
 }

@@ -1,4 +1,4 @@
-/// A long text shown a screenful at a time: course detail and help share it.
+/// A long text shown a screenful at a time: what every `DocumentScreen` draws and scrolls.
 struct DocumentView: Sendable {
   let lines: [StyledLine]
   let scroll: ScrollPosition

@@ -1,6 +1,6 @@
 /// Every key in plain words, reachable by `?` anywhere and from the main menu.
-struct HelpScreen: Screen {
-  private(set) var scroll = ScrollPosition()
+struct HelpScreen: DocumentScreen {
+  var scroll = ScrollPosition()
 
   /// Key names in one column, as wide as the widest, descriptions wrapped beside them.
   static func lines(width: Int) -> [StyledLine] {
@@ -19,26 +19,10 @@ struct HelpScreen: Screen {
     return lines
   }
 
-  private func document(_ context: ScreenContext) -> DocumentView {
+  func document(_ context: ScreenContext) -> DocumentView {
     DocumentView(
       lines: Self.lines(width: context.body.width), scroll: scroll, height: context.body.height)
   }
 
   func heading(_ context: ScreenContext) -> String { ScreenText.helpHeading }
-
-  func position(_ context: ScreenContext) -> String? { document(context).position }
-
-  func keyHints(_ context: ScreenContext) -> [KeyHint] { document(context).keyHints() }
-
-  mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
-    let lineCount = document(context).lines.count
-    return DocumentView.update(
-      &scroll, command, lineCount: lineCount, height: context.body.height)
-  }
-
-  func render(into grid: inout Grid, area: Rect, _ context: ScreenContext) {
-    document(context).render(into: &grid, area: area, glyphs: context.glyphs)
-  }
-
-  func command(forClickAt x: Int, row: Int, _ context: ScreenContext) -> Command? { nil }
 }

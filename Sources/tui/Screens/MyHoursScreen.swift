@@ -3,13 +3,13 @@ import Catalog
 /// 我的学时: the training year's progress as a bar and figures, every applicable requirement
 /// met or not in words, hours by category and by form, and every credit with its date and
 /// source, so each hour can be traced. Scrolls like the course detail.
-struct MyHoursScreen: Screen {
-  private(set) var scroll = ScrollPosition()
+struct MyHoursScreen: DocumentScreen {
+  var scroll = ScrollPosition()
 
   /// Columns of the progress bar between its brackets.
   static let barWidth = 30
 
-  private func document(_ context: ScreenContext) -> DocumentView {
+  func document(_ context: ScreenContext) -> DocumentView {
     let lines =
       context.member.map {
         Self.lines(
@@ -162,20 +162,4 @@ struct MyHoursScreen: Screen {
   func heading(_ context: ScreenContext) -> String {
     MemberText.myHoursHeading(context.catalog.year)
   }
-
-  func position(_ context: ScreenContext) -> String? { document(context).position }
-
-  func keyHints(_ context: ScreenContext) -> [KeyHint] { document(context).keyHints() }
-
-  mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
-    let lineCount = document(context).lines.count
-    return DocumentView.update(
-      &scroll, command, lineCount: lineCount, height: context.body.height)
-  }
-
-  func render(into grid: inout Grid, area: Rect, _ context: ScreenContext) {
-    document(context).render(into: &grid, area: area, glyphs: context.glyphs)
-  }
-
-  func command(forClickAt x: Int, row: Int, _ context: ScreenContext) -> Command? { nil }
 }
