@@ -47,6 +47,7 @@ public struct CatalogLoader: Sendable {
 
     let coursesDirectory = join(directory, "courses")
     var courseEntries: [CourseFileDecoder.CourseEntry] = []
+    var coursesByFile: [[Course]] = []
     var everyCourseIdentified = true
     var courseFiles: [String] = []
     switch FileSystem.listFiles(in: coursesDirectory) {
@@ -79,6 +80,7 @@ public struct CatalogLoader: Sendable {
         bytesRead += result.bytes
         diagnostics += result.diagnostics
         courseEntries += result.entries
+        coursesByFile.append(result.courses)
       }
     }
 
@@ -91,8 +93,7 @@ public struct CatalogLoader: Sendable {
     let readable = header.map {
       Catalog(
         title: $0.title, issuer: $0.issuer, year: $0.year,
-        categories: categories.compactMap(\.value), courses: courseEntries.compactMap(\.course),
-        rules: rules)
+        categories: categories.compactMap(\.value), courseGroups: coursesByFile, rules: rules)
     }
     return CatalogLoadResult(
       catalog: diagnostics.hasErrors ? nil : readable, readablePart: readable,
@@ -101,6 +102,7 @@ public struct CatalogLoader: Sendable {
 
   private struct CourseFileResult: Sendable {
     var entries: [CourseFileDecoder.CourseEntry] = []
+    var courses: [Course] = []
     var diagnostics: [Diagnostic] = []
     var bytes = 0
     var everyCourseIdentified = false
@@ -115,6 +117,7 @@ public struct CatalogLoader: Sendable {
     if let root = file.parse() {
       let decoded = CourseFileDecoder(file: file, trainingYear: trainingYear).decode(root)
       result.entries = decoded.entries
+      result.courses = decoded.courses
       result.everyCourseIdentified = decoded.allIdentified
     }
     result.diagnostics += file.diagnostics

@@ -20,13 +20,16 @@ struct CourseFileDecoder {
     var categoryLocation: SourceLocation
     var prerequisites: [String]
     var prerequisiteLocations: [SourceLocation]
-    /// Only when every field was right.
-    var course: Course?
   }
 
   /// `allIdentified` is false when some course had no valid id: prerequisites naming it are
   /// then not reported as unknown.
-  func decode(_ root: TOMLTable) -> (entries: [CourseEntry], allIdentified: Bool) {
+  ///
+  /// `courses` holds the courses whose every field was right; they are kept apart from the
+  /// entries so that checks and copies of the entries never copy whole courses.
+  func decode(_ root: TOMLTable) -> (
+    entries: [CourseEntry], courses: [Course], allIdentified: Bool
+  ) {
     let top = EntryReader(table: root, file: file, kind: .course)
     top.rejectUnknownKeys(Self.topLevelKeys, elsewhere: [("[[course]]", Self.courseKeys)])
     // A file-wide default written wrongly has been reported; its courses must not also be
@@ -37,20 +40,23 @@ struct CourseFileDecoder {
     let tables = top.tables("course")
     var entries: [CourseEntry] = []
     entries.reserveCapacity(tables.count)
+    var courses: [Course] = []
+    courses.reserveCapacity(tables.count)
     for table in tables {
-      if let entry = decodeCourse(
+      if let (entry, course) = decodeCourse(
         table, defaultCategory: defaultCategory.map { ($0, defaultCategoryOffset) },
         defaultWritten: defaultWritten)
       {
         entries.append(entry)
+        if let course { courses.append(course) }
       }
     }
-    return (entries, entries.count == tables.count)
+    return (entries, courses, entries.count == tables.count)
   }
 
   private func decodeCourse(
     _ table: TOMLTable, defaultCategory: (String, Int)?, defaultWritten: Bool
-  ) -> CourseEntry? {
+  ) -> (CourseEntry, Course?)? {
     let reader = EntryReader(table: table, file: file, kind: .course)
     reader.rejectUnknownKeys(Self.courseKeys, elsewhere: [("[[course.session]]", Self.sessionKeys)])
     let id = reader.identifier("id")
@@ -77,20 +83,20 @@ struct CourseFileDecoder {
     let sessions = reader.tables("session").compactMap(decodeSession)
     guard let id else { return nil }
     let location = file.location(of: table.offset)
-    var entry = CourseEntry(
+    let entry = CourseEntry(
       id: id, idLocation: file.location(of: reader.offset(of: "id")), location: location,
       categoryID: category?.id, categoryLocation: file.location(of: category?.offset ?? 0),
       prerequisites: prerequisites.map(\.text),
       prerequisiteLocations: prerequisites.map { file.location(of: $0.offset) })
     guard let title, let category, let hours, let kind, let form, let summary else {
-      return entry
+      return (entry, nil)
     }
-    entry.course = Course(
+    let course = Course(
       id: id, title: title, categoryID: category.id, hours: hours, kind: kind, form: form,
       summary: summary, description: description, instructor: instructor, provider: provider,
       audience: audience, roles: roles, keywords: keywords, pinyin: pinyin, seasons: seasons,
       prerequisites: entry.prerequisites, sessions: sessions, location: location)
-    return entry
+    return (entry, course)
   }
 
   /// Lowercase syllables separated by spaces (`chong wen`); `ü` may be written `v`.

@@ -22,6 +22,17 @@ public struct Catalog: Sendable {
     title: String, issuer: String, year: Int, categories: [Category], courses: [Course],
     rules: Rules
   ) {
+    self.init(
+      title: title, issuer: issuer, year: year, categories: categories, courseGroups: [courses],
+      rules: rules)
+  }
+
+  /// The same from courses in groups (one per file, in file order), so the loader's groups
+  /// are copied once, straight into menu order.
+  init(
+    title: String, issuer: String, year: Int, categories: [Category], courseGroups: [[Course]],
+    rules: Rules
+  ) {
     self.title = title
     self.issuer = issuer
     self.year = year
@@ -43,24 +54,40 @@ public struct Catalog: Sendable {
       categoryIndex[category.id] = index
     }
     self.categoryIndexByID = categoryIndex
-    var buckets = [[Course]](repeating: [], count: orderedCategories.count)
-    for course in courses {
-      if let index = categoryIndex[course.categoryID] { buckets[index].append(course) }
+    // Where each course goes: its category's place, then its place in the files.
+    var placements: [(category: Int, group: Int, index: Int)] = []
+    for (group, courses) in courseGroups.enumerated() {
+      for index in courses.indices {
+        if let category = categoryIndex[courses[index].categoryID] {
+          placements.append((category, group, index))
+        }
+      }
     }
+    placements.sort { ($0.category, $0.group, $0.index) < ($1.category, $1.group, $1.index) }
     var ordered: [Course] = []
-    ordered.reserveCapacity(courses.count)
-    var ranges: [Range<Int>] = []
-    for bucket in buckets {
-      let start = ordered.count
-      ordered.append(contentsOf: bucket)
-      ranges.append(start..<ordered.count)
+    ordered.reserveCapacity(placements.count)
+    var ranges = [Range<Int>](repeating: 0..<0, count: orderedCategories.count)
+    for placement in placements {
+      ordered.append(courseGroups[placement.group][placement.index])
+      let range = ranges[placement.category]
+      ranges[placement.category] =
+        range.isEmpty ? ordered.count - 1..<ordered.count : range.lowerBound..<ordered.count
+    }
+    // Categories without courses get an empty range at their place in the order.
+    var next = 0
+    for index in ranges.indices {
+      if ranges[index].isEmpty {
+        ranges[index] = next..<next
+      } else {
+        next = ranges[index].upperBound
+      }
     }
     self.courses = ordered
     self.courseRangeByCategory = ranges
     var courseIndex: [String: Int] = [:]
     courseIndex.reserveCapacity(ordered.count)
-    for (index, course) in ordered.enumerated() where courseIndex[course.id] == nil {
-      courseIndex[course.id] = index
+    for index in ordered.indices where courseIndex[ordered[index].id] == nil {
+      courseIndex[ordered[index].id] = index
     }
     self.courseIndexByID = courseIndex
   }
