@@ -54,9 +54,7 @@ struct CreditCommand: ParsableCommand {
       let (sheetIDs, problems) = AttendanceSheet.memberIDs(
         header: sheet.header, rows: sheet.rows, members: known)
       guard problems.isEmpty else {
-        for problem in problems { printError(AdminText.rowProblem(file: self.sheet!, problem)) }
-        printError(AdminText.creditRejected)
-        throw ExitCode(1)
+        try rejectSheet(self.sheet!, problems: problems, verdict: AdminText.creditRejected)
       }
       ids = sheetIDs
       source = RecordsText.sheetSource(file: (self.sheet! as NSString).lastPathComponent)

@@ -29,9 +29,7 @@ struct MembersImportCommand: ParsableCommand {
     let (drafts, problems) = RosterImport.drafts(
       header: sheet.header, rows: sheet.rows, today: localToday())
     guard problems.isEmpty else {
-      for problem in problems { printError(AdminText.rowProblem(file: file, problem)) }
-      printError(AdminText.importRejected(problems.count))
-      throw ExitCode(1)
+      try rejectSheet(file, problems: problems, verdict: AdminText.importRejected(problems.count))
     }
     let store = try records.open()
     let pins = drafts.filter { $0.pin != nil }.count
@@ -88,10 +86,7 @@ struct MembersSetPINCommand: ParsableCommand {
 
   func run() throws {
     let store = try records.open()
-    guard let member = try reportingRecordsErrors({ try store.member(id: id) }) else {
-      printError(RecordsError.unknownMember(id).message)
-      throw ExitCode(1)
-    }
+    let member = try store.memberOrExit(id: id)
     guard let pin = PINPrompt.read(prompt: AdminText.pinPrompt(member)) else {
       printError(AdminText.pinNotGiven)
       throw ExitCode(1)
@@ -120,21 +115,8 @@ struct MembersUnlockCommand: ParsableCommand {
 
   func run() throws {
     let store = try records.open()
-    guard let member = try reportingRecordsErrors({ try store.member(id: id) }) else {
-      printError(RecordsError.unknownMember(id).message)
-      throw ExitCode(1)
-    }
+    let member = try store.memberOrExit(id: id)
     let wasLocked = try reportingRecordsErrors { try store.unlock(memberID: member.id) }
     print(AdminText.unlockDone(member, wasLocked: wasLocked))
-  }
-}
-
-/// Reads a CSV file for a command, or says why not and exits with status 2.
-func readSheet(_ path: String) throws -> (header: SheetRow, rows: [SheetRow]) {
-  do {
-    return try CSVFile.read(path: path)
-  } catch {
-    printError(AdminText.csvFailure(error, path: path))
-    throw ExitCode(2)
   }
 }

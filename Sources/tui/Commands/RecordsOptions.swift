@@ -44,6 +44,18 @@ func reportingRecordsErrors<T>(_ body: () throws -> T) throws -> T {
   }
 }
 
+extension RecordsStore {
+  /// The member numbered `id`, for a command about one member (`set-pin`, `unlock`); an
+  /// unknown number is printed and ends the command with status 1.
+  func memberOrExit(id: String) throws -> Member {
+    guard let member = try reportingRecordsErrors({ try self.member(id: id) }) else {
+      printError(RecordsError.unknownMember(id).message)
+      throw ExitCode(1)
+    }
+    return member
+  }
+}
+
 /// Today in the local time zone.
 func localToday() -> LocalDate {
   var now = time(nil)
