@@ -60,12 +60,12 @@ extension TOMLParser {
     position += 3
     skipFirstNewline()
     var text = TextAccumulator(start: position)
+    let special = delimiter == .quote ? Self.basicSpecialBytes : Self.literalSpecialBytes
     while position < bytes.count {
+      // Long descriptions are mostly ordinary bytes: one table look-up each.
+      while position < bytes.count, !special[Int(bytes[position])] { position += 1 }
+      guard position < bytes.count else { break }
       let byte = bytes[position]
-      if byte >= 0x20, byte != delimiter, byte != .backslash, byte != 0x7F {
-        position += 1
-        continue
-      }
       switch byte {
       case delimiter:
         guard peek(1) == delimiter, peek(2) == delimiter else {
@@ -98,6 +98,15 @@ extension TOMLParser {
       }
     }
     throw TOMLError(.unterminatedString, at: open)
+  }
+
+  /// Bytes a multi-line string must look at: its delimiter, backslash, and control
+  /// characters other than tab and newline (which need checks or CRLF folding).
+  static let basicSpecialBytes: [Bool] = (0...255).map { byte in
+    byte < 0x20 && byte != 0x09 && byte != 0x0A || byte == 0x7F || byte == 0x22 || byte == 0x5C
+  }
+  static let literalSpecialBytes: [Bool] = (0...255).map { byte in
+    byte < 0x20 && byte != 0x09 && byte != 0x0A || byte == 0x7F || byte == 0x27
   }
 
   /// A newline right after the opening delimiter is not part of the string.
