@@ -82,10 +82,7 @@ struct CourseListScreen: Screen {
     // A member sees what the marks mean on the last row, under the summary.
     var previewArea = area
     if member != nil {
-      previewArea.height -= 1
-      grid.write(
-        MemberText.legend(context.glyphs), x: area.x, y: area.maxY - 1, width: area.width,
-        ellipsis: ellipsis)
+      previewArea = MarksLegend.draw(into: &grid, area: area, glyphs: context.glyphs)
     }
     Preview.draw(
       label: ScreenText.previewLabel, text: highlighted.summary, into: &grid, area: previewArea,

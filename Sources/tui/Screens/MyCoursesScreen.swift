@@ -86,10 +86,7 @@ struct MyCoursesScreen: Screen {
         ], ellipsis: glyphs.ellipsis)
     }
     // Below: the highlighted course's sessions and the day it was selected; the legend last.
-    let legendRow = area.height - 1
-    grid.write(
-      MemberText.legend(glyphs), x: area.x, y: area.y + legendRow, width: area.width,
-      ellipsis: glyphs.ellipsis)
+    let legendRow = MarksLegend.draw(into: &grid, area: area, glyphs: glyphs).height
     let selection = member.selections[list.cursor]
     let sessions = catalog.course(id: selection.courseID)?.sessions ?? []
     var lines = LabeledText.lines(

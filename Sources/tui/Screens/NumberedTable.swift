@@ -82,20 +82,27 @@ struct NumberedTable: Sendable {
 
   /// The keys that work on a list, most important first; `back` names what 0 does.
   static func keyHints(for list: NumberedList, back: String) -> [KeyHint] {
+    var hints = digitHints(for: list, action: ScreenText.keyChoose)
+    hints.append(KeyHint("0", back))
+    hints.append(KeyHint(ScreenText.keyNameHelp, ScreenText.keyHelp))
+    if list.count > 1 { hints.append(KeyHint(ScreenText.keyNameArrows, ScreenText.keyMove)) }
+    if list.count > 0 { hints.append(KeyHint(ScreenText.keyNameEnter, ScreenText.keyOpen)) }
+    return hints
+  }
+
+  /// The digits of the items on the page (`1-7`, doing `action`), then 8 and 9 where they
+  /// turn a page: how the key line of every numbered list begins.
+  static func digitHints(for list: NumberedList, action: String) -> [KeyHint] {
     var hints: [KeyHint] = []
     let onPage = list.visible.count
-    if onPage == 1 { hints.append(KeyHint("1", ScreenText.keyChoose)) }
-    if onPage > 1 { hints.append(KeyHint("1-\(onPage)", ScreenText.keyChoose)) }
+    if onPage == 1 { hints.append(KeyHint("1", action)) }
+    if onPage > 1 { hints.append(KeyHint("1-\(onPage)", action)) }
     if list.isPaged, list.page > 0 {
       hints.append(KeyHint(String(NumberedList.previousPageDigit), ScreenText.keyPreviousPage))
     }
     if list.isPaged, list.page + 1 < list.pageCount {
       hints.append(KeyHint(String(NumberedList.nextPageDigit), ScreenText.keyNextPage))
     }
-    hints.append(KeyHint("0", back))
-    hints.append(KeyHint(ScreenText.keyNameHelp, ScreenText.keyHelp))
-    if list.count > 1 { hints.append(KeyHint(ScreenText.keyNameArrows, ScreenText.keyMove)) }
-    if list.count > 0 { hints.append(KeyHint(ScreenText.keyNameEnter, ScreenText.keyOpen)) }
     return hints
   }
 }

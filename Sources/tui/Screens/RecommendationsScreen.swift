@@ -102,10 +102,7 @@ struct RecommendationsScreen: Screen {
     // What the marks mean on the last row, as in the course lists, when the list leaves it.
     var previewArea = area
     if table.endRow < area.height {
-      previewArea.height -= 1
-      grid.write(
-        MemberText.legend(context.glyphs), x: area.x, y: area.maxY - 1, width: area.width,
-        ellipsis: ellipsis)
+      previewArea = MarksLegend.draw(into: &grid, area: area, glyphs: context.glyphs)
     }
     let firstRow = table.endRow + 1
     for (offset, line) in lines.enumerated() where firstRow + offset < previewArea.height {

@@ -120,16 +120,7 @@ struct SearchScreen: Screen {
   }
 
   func keyHints(_ context: ScreenContext) -> [KeyHint] {
-    var hints: [KeyHint] = []
-    let onPage = list.visible.count
-    if onPage == 1 { hints.append(KeyHint("1", ScreenText.keyOpen)) }
-    if onPage > 1 { hints.append(KeyHint("1-\(onPage)", ScreenText.keyOpen)) }
-    if list.isPaged, list.page > 0 {
-      hints.append(KeyHint(String(NumberedList.previousPageDigit), ScreenText.keyPreviousPage))
-    }
-    if list.isPaged, list.page + 1 < list.pageCount {
-      hints.append(KeyHint(String(NumberedList.nextPageDigit), ScreenText.keyNextPage))
-    }
+    var hints = NumberedTable.digitHints(for: list, action: ScreenText.keyOpen)
     if query.isEmpty {
       hints.append(KeyHint(ScreenText.keyNameTyping, ScreenText.keyType))
       hints.append(KeyHint("0", ScreenText.keyBack))
@@ -202,10 +193,7 @@ struct SearchScreen: Screen {
     // results leave it free.
     var previewArea = area
     if member != nil, table.endRow < area.height {
-      previewArea.height -= 1
-      grid.write(
-        MemberText.legend(context.glyphs), x: area.x, y: area.maxY - 1, width: area.width,
-        ellipsis: ellipsis)
+      previewArea = MarksLegend.draw(into: &grid, area: area, glyphs: context.glyphs)
     }
     Preview.draw(
       label: ScreenText.previewLabel, text: highlighted.summary, into: &grid, area: previewArea,
