@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The four TOML string forms.
 ///
 /// Ordinary bytes are skipped in runs and copied in one piece (or not at all, when the text
@@ -195,9 +201,20 @@ extension TOMLParser {
 
   /// Source bytes as a `String`, or the offset of the first byte that is not UTF-8.
   func makeText(_ range: Range<Int>) throws(TOMLError) -> String {
-    let slice = UnsafeBufferPointer(rebasing: bytes[range])
-    if let text = String(validating: slice, as: UTF8.self) { return text }
+    if let text = Self.exactString(UnsafeBufferPointer(rebasing: bytes[range])) { return text }
     throw notUTF8(in: range)
+  }
+
+  /// The bytes as a `String` when they are valid UTF-8. Decoding with repair and comparing
+  /// bytes is cheaper than `String(validating:)`, whose generic path looks up type metadata
+  /// for every call.
+  static func exactString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    var text = String(decoding: bytes, as: UTF8.self)
+    let unchanged = text.withUTF8 { decoded in
+      decoded.count == bytes.count
+        && (bytes.isEmpty || memcmp(decoded.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+    }
+    return unchanged ? text : nil
   }
 
   func notUTF8(in range: Range<Int>) -> TOMLError {
@@ -231,7 +248,7 @@ struct TextAccumulator {
   {
     guard copied else { return try parser.makeText(start..<end) }
     flush(upTo: end, in: parser.bytes)
-    if let text = String(validating: buffer, as: UTF8.self) { return text }
+    if let text = buffer.withUnsafeBufferPointer(TOMLParser.exactString) { return text }
     throw parser.notUTF8(in: open..<end)
   }
 }
