@@ -154,3 +154,17 @@ import Testing
     #expect(second == 2)
   }
 }
+
+@Suite struct LineIndexTests {
+  @Test func searchFromAHintGivesTheSameAnswer() {
+    let text = (0..<200).map { "line \($0) 温室" }.joined(separator: "\n") + "\n"
+    let bytes = Array(text.utf8)
+    let index = LineIndex(bytes)
+    for offset in stride(from: 0, through: bytes.count, by: 7) {
+      let plain = index.location(of: offset, path: "f")
+      for hint in [0, 3, plain.line - 1, plain.line, plain.line + 20, 199, 500] {
+        #expect(index.location(of: offset, path: "f", nearLine: hint) == plain)
+      }
+    }
+  }
+}

@@ -5,6 +5,8 @@ final class SourceFile {
   let bytes: [UInt8]
   private(set) var diagnostics: [Diagnostic] = []
   private var lineIndex: LineIndex?
+  /// The line of the last place asked for (0-based), where the next search starts.
+  private var lastLine = 0
 
   init(path: String, bytes: [UInt8]) {
     self.path = path
@@ -13,7 +15,9 @@ final class SourceFile {
 
   func location(of offset: Int) -> SourceLocation {
     if lineIndex == nil { lineIndex = LineIndex(bytes) }
-    return lineIndex!.location(of: offset, path: path)
+    let location = lineIndex!.location(of: offset, path: path, nearLine: lastLine)
+    lastLine = location.line - 1
+    return location
   }
 
   func report(_ problem: Problem, at offset: Int) {

@@ -26,15 +26,29 @@ public struct LineIndex: Sendable {
   /// 1-based line and column; the column counts Unicode characters, not bytes, and a
   /// byte-order mark at the start of the file is not counted.
   public func location(of offset: Int, path: String) -> SourceLocation {
+    location(of: offset, path: path, nearLine: 0)
+  }
+
+  /// The same, searching forward from `nearLine` (0-based) first: a loader asks for places
+  /// in file order, so the answer is nearly always a line or two further on.
+  func location(of offset: Int, path: String, nearLine hint: Int) -> SourceLocation {
     let clamped = max(0, min(offset, source.count))
     var low = 0
     var high = lineStarts.count - 1
+    if hint < lineStarts.count, lineStarts[hint] <= clamped {
+      low = hint
+      let limit = min(hint + 8, high)
+      while low < limit, lineStarts[low + 1] <= clamped { low += 1 }
+      if low < limit || low == high { high = low }
+    }
     while low < high {
       let middle = (low + high + 1) / 2
       if lineStarts[middle] <= clamped { low = middle } else { high = middle - 1 }
     }
     var start = lineStarts[low]
-    if start == 0, source.starts(with: [0xEF, 0xBB, 0xBF]) { start = min(3, clamped) }
+    if start == 0, source.count >= 3, source[0] == 0xEF, source[1] == 0xBB, source[2] == 0xBF {
+      start = min(3, clamped)
+    }
     var column = 1
     var index = start
     while index < clamped {
