@@ -15,16 +15,6 @@ struct CourseListScreen: Screen {
   /// The column header is the first body row.
   private var table: NumberedTable { NumberedTable(list: list, firstItemRow: 1) }
 
-  /// Title takes what hours (up to `200.5`), form (four characters) and kind leave.
-  static func columns(width: Int) -> Columns {
-    Columns([.flexible, .fixed(5, .trailing), .fixed(8), .fixed(4)], total: width)
-  }
-
-  /// For a member, the selected and credited marks come first.
-  static func memberColumns(width: Int) -> Columns {
-    Columns([.fixed(2), .flexible, .fixed(5, .trailing), .fixed(8), .fixed(4)], total: width)
-  }
-
   private func courses(_ context: ScreenContext) -> ArraySlice<Course> {
     context.catalog.courses(inCategory: categoryID)
   }
@@ -60,23 +50,14 @@ struct CourseListScreen: Screen {
       return
     }
     let member = context.member
-    let textWidth = area.width - NumberedTable.prefixWidth
-    let columns =
-      member == nil ? Self.columns(width: textWidth) : Self.memberColumns(width: textWidth)
-    let ellipsis = context.glyphs.ellipsis
-    let header = columns.row(
-      (member == nil ? [] : [""])
-        + [
-          ScreenText.columnTitle, ScreenText.columnHours, ScreenText.columnForm,
-          ScreenText.columnKind,
-        ],
-      ellipsis: ellipsis)
+    // The kind, in four columns, comes last.
+    let columns = CourseColumns(
+      width: area.width - NumberedTable.prefixWidth, last: .fixed(4), member: member,
+      glyphs: context.glyphs)
+    let header = columns.header(last: ScreenText.columnKind)
     table.draw(into: &grid, area: area, header: header, glyphs: context.glyphs) { index in
       let course = courses[courses.startIndex + index]
-      let marks = member.map { [$0.marks(for: course.id, glyphs: context.glyphs)] } ?? []
-      return columns.row(
-        marks + [course.title, course.hours.description, course.form.label, course.kind.label],
-        ellipsis: ellipsis)
+      return columns.row(course, last: course.kind.label)
     }
     let highlighted = courses[courses.startIndex + list.cursor]
     // A member sees what the marks mean on the last row, under the summary.

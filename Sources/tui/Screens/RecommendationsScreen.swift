@@ -26,11 +26,6 @@ struct RecommendationsScreen: Screen {
     return NumberedTable(list: list(count: count), firstItemRow: firstItemRow)
   }
 
-  /// Marks, title, hours, form, the reason in a few characters.
-  static func columns(width: Int) -> Columns {
-    Columns([.fixed(2), .flexible, .fixed(5, .trailing), .fixed(8), .fixed(12)], total: width)
-  }
-
   func heading(_ context: ScreenContext) -> String {
     ScreenText.recommendHeading(Self.recommendations(context).count)
   }
@@ -74,22 +69,17 @@ struct RecommendationsScreen: Screen {
       return
     }
     let table = table(count: recommendations.count, height: area.height)
-    let columns = Self.columns(width: area.width - NumberedTable.prefixWidth)
-    let header = columns.row(
-      [
-        "", ScreenText.columnTitle, ScreenText.columnHours, ScreenText.columnForm,
-        ScreenText.columnReason,
-      ], ellipsis: ellipsis)
+    // The reason, in a few characters, comes last.
+    let columns = CourseColumns(
+      width: area.width - NumberedTable.prefixWidth, last: .fixed(12), member: member,
+      glyphs: context.glyphs)
+    let header = columns.header(last: ScreenText.columnReason)
     let courses = context.catalog.courses
     table.draw(into: &grid, area: area, header: header, glyphs: context.glyphs) { index in
       let recommendation = recommendations[index]
-      let course = courses[recommendation.courseIndex]
       return columns.row(
-        [
-          member.marks(for: course.id, glyphs: context.glyphs), course.title,
-          course.hours.description, course.form.label,
-          RecommendationText.tag(recommendation.reason),
-        ], ellipsis: ellipsis)
+        courses[recommendation.courseIndex],
+        last: RecommendationText.tag(recommendation.reason))
     }
     let highlighted = recommendations[table.list.cursor]
     var lines = LabeledText.lines(

@@ -34,15 +34,6 @@ struct SearchScreen: Screen {
     NumberedTable(list: list, firstItemRow: hasStatusLine(height: height) ? 3 : 2)
   }
 
-  static func columns(width: Int) -> Columns {
-    Columns([.flexible, .fixed(5, .trailing), .fixed(8), .fixed(16)], total: width)
-  }
-
-  /// For a member, the selected and credited marks come first, as in the course lists.
-  static func memberColumns(width: Int) -> Columns {
-    Columns([.fixed(2), .flexible, .fixed(5, .trailing), .fixed(8), .fixed(16)], total: width)
-  }
-
   // MARK: Keys
 
   /// Typing: the keys that edit the query. Nil leaves the key to the key table (digits 1-9,
@@ -154,16 +145,11 @@ struct SearchScreen: Screen {
     let table = table(height: area.height)
 
     let member = context.member
-    let textWidth = area.width - NumberedTable.prefixWidth
-    let columns =
-      member == nil ? Self.columns(width: textWidth) : Self.memberColumns(width: textWidth)
-    let titleColumn = member == nil ? 0 : 1
-    let header = columns.row(
-      (member == nil ? [] : [""])
-        + [
-          ScreenText.columnTitle, ScreenText.columnHours, ScreenText.columnForm,
-          ScreenText.columnMatch,
-        ], ellipsis: ellipsis)
+    // Why a result is listed (or its category), in sixteen columns, comes last.
+    let columns = CourseColumns(
+      width: area.width - NumberedTable.prefixWidth, last: .fixed(16), member: member,
+      glyphs: context.glyphs)
+    let header = columns.header(last: ScreenText.columnMatch)
     let catalog = context.catalog
     var shown: [Int: SearchResult] = [:]
     for position in list.visible { shown[position] = results[position] }
@@ -173,10 +159,7 @@ struct SearchScreen: Screen {
       let note =
         ScreenText.searchCue(result.match, matchedText: result.matchedText)
         ?? catalog.category(id: course.categoryID)?.title ?? ""
-      let marks = member.map { [$0.marks(for: course.id, glyphs: context.glyphs)] } ?? []
-      return columns.row(
-        marks + [course.title, course.hours.description, course.form.label, note],
-        ellipsis: ellipsis)
+      return columns.row(course, last: note)
     }
     for position in list.visible {
       guard let result = shown[position] else { continue }
@@ -184,8 +167,8 @@ struct SearchScreen: Screen {
       guard y < area.maxY else { break }
       Self.highlight(
         result.titleRanges, of: catalog.courses[result.courseIndex].title, into: &grid,
-        x: area.x + NumberedTable.prefixWidth + columns.offset(of: titleColumn), y: y,
-        width: columns.widths[titleColumn],
+        x: area.x + NumberedTable.prefixWidth + columns.titleOffset, y: y,
+        width: columns.titleWidth,
         style: position == list.cursor ? .selectedMatch : .match, ellipsis: ellipsis)
     }
     let highlighted = catalog.courses[results.courseIndex(at: list.cursor)]
