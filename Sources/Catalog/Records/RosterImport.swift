@@ -102,26 +102,19 @@ public enum RosterImport {
       }
       let name = required(.name)
       let branch = required(.branch)
-      let domain = required(.domain).flatMap { text -> MemberDomain? in
-        let parsed =
-          MemberDomain(identifierOrLabel: text.lowercased())
-          ?? MemberDomain(identifierOrLabel: text)
-        if parsed == nil {
-          rowProblems.append(
-            RecordsText.invalidChoice(RosterColumn.domain.spelled, text, MemberDomain.spellings))
+      /// A required cell naming one of `Choice`'s identifiers (in any letter case) or labels.
+      func choice<Choice: LabeledEnumeration>(_ column: RosterColumn) -> Choice? {
+        required(column).flatMap { text -> Choice? in
+          let parsed =
+            Choice(identifierOrLabel: text.lowercased()) ?? Choice(identifierOrLabel: text)
+          if parsed == nil {
+            rowProblems.append(RecordsText.invalidChoice(column.spelled, text, Choice.spellings))
+          }
+          return parsed
         }
-        return parsed
       }
-      let role = required(.role).flatMap { text -> MemberRole? in
-        let parsed =
-          MemberRole(identifierOrLabel: text.lowercased())
-          ?? MemberRole(identifierOrLabel: text)
-        if parsed == nil {
-          rowProblems.append(
-            RecordsText.invalidChoice(RosterColumn.role.spelled, text, MemberRole.spellings))
-        }
-        return parsed
-      }
+      let domain: MemberDomain? = choice(.domain)
+      let role: MemberRole? = choice(.role)
       let joined = required(.joined).flatMap { text -> LocalDate? in
         guard let date = LocalDate(lenient: text) else {
           rowProblems.append(RecordsText.invalidJoinedDate(text))
