@@ -30,10 +30,10 @@ struct LoginScreen: Screen {
 
   func keyHints(_ context: ScreenContext) -> [KeyHint] {
     [
-      KeyHint(MemberText.keyNameDigits, MemberText.keyType),
+      KeyHint(MemberText.keyNameDigits, ScreenText.keyType),
       KeyHint(ScreenText.keyNameEnter, MemberText.keyConfirm),
-      KeyHint(MemberText.keyNameBackspace, MemberText.keyErase),
-      KeyHint(MemberText.keyNameEscape, ScreenText.keyBack),
+      KeyHint(ScreenText.keyNameBackspace, MemberText.keyErase),
+      KeyHint(ScreenText.keyNameEscape, ScreenText.keyBack),
       KeyHint(ScreenText.keyNameHelp, ScreenText.keyHelp),
     ]
   }

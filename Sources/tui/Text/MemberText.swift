@@ -52,12 +52,9 @@ enum MemberText {
   static func unknownMember(_ id: String) -> String { "没有编号为 \(id) 的党员，请核对编号后重新输入。" }
   static func noPIN(_ id: String) -> String { "编号 \(id) 还没有设置 PIN，请站点管理员设置后再登录。" }
   static func loginFailed(_ reason: String) -> String { "暂时无法登录：\(reason)" }
-  static let keyType = "输入"
   static let keyConfirm = "确认"
   static let keyErase = "删除"
   static let keyNameDigits = "0-9"
-  static let keyNameBackspace = "退格"
-  static let keyNameEscape = "Esc"
 
   // MARK: Main menu of a member
   static let mainMenuMyCourses = "我的选课"

@@ -144,8 +144,11 @@ enum ScreenText {
   static let keyScrollLines = "滚动"
   static let keyPreviousPage = "上一页"
   static let keyNextPage = "下一页"
+  static let keyType = "输入"
   static let keyNameArrows = "上下键"
   static let keyNameEnter = "回车"
+  static let keyNameBackspace = "退格"
+  static let keyNameEscape = "Esc"
   static let keyNameHelp = "?"
   static let keyNamePages = "PgUp/PgDn"
 }

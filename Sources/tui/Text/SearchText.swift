@@ -29,11 +29,8 @@ extension ScreenText {
   }
 
   static let keyNameTyping = "字母/汉字"
-  static let keyType = "输入"
-  static let keyNameBackspace = "退格"
   static let keyDelete = "删字"
   static let keyClear = "清空"
-  static let keyNameEscape = "Esc"
 
   static let helpSearchSection: (title: String, keys: [(key: String, action: String)]) = (
     "搜索课程（在任何列表按 /，或在主菜单选“搜索课程”）：",
