@@ -17,7 +17,7 @@ enum MemberText {
   static let demoEntrySeparator = "   "
 
   // MARK: Help
-  static let helpSection: (title: String, keys: [(key: String, action: String)]) = (
+  static let helpSection: ScreenText.HelpSection = (
     "登录、选学和学时：",
     [
       ("登录", "在开始屏幕按 1，用数字键输入党员编号，按回车；再输入 PIN（屏幕上显示为 *），按回车。退格键删除输错的数字。"),

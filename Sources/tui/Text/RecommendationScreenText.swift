@@ -20,7 +20,7 @@ extension ScreenText {
 }
 
 extension ScreenText {
-  static let helpRecommendSection: (title: String, keys: [(key: String, action: String)]) = (
+  static let helpRecommendSection: HelpSection = (
     "为我推荐（登录后）：",
     [
       (

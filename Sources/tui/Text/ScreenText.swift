@@ -76,8 +76,11 @@ enum ScreenText {
 
   // MARK: Help
   static let helpHeading = "使用帮助"
+  /// A section of the help: a title, and keys with what they do. The words of the search,
+  /// member and 为我推荐 screens each add one, and the help screen lines up the keys of all.
+  typealias HelpSection = (title: String, keys: [(key: String, action: String)])
   /// Help is sections of a title and keys with what they do, or of plain paragraphs.
-  static let helpSections: [(title: String, keys: [(key: String, action: String)])] = [
+  static let helpSections: [HelpSection] = [
     (
       "数字键就能完成全部操作：",
       [

@@ -32,7 +32,7 @@ extension ScreenText {
   static let keyDelete = "删字"
   static let keyClear = "清空"
 
-  static let helpSearchSection: (title: String, keys: [(key: String, action: String)]) = (
+  static let helpSearchSection: HelpSection = (
     "搜索课程（在任何列表按 /，或在主菜单选“搜索课程”）：",
     [
       ("字母、汉字", "输入要找的课程：课程名称的汉字、拼音（wenshi）、拼音首字母（lxxn），或关键词。每输入一个字，结果立刻更新。搜索时 q、j、k 和空格也是输入的字。"),
