@@ -27,6 +27,8 @@ struct NumberedList: Hashable, Sendable {
   var pageCount: Int { max(1, (count + pageSize - 1) / pageSize) }
   /// The items on the cursor's page.
   var visible: Range<Int> { min(count, page * pageSize)..<min(count, (page + 1) * pageSize) }
+  /// `3/17`: where the cursor is, for the right of the heading line; nil for an empty list.
+  var position: String? { count == 0 ? nil : ScreenText.position(cursor + 1, of: count) }
 
   /// The digit shown beside item `index` on its page.
   func digit(for index: Int) -> Int { index - visible.lowerBound + 1 }

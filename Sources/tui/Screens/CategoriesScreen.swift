@@ -34,7 +34,7 @@ struct CategoriesScreen: Screen {
   func heading(_ context: ScreenContext) -> String { ScreenText.categoriesHeading }
 
   func position(_ context: ScreenContext) -> String? {
-    rows.isEmpty ? nil : ScreenText.position(list.cursor + 1, of: rows.count)
+    list.position
   }
 
   func keyHints(_ context: ScreenContext) -> [KeyHint] {

@@ -24,7 +24,7 @@ struct CourseListScreen: Screen {
   }
 
   func position(_ context: ScreenContext) -> String? {
-    list.count == 0 ? nil : ScreenText.position(list.cursor + 1, of: list.count)
+    list.position
   }
 
   func keyHints(_ context: ScreenContext) -> [KeyHint] {

@@ -25,8 +25,7 @@ struct MyCoursesScreen: Screen {
   }
 
   func position(_ context: ScreenContext) -> String? {
-    let list = list(context)
-    return list.count == 0 ? nil : ScreenText.position(list.cursor + 1, of: list.count)
+    list(context).position
   }
 
   func keyHints(_ context: ScreenContext) -> [KeyHint] {

@@ -31,8 +31,7 @@ struct RecommendationsScreen: Screen {
   }
 
   func position(_ context: ScreenContext) -> String? {
-    let list = list(count: Self.recommendations(context).count)
-    return list.count == 0 ? nil : ScreenText.position(list.cursor + 1, of: list.count)
+    list(count: Self.recommendations(context).count).position
   }
 
   func keyHints(_ context: ScreenContext) -> [KeyHint] {

@@ -107,7 +107,7 @@ struct SearchScreen: Screen {
   func heading(_ context: ScreenContext) -> String { ScreenText.searchHeading }
 
   func position(_ context: ScreenContext) -> String? {
-    results.isEmpty ? nil : ScreenText.position(list.cursor + 1, of: results.count)
+    list.position
   }
 
   func keyHints(_ context: ScreenContext) -> [KeyHint] {
