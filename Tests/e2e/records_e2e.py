@@ -27,7 +27,8 @@ import tempfile
 import tomllib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tui_e2e import REPO, Results, Tmux, child_pid, digit_of, terminal_restored  # noqa: E402
+from tui_e2e import (REPO, Results, Tmux, child_pid, digit_of, expect,  # noqa: E402
+                     terminal_restored)
 
 DATA = os.path.join(REPO, "data")
 FORMS = {"concentrated": "集中培训", "remote": "远程教育", "onsite": "现场教学",
@@ -123,9 +124,9 @@ def test_demo_member(binary, results):
     try:
         env = (f"HOME={shlex.quote(home)} XDG_DATA_HOME={shlex.quote(home)}/data "
                f"COURSE_MENU_DB={shlex.quote(real_db)}")
-        screen = run_ui(tmux, binary, "--demo", env=env)
-        results.check("demo: start screen lists member 1001 with PIN 1111",
-                      re.search(r"1001\s+1111\s+王建国", screen) is not None)
+        run_ui(tmux, binary, "--demo", env=env)
+        expect(tmux, results, "demo: start screen lists member 1001 with PIN 1111",
+               lambda s: re.search(r"1001\s+1111\s+王建国", s) is not None)
         pid = child_pid(int(tmux.pane("pane_pid")))
         demo_files = []
         if pid:
@@ -137,11 +138,13 @@ def test_demo_member(binary, results):
         results.check("demo: a temporary database is open", len(demo_dirs) == 1, str(demo_files))
 
         log_in(tmux, "1001", "1111")
-        screen = tmux.wait_for(lambda s: "王建国（编号 1001" in s, "the member's main menu",
-                               timeout=SLOW)
-        results.check("demo: title bar names the member", "党员：王建国" in screen.split("\n")[0])
-        progress = re.search(r"(\d{4}) 年度已计 (\d+(?:\.5)?)/(\d+) 学时", screen)
-        results.check("demo: main menu shows hours against the target", progress is not None)
+        tmux.wait_for(lambda s: "王建国（编号 1001" in s, "the member's main menu", timeout=SLOW)
+        expect(tmux, results, "demo: title bar names the member",
+               lambda s: "党员：王建国" in s.split("\n")[0])
+        progress_line = r"(\d{4}) 年度已计 (\d+(?:\.5)?)/(\d+) 学时"
+        screen = expect(tmux, results, "demo: main menu shows hours against the target",
+                        lambda s: re.search(progress_line, s) is not None)
+        progress = re.search(progress_line, screen)
         counted, target = (progress.group(2), progress.group(3)) if progress else ("?", "?")
 
         tmux.type(main_menu_item(tmux, "我的学时") or "4")
@@ -173,32 +176,40 @@ def test_demo_member(binary, results):
         tmux.type(main_menu_item(tmux, "课程目录") or "1")
         screen = tmux.wait_for(lambda s: "农业实用技术" in s and "课程数" in s, "the categories")
         tmux.type(digit_of(screen.split("\n"), "农业实用技术") or "6")
-        screen = tmux.wait_for(lambda s: "农业实用技术（" in s, "the farming courses")
-        row = next((line for line in screen.split("\n")
-                    if re.match(r"^\s*>?\s*\d\s{2}\s\s", line) and line.rstrip().endswith("选修")), None)
-        results.check("demo: an unselected elective is listed without marks", row is not None)
+        tmux.wait_for(lambda s: "农业实用技术（" in s, "the farming courses")
+
+        def unselected_elective(screen):
+            return next((line for line in screen.split("\n")
+                         if re.match(r"^\s*>?\s*\d\s{2}\s\s", line)
+                         and line.rstrip().endswith("选修")), None)
+
+        screen = expect(tmux, results, "demo: an unselected elective is listed without marks",
+                        lambda s: unselected_elective(s) is not None)
+        row = unselected_elective(screen)
         digit = re.match(r"^\s*>?\s*(\d)", row).group(1) if row else "2"
         title = re.split(r"\s{2,}", row.strip().lstrip(">").strip())[1] if row else ""
         tmux.type(digit)
-        screen = tmux.wait_for(lambda s: "我的状态：" in s, "the course detail")
-        results.check("demo: detail says 未选学 and offers 1 选学",
-                      "我的状态：未选学" in screen and "1 选学" in key_line(screen))
+        tmux.wait_for(lambda s: "我的状态：" in s, "the course detail")
+        expect(tmux, results, "demo: detail says 未选学 and offers 1 选学",
+               lambda s: "我的状态：未选学" in s and "1 选学" in key_line(s))
         tmux.type("1")
-        screen = tmux.wait_for(lambda s: "确认选学" in s, "the confirmation")
-        results.check("demo: 选学 asks for confirmation", "1  确定选学" in screen)
+        tmux.wait_for(lambda s: "确认选学" in s, "the confirmation")
+        expect(tmux, results, "demo: 选学 asks for confirmation", lambda s: "1  确定选学" in s)
         tmux.type("1")
-        screen = tmux.wait_for(lambda s: "我的状态：✓ 已选学" in s, "the selection", timeout=SLOW)
-        results.check("demo: the selection is confirmed in words", f"已选学“{title}”" in screen,
-                      title)
-        results.check("demo: the key line now offers 退选", "1 退选" in key_line(screen))
+        tmux.wait_for(lambda s: "我的状态：✓ 已选学" in s, "the selection", timeout=SLOW)
+        expect(tmux, results, "demo: the selection is confirmed in words",
+               lambda s: f"已选学“{title}”" in s, lambda s: title)
+        expect(tmux, results, "demo: the key line now offers 退选",
+               lambda s: "1 退选" in key_line(s))
 
         for _ in range(3):
             tmux.type("0")
         tmux.type(main_menu_item(tmux, "我的选课") or "3")
-        screen = tmux.wait_for(lambda s: "我的选课（" in s and "最近安排" in s, "我的选课")
-        results.check("demo: 我的选课 lists the new selection with ✓",
-                      re.search(rf"✓.\s+{re.escape(title[:8])}", screen) is not None, title)
-        results.check("demo: 我的选课 counts four courses", "我的选课（4 门）" in screen)
+        tmux.wait_for(lambda s: "我的选课（" in s and "最近安排" in s, "我的选课")
+        expect(tmux, results, "demo: 我的选课 lists the new selection with ✓",
+               lambda s: re.search(rf"✓.\s+{re.escape(title[:8])}", s) is not None,
+               lambda s: title)
+        expect(tmux, results, "demo: 我的选课 counts four courses", lambda s: "我的选课（4 门）" in s)
 
         tmux.type("0")
         main_menu_item(tmux, "我的学时")
@@ -305,9 +316,9 @@ def test_lockout_two_sessions(binary, database, results):
         log_in(tmux, "3002", "0000")
         results.check("lock: after 1 wrong PIN, 4 attempts left",
                       attempts_left(tmux, "the first answer") == 4)
-        screen = try_pin(tmux, "1111", "还可以再试 3 次", "the second answer")
-        results.check("lock: the answer says how a lock comes",
-                      "PIN 不正确。还可以再试 3 次；连续输错 5 次将锁定 15 分钟。" in screen, screen)
+        try_pin(tmux, "1111", "还可以再试 3 次", "the second answer")
+        expect(tmux, results, "lock: the answer says how a lock comes",
+               lambda s: "PIN 不正确。还可以再试 3 次；连续输错 5 次将锁定 15 分钟。" in s, lambda s: s)
         leave_login(tmux)
         terminal_restored(tmux, results, "lock, first run", 0)
     finally:
@@ -320,20 +331,20 @@ def test_lockout_two_sessions(binary, database, results):
         left = attempts_left(tmux, "the third answer")
         results.check("lock: the count goes on in the second run (2 left)", left == 2, str(left))
         try_pin(tmux, "3333", "还可以再试 1 次", "the fourth answer")
-        screen = try_pin(tmux, "4444", "已锁定", "the lock")
-        results.check("lock: the fifth wrong PIN locks, saying until when",
-                      re.search(r"编号 3002 已锁定（连续输错 5 次 PIN）：请在 (\d{4}-\d\d-\d\d )?"
-                                r"\d\d:\d\d 以后再试（约 15 分钟）", screen) is not None, screen)
+        try_pin(tmux, "4444", "已锁定", "the lock")
+        expect(tmux, results, "lock: the fifth wrong PIN locks, saying until when",
+               lambda s: re.search(r"编号 3002 已锁定（连续输错 5 次 PIN）：请在 (\d{4}-\d\d-\d\d )?"
+                                   r"\d\d:\d\d 以后再试（约 15 分钟）", s) is not None, lambda s: s)
         tmux.type("3002")
         tmux.enter()
         tmux.wait_for(lambda s: "请输入 PIN" in s, "the PIN prompt")
         tmux.type("1357")
         tmux.wait_for(lambda s: "****_" in s, "the masked PIN")
         tmux.enter()
-        screen = tmux.wait_for(lambda s: "已锁定" in s and "正在核对" not in s
-                               and "党员编号：_" in s, "the lock again", timeout=SLOW)
-        results.check("lock: even the right PIN is refused while locked",
-                      "编号 3002 已锁定" in screen and "退出登录" not in screen)
+        tmux.wait_for(lambda s: "已锁定" in s and "正在核对" not in s and "党员编号：_" in s,
+                      "the lock again", timeout=SLOW)
+        expect(tmux, results, "lock: even the right PIN is refused while locked",
+               lambda s: "编号 3002 已锁定" in s and "退出登录" not in s)
         leave_login(tmux)
         terminal_restored(tmux, results, "lock, second run", 0)
     finally:

@@ -21,7 +21,8 @@ import shlex
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tui_e2e import REPO, Results, Tmux, digit_of, start_ui, terminal_restored  # noqa: E402
+from tui_e2e import (REPO, Results, Tmux, digit_of, expect, start_ui,  # noqa: E402
+                     terminal_restored)
 
 ESC = "\x1b"
 
@@ -34,6 +35,11 @@ def result_rows(screen):
         if match:
             rows.append((match.group(1), match.group(2)))
     return rows
+
+
+def first_result(screen):
+    """(digit, text) of the first result row; two empty strings when there is none."""
+    return (result_rows(screen) or [("", "")])[0]
 
 
 def row_title(text):
@@ -60,6 +66,11 @@ def underlined_text(line):
     return underlined
 
 
+def title_line(screen):
+    """The detail's line with 课程名称：, or "" when there is none."""
+    return next((line for line in screen.split("\n") if "课程名称：" in line), "")
+
+
 def wait_rows(tmux, predicate, what):
     return tmux.wait_for(lambda s: predicate(s, result_rows(s)), what)
 
@@ -69,69 +80,79 @@ def test_search(binary, results):
     try:
         start_ui(tmux, binary)
         tmux.type("/")
-        screen = tmux.wait_for(lambda s: "搜索：" in s, "the search screen")
-        results.check("/ on the main menu opens 搜索课程", "搜索课程" in screen.split("\n")[1])
+        tmux.wait_for(lambda s: "搜索：" in s, "the search screen")
+        expect(tmux, results, "/ on the main menu opens 搜索课程",
+               lambda s: "搜索课程" in s.split("\n")[1])
 
         for letter in "lxxn":  # one key at a time, as a member types
             tmux.type(letter)
-        screen = wait_rows(tmux, lambda s, rows: "搜索：lxxn" in s and rows, "results for lxxn")
+        wait_rows(tmux, lambda s, rows: "搜索：lxxn" in s and rows, "results for lxxn")
+        expect(tmux, results, "lxxn lists results numbered from 1",
+               lambda s: first_result(s)[0] == "1", lambda s: str(result_rows(s)[:2]))
+        expect(tmux, results, "lxxn finds a 理想信念 course",
+               lambda s: any("理想信念" in text for _, text in result_rows(s)),
+               lambda s: str(result_rows(s)))
+        screen = expect(tmux, results, "the first result has 理想信念 in its title",
+                        lambda s: "理想信念" in row_title(first_result(s)[1]),
+                        lambda s: first_result(s)[1])
         rows = result_rows(screen)
-        results.check("lxxn lists results numbered from 1", rows[0][0] == "1", str(rows[:2]))
-        results.check("lxxn finds a 理想信念 course", any("理想信念" in text for _, text in rows),
-                      str(rows))
-        results.check("the first result has 理想信念 in its title", "理想信念" in row_title(rows[0][1]),
-                      rows[0][1])
-        styled = tmux.tmux("capture-pane", "-p", "-e", "-t", tmux.target).split("\n")
-        first_row = next((line for line in styled if "理想信念" in line and re.search(r">", line)), "")
-        results.check("the matched 理想信念 is underlined", underlined_text(first_row) == "理想信念",
-                      repr(underlined_text(first_row)))
-        results.check("the key line names the search keys",
-                      "退格" in screen.split("\n")[-2] or "退格" in screen, screen.split("\n")[-2])
+
+        def first_row(styled):
+            return next((line for line in styled.split("\n")
+                         if "理想信念" in line and re.search(r">", line)), "")
+
+        expect(tmux, results, "the matched 理想信念 is underlined",
+               lambda s: underlined_text(first_row(s)) == "理想信念",
+               lambda s: repr(underlined_text(first_row(s))), styled=True)
+        expect(tmux, results, "the key line names the search keys",
+               lambda s: "退格" in s.split("\n")[-2] or "退格" in s, lambda s: s.split("\n")[-2])
 
         title = row_title(rows[0][1])
         tmux.enter()
-        screen = tmux.wait_for(lambda s: "课程名称：" in s, "the course detail after Enter")
-        shown = next(line for line in screen.split("\n") if "课程名称：" in line)
-        results.check("Enter opens the top result", title in shown, f"{title!r} not in {shown!r}")
+        tmux.wait_for(lambda s: "课程名称：" in s, "the course detail after Enter")
+        expect(tmux, results, "Enter opens the top result",
+               lambda s: title in title_line(s), lambda s: f"{title!r} not in {title_line(s)!r}")
 
         tmux.type("0")
-        screen = tmux.wait_for(lambda s: "搜索：lxxn" in s, "the search again")
+        tmux.wait_for(lambda s: "搜索：lxxn" in s, "the search again")
         results.check("0 from the course comes back to the search, query kept", True)
 
         for _ in range(4):
             tmux.tmux("send-keys", "-t", tmux.target, "BSpace")
-        screen = tmux.wait_for(lambda s: re.search(r"搜索：\s*$", s, re.M) is not None
-                               and "输入课程名称" in s, "the empty search box")
-        results.check("Backspace edits the query down to nothing", not result_rows(screen))
+        tmux.wait_for(lambda s: re.search(r"搜索：\s*$", s, re.M) is not None
+                      and "输入课程名称" in s, "the empty search box")
+        expect(tmux, results, "Backspace edits the query down to nothing",
+               lambda s: not result_rows(s))
 
         tmux.type("温室")  # UTF-8, as an input method over SSH sends it
-        screen = wait_rows(tmux, lambda s, rows: "搜索：温室" in s and rows, "results for 温室")
+        wait_rows(tmux, lambda s, rows: "搜索：温室" in s and rows, "results for 温室")
+        screen = expect(tmux, results, "Chinese typed through the terminal finds 温室 courses",
+                        lambda s: all("温室" in text for _, text in result_rows(s)[:2])
+                        and len(result_rows(s)) >= 2, lambda s: str(result_rows(s)))
         rows = result_rows(screen)
-        results.check("Chinese typed through the terminal finds 温室 courses",
-                      all("温室" in text for _, text in rows[:2]) and len(rows) >= 2, str(rows))
-        results.check("results are numbered 1-N on the key line",
-                      re.search(r"1-\d 打开", screen) is not None, screen.split("\n")[-2])
+        expect(tmux, results, "results are numbered 1-N on the key line",
+               lambda s: re.search(r"1-\d 打开", s) is not None, lambda s: s.split("\n")[-2])
 
         second = row_title(rows[1][1])
         tmux.type("2")
-        screen = tmux.wait_for(lambda s: "课程名称：" in s, "the course detail after 2")
-        shown = next(line for line in screen.split("\n") if "课程名称：" in line)
-        results.check("a digit opens that result", second in shown, f"{second!r} not in {shown!r}")
+        tmux.wait_for(lambda s: "课程名称：" in s, "the course detail after 2")
+        expect(tmux, results, "a digit opens that result",
+               lambda s: second in title_line(s), lambda s: f"{second!r} not in {title_line(s)!r}")
 
         tmux.type("0")
         tmux.wait_for(lambda s: "搜索：温室" in s, "the search after 0")
         tmux.tmux("send-keys", "-t", tmux.target, "Escape")
-        screen = tmux.wait_for(lambda s: "请按数字键选择" in s, "the main menu after Esc")
-        results.check("Esc leaves the search", "搜索：" not in screen)
+        tmux.wait_for(lambda s: "请按数字键选择" in s, "the main menu after Esc")
+        screen = expect(tmux, results, "Esc leaves the search", lambda s: "搜索：" not in s)
 
         digit = digit_of(screen.split("\n"), "搜索课程")
         results.check("the main menu lists 搜索课程", digit is not None)
         tmux.type(digit or "2")
         screen = tmux.wait_for(lambda s: "搜索：" in s, "the search from the menu item")
         tmux.type("wenshi")
-        screen = wait_rows(tmux, lambda s, rows: "搜索：wenshi" in s and rows, "results for wenshi")
-        results.check("wenshi finds 温室 courses",
-                      any("温室" in text for _, text in result_rows(screen)))
+        wait_rows(tmux, lambda s, rows: "搜索：wenshi" in s and rows, "results for wenshi")
+        expect(tmux, results, "wenshi finds 温室 courses",
+               lambda s: any("温室" in text for _, text in result_rows(s)))
         tmux.type("0")  # clears the box
         tmux.wait_for(lambda s: "输入课程名称" in s, "the cleared box")
         tmux.type("0")  # leaves
@@ -161,16 +182,23 @@ def test_recommendations(binary, results):
         digit = digit_of(screen.split("\n"), "为我推荐")
         results.check("a member's main menu lists 为我推荐", digit is not None)
         tmux.type(digit or "5")
-        screen = tmux.wait_for(lambda s: "推荐理由：" in s, "the recommendations")
-        rows = result_rows(screen)
-        results.check("a secretary without concentrated training sees 集中培训 first",
-                      bool(rows) and "集中培训" in rows[0][1] and "补集中培训" in rows[0][1],
-                      rows[0][1] if rows else screen)
-        reason = next(line for line in screen.split("\n") if "推荐理由：" in line)
-        results.check("the highlighted course says why", "还需参加 1 次集中培训" in reason, reason)
+        tmux.wait_for(lambda s: "推荐理由：" in s, "the recommendations")
+
+        def first_text(screen):
+            rows = result_rows(screen)
+            return rows[0][1] if rows else None
+
+        def reason(screen):
+            return next((line for line in screen.split("\n") if "推荐理由：" in line), "")
+
+        expect(tmux, results, "a secretary without concentrated training sees 集中培训 first",
+               lambda s: first_text(s) is not None and "集中培训" in first_text(s)
+               and "补集中培训" in first_text(s), lambda s: first_text(s) or s)
+        expect(tmux, results, "the highlighted course says why",
+               lambda s: "还需参加 1 次集中培训" in reason(s), reason)
         tmux.type("1")
-        screen = tmux.wait_for(lambda s: "课程名称：" in s, "the recommended course")
-        results.check("a digit opens the recommended course", "集中培训" in screen)
+        tmux.wait_for(lambda s: "课程名称：" in s, "the recommended course")
+        expect(tmux, results, "a digit opens the recommended course", lambda s: "集中培训" in s)
         for expected in ["推荐理由：", "请按数字键选择", "党员登录"]:
             tmux.type("0")
             tmux.wait_for(lambda s, e=expected: e in s and "课程名称：" not in s, expected)

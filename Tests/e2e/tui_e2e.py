@@ -2,7 +2,8 @@
 """End-to-end tests of the member terminal UI: the real binary in tmux.
 
 Starts `course-menu` on the shipped catalog (data/) in a detached tmux session at 80x24,
-drives it with digits only, reads the screen with capture-pane, resizes the window, and
+drives it with digits only, reads the screen with capture-pane (only once it has settled:
+unchanged for SETTLE seconds with nothing in the pane running), resizes the window, and
 checks that every way out (0, SIGTERM, hang-up, a crash signal, the ASCII fallback) leaves
 the terminal as it was.
 
@@ -25,11 +26,45 @@ import uuid
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PROMPT = "E2E-PROMPT$ "
-TIMEOUT = 10.0
+TIMEOUT = 10.0  # the longest any wait for the screen lasts, generous for a loaded machine
+SETTLE = 0.15  # a frame counts as drawn once capture-pane has shown it unchanged this long
+POLL = 0.03
+
+
+def stat_fields(path):
+    """The fields of a /proc stat file after the command name: state, parent pid, ..."""
+    with open(path) as stat:
+        return stat.read().rsplit(")", 1)[1].split()
+
+
+def parents():
+    """{pid: parent pid} of every process."""
+    table = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                table[int(name)] = int(stat_fields(f"/proc/{name}/stat")[1])
+            except (FileNotFoundError, ProcessLookupError, IndexError):
+                pass  # ended meanwhile
+    return table
+
+
+def running(pid):
+    """True when a thread of the process is running or waiting on a disk."""
+    try:
+        return any(stat_fields(f"/proc/{pid}/task/{task}/stat")[0] in ("R", "D")
+                   for task in os.listdir(f"/proc/{pid}/task"))
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return False  # ended meanwhile
 
 
 class Tmux:
-    """One private tmux server (its own socket) running an interactive shell in one pane."""
+    """One private tmux server (its own socket) running an interactive shell in one pane.
+
+    Every read of the screen waits for it to settle (see `settled`): a program draws a frame
+    with several writes, and tmux shows whatever has arrived, so a screen read as soon as
+    something changed can be half the old frame and half the new one.
+    """
 
     def __init__(self, width=80, height=24):
         self.socket = f"course-menu-e2e-{os.getpid()}-{uuid.uuid4().hex[:6]}"
@@ -42,6 +77,7 @@ class Tmux:
             self.base() + ["new-session", "-d", "-s", self.target, "-x", str(width),
                            "-y", str(height), shell],
             check=True, env=env)
+        self.shell_pid = int(self.pane("pane_pid"))
         self.wait_for(lambda screen: PROMPT.strip() in screen, "the shell prompt")
 
     def base(self):
@@ -51,8 +87,13 @@ class Tmux:
         return subprocess.run(self.base() + list(args), check=True, capture_output=True,
                               text=True).stdout
 
-    def screen(self):
-        return self.tmux("capture-pane", "-p", "-t", self.target)
+    def capture(self, styled=False):
+        """The pane's text as it is this instant (with -e: with its escape sequences)."""
+        return self.tmux("capture-pane", "-p", *(["-e"] if styled else []), "-t", self.target)
+
+    def screen(self, styled=False):
+        """The screen once settled."""
+        return self.settled(styled=styled)[1]
 
     def lines(self):
         return self.screen().split("\n")
@@ -73,15 +114,47 @@ class Tmux:
     def pane(self, variable):
         return self.tmux("display-message", "-p", "-t", self.target, "#{%s}" % variable).strip()
 
-    def wait_for(self, predicate, what, timeout=TIMEOUT):
+    def quiet(self):
+        """True when nothing in the pane runs: the shell and whatever it started (the program)
+        are all asleep, waiting for a key or for a child, so no more output is on its way."""
+        table = parents()
+        pids, tree = [self.shell_pid], []
+        while pids:
+            pid = pids.pop()
+            tree.append(pid)
+            pids += [child for child, parent in table.items() if parent == pid]
+        return not any(running(pid) for pid in tree)
+
+    def settled(self, predicate=lambda screen: True, timeout=TIMEOUT, styled=False):
+        """(True, screen) for the first settled screen on which predicate holds, polling
+        capture-pane for up to timeout seconds; (False, the last screen) if none came.
+
+        Settled: capture-pane has given the same text for at least SETTLE seconds (three reads
+        or more), and nothing in the pane is running. Only then is a frame judged, so a check
+        never sees one still being drawn, however loaded the machine.
+        """
         deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if predicate(screen):
-                return screen
-            time.sleep(0.05)
-        raise AssertionError(f"timed out waiting for {what}; screen was:\n{screen}")
+        last, since, reads = None, 0.0, 0
+        while True:
+            before = time.monotonic()
+            screen = self.capture(styled)
+            if screen != last:
+                last, since, reads = screen, time.monotonic(), 1
+            else:
+                reads += 1
+                if (reads >= 3 and before - since >= SETTLE and self.quiet()
+                        and predicate(screen)):
+                    return True, screen
+            if before >= deadline:
+                return False, screen
+            time.sleep(POLL)
+
+    def wait_for(self, predicate, what, timeout=TIMEOUT, styled=False):
+        """The first settled screen on which predicate holds; fails after timeout seconds."""
+        found, screen = self.settled(predicate, timeout, styled)
+        if not found:
+            raise AssertionError(f"timed out waiting for {what}; screen was:\n{screen}")
+        return screen
 
     def kill(self):
         subprocess.run(self.base() + ["kill-server"], capture_output=True)
@@ -100,6 +173,16 @@ class Results:
             self.failed += 1
             print(f"FAIL {name}{': ' + detail if detail else ''}")
         return condition
+
+
+def expect(tmux, results, name, condition, detail=lambda screen: "", timeout=TIMEOUT,
+           styled=False):
+    """A check on what the screen shows: waits up to timeout for a settled screen on which
+    condition holds and records a pass; if none comes, a failure, with detail(last screen).
+    Returns that screen."""
+    found, screen = tmux.settled(condition, timeout, styled)
+    results.check(name, found, "" if found else detail(screen))
+    return screen
 
 
 def child_pid(shell_pid):
@@ -141,7 +224,7 @@ def quit_from_main_menu(tmux):
 
 def terminal_restored(tmux, results, label, exit_status):
     """After the program ended: its exit status, the main screen, the cursor, the tty mode."""
-    screen = tmux.wait_for(lambda s: "EXIT=" in s, f"the exit status ({label})")
+    screen = tmux.wait_for(lambda s: re.search(r"EXIT=\d+", s), f"the exit status ({label})")
     status = re.search(r"EXIT=(\d+)", screen).group(1)
     results.check(f"{label}: exit status {exit_status}", status == str(exit_status),
                   f"got {status}")
@@ -172,14 +255,20 @@ def digit_of(lines, title):
     return None
 
 
+def text_after(screen, label):
+    """What follows `label` on the first line that has it, stripped; None if no line has it."""
+    line = next((line for line in screen.split("\n") if label in line), None)
+    return line.split(label, 1)[1].strip() if line is not None else None
+
+
 def test_browse_resize_quit(binary, results):
     tmux = Tmux(80, 24)
     try:
         start_ui(tmux, binary)
-        screen = tmux.screen()
-        results.check("main menu shows 1 课程目录 and 0 返回开始屏幕",
-                      re.search(r"1\s+课程目录", screen) and re.search(r"0\s+返回开始屏幕", screen))
-        results.check("title bar shows the catalog title", "党员教育培训课程目录" in tmux.lines()[0])
+        expect(tmux, results, "main menu shows 1 课程目录 and 0 返回开始屏幕",
+               lambda s: re.search(r"1\s+课程目录", s) and re.search(r"0\s+返回开始屏幕", s))
+        expect(tmux, results, "title bar shows the catalog title",
+               lambda s: "党员教育培训课程目录" in s.split("\n")[0])
 
         tmux.type("1")
         screen = tmux.wait_for(lambda s: "农业实用技术" in s, "the categories")
@@ -187,44 +276,58 @@ def test_browse_resize_quit(binary, results):
         results.check("categories list 农业实用技术 with a number", digit is not None)
 
         tmux.type(digit or "6")
-        screen = tmux.wait_for(lambda s: "农业实用技术（" in s, "the farming course list")
-        lines = screen.split("\n")
-        row = next((line for line in lines if re.match(r"^\s*>\s*1\s", line)), "")
-        results.check("course list shows item 1 with hours, form and kind",
-                      re.search(r"\s(\d+(\.5)?)\s+\S+\s+(必修|选修)\s*$", row) is not None, row)
-        results.check("course list shows a page indicator",
-                      re.search(r"第 1/\d+ 页", screen) is not None)
-        results.check("course list shows the position 1/N",
-                      re.search(r"\s1/\d+\s*$", lines[1]) is not None, lines[1])
+        tmux.wait_for(lambda s: "农业实用技术（" in s, "the farming course list")
+        hours_form_kind = r"\s(\d+(\.5)?)\s+\S+\s+(必修|选修)\s*$"
+
+        def first_row(screen):
+            return next((line for line in screen.split("\n") if re.match(r"^\s*>\s*1\s", line)), "")
+
+        screen = expect(tmux, results, "course list shows item 1 with hours, form and kind",
+                        lambda s: re.search(hours_form_kind, first_row(s)) is not None, first_row)
+        row = first_row(screen)
+        expect(tmux, results, "course list shows a page indicator",
+               lambda s: re.search(r"第 1/\d+ 页", s) is not None)
+        expect(tmux, results, "course list shows the position 1/N",
+               lambda s: re.search(r"\s1/\d+\s*$", s.split("\n")[1]) is not None,
+               lambda s: s.split("\n")[1])
 
         tmux.type("1")
-        screen = tmux.wait_for(lambda s: "课程名称：" in s, "the course detail")
+        tmux.wait_for(lambda s: "课程名称：" in s, "the course detail")
         title, hours = first_farming_course()
-        title_line = next(line for line in screen.split("\n") if "课程名称：" in line)
-        shown_title = title_line.split("课程名称：", 1)[1].strip()
-        results.check("detail shows the course title", shown_title == title,
-                      f"{shown_title!r} != {title!r}")
-        hours_line = next((line for line in screen.split("\n") if "学　　时：" in line), "")
-        results.check("detail shows the course hours", f"学　　时：{hours} 学时" in hours_line,
-                      hours_line)
-        list_hours = re.search(r"\s(\d+(\.5)?)\s+\S+\s+(必修|选修)\s*$", row)
+        expect(tmux, results, "detail shows the course title",
+               lambda s: text_after(s, "课程名称：") == title,
+               lambda s: f"{text_after(s, '课程名称：')!r} != {title!r}")
+
+        def hours_line(screen):
+            return next((line for line in screen.split("\n") if "学　　时：" in line), "")
+
+        expect(tmux, results, "detail shows the course hours",
+               lambda s: f"学　　时：{hours} 学时" in hours_line(s), hours_line)
+        list_hours = re.search(hours_form_kind, row)
         results.check("list and detail agree on the hours",
                       list_hours is not None and list_hours.group(1) == hours)
 
         tmux.resize(40, 10)
-        screen = tmux.wait_for(lambda s: "终端太小，请放大窗口" in s, "the too-small message")
+        tmux.wait_for(lambda s: "终端太小，请放大窗口" in s, "the too-small message")
         results.check("40x10 shows 终端太小，请放大窗口", True)
-        message_row = next(i for i, l in enumerate(screen.split("\n")) if "终端太小" in l)
-        results.check("the message is centred vertically", 3 <= message_row <= 5, str(message_row))
+
+        def message_row(screen):
+            return next((i for i, l in enumerate(screen.split("\n")) if "终端太小" in l), None)
+
+        expect(tmux, results, "the message is centred vertically",
+               lambda s: message_row(s) is not None and 3 <= message_row(s) <= 5,
+               lambda s: str(message_row(s)))
 
         tmux.resize(80, 24)
-        screen = tmux.wait_for(lambda s: "课程名称：" in s, "the detail after enlarging")
-        results.check("80x24 again shows the course", title in screen)
-        results.check("no too-small message left behind", "终端太小" not in screen)
+        tmux.wait_for(lambda s: "课程名称：" in s, "the detail after enlarging")
+        expect(tmux, results, "80x24 again shows the course", lambda s: title in s)
+        expect(tmux, results, "no too-small message left behind", lambda s: "终端太小" not in s)
 
-        for expected in ["农业实用技术（", "农业实用技术", "请按数字键选择"]:
+        # Each wait is for a screen the one before does not match.
+        for expected, unexpected in [("农业实用技术（", "课程名称："), ("农业实用技术", "农业实用技术（"),
+                                     ("请按数字键选择", "农业实用技术")]:
             tmux.type("0")
-            tmux.wait_for(lambda s, e=expected: e in s and "课程名称：" not in s, expected)
+            tmux.wait_for(lambda s, e=expected, u=unexpected: e in s and u not in s, expected)
         quit_from_main_menu(tmux)
         terminal_restored(tmux, results, "quit with 0", 0)
     finally:
@@ -269,10 +372,11 @@ def test_ascii_fallback(binary, results):
     tmux = Tmux(80, 24)
     try:
         start_ui(tmux, binary, env="LC_ALL=C LANG=C")
-        screen = tmux.wait_for(lambda s: "locale is not UTF-8" in s, "the ASCII notice")
+        tmux.wait_for(lambda s: "locale is not UTF-8" in s, "the ASCII notice")
         results.check("C locale: a one-line notice", True)
-        results.check("C locale: an ASCII frame", "-" * 40 in screen and "─" not in screen)
-        results.check("C locale: digits still shown", re.search(r"1\s+\?\?", screen) is not None)
+        expect(tmux, results, "C locale: an ASCII frame", lambda s: "-" * 40 in s and "─" not in s)
+        expect(tmux, results, "C locale: digits still shown",
+               lambda s: re.search(r"1\s+\?\?", s) is not None)
         quit_from_main_menu(tmux)
         terminal_restored(tmux, results, "C locale", 0)
     finally:
