@@ -3,23 +3,8 @@ import Testing
 
 @testable import tui
 
-/// Whole screens as literal lines, like ratatui's buffer tests: trailing spaces and empty
-/// rows at the bottom are left out of the literals, and every row is checked to be exactly
-/// as wide as the terminal.
+/// Whole screens as literal lines (see `expectScreen`), like ratatui's buffer tests.
 @Suite struct RenderTests {
-  func expectScreen(
-    _ state: AppState, _ expected: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
-  ) {
-    let grid = render(state)
-    var lines = grid.trimmedLines
-    while lines.last == "" { lines.removeLast() }
-    #expect(grid.lines.count == state.size.height, sourceLocation: sourceLocation)
-    #expect(lines.joined(separator: "\n") == expected, sourceLocation: sourceLocation)
-    for line in grid.lines {
-      #expect(DisplayWidth.of(line) == state.size.width, sourceLocation: sourceLocation)
-    }
-  }
-
   /// The main menu lists only what works, numbered, with 0 to quit.
   @Test func mainMenu80x24() {
     expectScreen(

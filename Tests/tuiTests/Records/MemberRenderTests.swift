@@ -5,19 +5,6 @@ import Testing
 
 /// The member screens as literal lines at 80x24, CJK included (see `RenderTests`).
 @Suite struct MemberRenderTests {
-  func expectScreen(
-    _ state: AppState, _ expected: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
-  ) {
-    let grid = render(state)
-    var lines = grid.trimmedLines
-    while lines.last == "" { lines.removeLast() }
-    #expect(grid.lines.count == state.size.height, sourceLocation: sourceLocation)
-    #expect(lines.joined(separator: "\n") == expected, sourceLocation: sourceLocation)
-    for line in grid.lines {
-      #expect(DisplayWidth.of(line) == state.size.width, sourceLocation: sourceLocation)
-    }
-  }
-
   /// The start screen: log in or browse; in the demo, who to log in as.
   @Test func startScreenWithTheDemoMembers80x24() {
     expectScreen(
