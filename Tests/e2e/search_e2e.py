@@ -14,14 +14,13 @@ The binary defaults to $COURSE_MENU_BIN, then .build/debug/course-menu. Prints o
 check and, last, exactly `N passed, M failed`; exits 1 when anything failed.
 """
 
-import argparse
 import os
 import re
 import shlex
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tui_e2e import (REPO, Results, Tmux, digit_of, expect, start_ui,  # noqa: E402
+from tui_e2e import (REPO, Tmux, digit_of, expect, run_tests, start_ui,  # noqa: E402
                      terminal_restored)
 
 ESC = "\x1b"
@@ -209,22 +208,7 @@ def test_recommendations(binary, results):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--binary", default=os.environ.get("COURSE_MENU_BIN"))
-    args = parser.parse_args()
-    binary = args.binary or os.path.join(REPO, ".build", "debug", "course-menu")
-    binary = os.path.abspath(binary)
-    results = Results()
-    if not os.access(binary, os.X_OK):
-        results.check("binary exists", False, binary)
-    else:
-        for test in [test_search, test_recommendations]:
-            try:
-                test(binary, results)
-            except (AssertionError, StopIteration) as error:
-                results.check(test.__name__, False, str(error))
-    print(f"{results.passed} passed, {results.failed} failed")
-    return 1 if results.failed else 0
+    return run_tests(__doc__.split("\n")[0], [test_search, test_recommendations])
 
 
 if __name__ == "__main__":

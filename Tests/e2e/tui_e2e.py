@@ -383,8 +383,9 @@ def test_ascii_fallback(binary, results):
         tmux.kill()
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def run_tests(description, tests):
+    """The scripts' common main: --binary, each test(binary, results), the closing line."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--binary", default=os.environ.get("COURSE_MENU_BIN"))
     args = parser.parse_args()
     binary = args.binary or os.path.join(REPO, ".build", "debug", "course-menu")
@@ -393,13 +394,18 @@ def main():
     if not os.access(binary, os.X_OK):
         results.check("binary exists", False, binary)
     else:
-        for test in [test_browse_resize_quit, test_signal_exits, test_ascii_fallback]:
+        for test in tests:
             try:
                 test(binary, results)
-            except AssertionError as error:
+            except (AssertionError, StopIteration) as error:
                 results.check(test.__name__, False, str(error))
     print(f"{results.passed} passed, {results.failed} failed")
     return 1 if results.failed else 0
+
+
+def main():
+    return run_tests(__doc__.split("\n")[0],
+                     [test_browse_resize_quit, test_signal_exits, test_ascii_fallback])
 
 
 if __name__ == "__main__":
