@@ -57,6 +57,27 @@ import Testing
     Breakage(
       file: "rules.toml", old: "min_hours = 32", new: "source = \"规划\"",
       expected: ["rules.toml:4:1 W003"]),
+    Breakage(
+      file: "courses/ideals.toml", old: "hours = 2", new: "hours = 8.5",
+      expected: ["courses/ideals.toml:12:1 W005"]),
+    Breakage(
+      file: "courses/ideals.toml", old: "date = 2026-07-01",
+      new: "date = 2026-07-01\nend_date = 2026-06-30",
+      expected: ["courses/ideals.toml:14:12 C011"]),
+    Breakage(
+      file: "courses/ideals.toml", old: "date = 2026-07-01",
+      new: "date = 2026-12-31\nend_date = 2027-01-01",
+      expected: ["courses/ideals.toml:14:12 W001"]),
+    Breakage(
+      file: "courses/ideals.toml", old: "date = 2026-07-01",
+      new: "date = 2026-07-01\nend_date = \"2026-07-02\"",
+      expected: ["courses/ideals.toml:14:12 C003"]),
+    Breakage(
+      file: "rules.toml", old: "min_hours = 32", new: "min_hours = 32\nfloating = \"是\"",
+      expected: ["rules.toml:8:12 C003"]),
+    Breakage(
+      file: "courses/farming.toml", old: "form = \"remote\"", new: "form = \"集体培训\"",
+      expected: ["courses/farming.toml:19:8 C004"]),
   ]
 
   @Test(arguments: breakages)

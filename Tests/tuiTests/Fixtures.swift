@@ -23,8 +23,9 @@ enum Fixtures {
     keywords: ["冬训", "现代农业"], seasons: [.winter], prerequisites: ["farm-soil"],
     sessions: [
       CourseSession(
-        date: LocalDate(year: 2026, month: 1, day: 6), time: "08:30-17:30", place: "乡镇党校",
-        capacity: 150, location: here),
+        date: LocalDate(year: 2026, month: 1, day: 6),
+        endDate: LocalDate(year: 2026, month: 1, day: 7),
+        time: "08:30-17:30", place: "乡镇党校", capacity: 150, location: here),
       CourseSession(
         date: LocalDate(year: 2026, month: 12, day: 1), place: "村党员活动室", location: here),
     ], location: here)

@@ -6,8 +6,8 @@ public struct MemberProfile: Hashable, Sendable {
   public var domain: MemberDomain
   /// The day the member joined the Party, for `new_member` requirements.
   public var joined: LocalDate
-  /// A floating member (流动党员). Kept for lists and reports: `rules.toml` has no field that
-  /// selects requirements by it, so it does not change which requirements apply.
+  /// A floating member (流动党员): requirements with `floating = true` apply only to them,
+  /// those with `floating = false` never do.
   public var floating: Bool
 
   public init(role: MemberRole, domain: MemberDomain, joined: LocalDate, floating: Bool = false) {
@@ -35,11 +35,14 @@ public struct Credit: Hashable, Sendable {
   public var recordedAt: Date?
   /// Who wrote it (the operating-system user running the command); nil when unknown.
   public var recordedBy: String?
+  /// Why a make-up (补学) was credited on a day outside the course's schedule; nil for
+  /// attendance on a scheduled day.
+  public var reason: String?
 
   public init(
     courseID: String, courseTitle: String, categoryID: String, date: LocalDate,
     hours: StudyHours, form: CourseForm, source: String, recordedAt: Date? = nil,
-    recordedBy: String? = nil
+    recordedBy: String? = nil, reason: String? = nil
   ) {
     self.courseID = courseID
     self.courseTitle = courseTitle
@@ -50,12 +53,13 @@ public struct Credit: Hashable, Sendable {
     self.source = source
     self.recordedAt = recordedAt
     self.recordedBy = recordedBy
+    self.reason = reason
   }
 
   /// A credit for attending `course` on `date`, with the course's hours and form.
-  public init(course: Course, date: LocalDate, source: String) {
+  public init(course: Course, date: LocalDate, source: String, reason: String? = nil) {
     self.init(
       courseID: course.id, courseTitle: course.title, categoryID: course.categoryID, date: date,
-      hours: course.hours, form: course.form, source: source)
+      hours: course.hours, form: course.form, source: source, reason: reason)
   }
 }

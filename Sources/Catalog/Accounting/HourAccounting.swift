@@ -15,7 +15,8 @@ public struct RequirementStatus: Hashable, Sendable {
 
   public var isMet: Bool { missingHours == .zero && missingConcentrated == 0 }
 
-  /// What is still missing, in words: `还需 8 学时`, `还需参加 1 次集中培训`; empty when met.
+  /// What is still missing, in words: `还需 8 学时（不计自学）`, `还需参加 1 次集中培训`; empty
+  /// when met.
   public var missing: [String] {
     var parts: [String] = []
     if missingHours > .zero {
@@ -33,6 +34,23 @@ public struct RequirementStatus: Hashable, Sendable {
     guard !forms.isEmpty, forms != Set(CourseForm.allCases) else { return nil }
     return CourseForm.allCases.filter(forms.contains)
   }
+
+  /// The forms whose hours do not count toward `min_hours` (such as 自学); empty when all do.
+  public var uncountedForms: [CourseForm] {
+    guard let counted = countedForms else { return [] }
+    return CourseForm.allCases.filter { !counted.contains($0) }
+  }
+}
+
+/// Where a member stands in a training year. A member to whom no requirement applies has met
+/// nothing: that is its own state, never counted as met.
+public enum YearStanding: Hashable, Sendable, CaseIterable {
+  /// Every applicable requirement is met.
+  case met
+  /// Some applicable requirement is not met.
+  case unmet
+  /// No requirement of the rules applies to the member this year.
+  case noRequirement
 }
 
 /// A member's hours for one training year against every requirement that applies to them.
@@ -56,8 +74,31 @@ public struct YearProgress: Hashable, Sendable {
   /// Credited hours of the training year by category id.
   public var hoursByCategory: [String: StudyHours]
 
-  /// Every applicable requirement is met.
-  public var isComplete: Bool { requirements.allSatisfy(\.isMet) }
+  /// Met, unmet, or nothing applies.
+  public var standing: YearStanding {
+    if requirements.isEmpty { return .noRequirement }
+    return requirements.allSatisfy(\.isMet) ? .met : .unmet
+  }
+
+  /// Some requirement applies and every one is met; false when none applies.
+  public var isComplete: Bool { standing == .met }
+
+  /// The requirement whose `min_hours` is the target and whose counting gives `countedHours`;
+  /// nil when no requirement sets a target.
+  public var targetStatus: RequirementStatus? {
+    guard let target else { return nil }
+    return requirements.filter { $0.requirement.minHours == target }.min {
+      $0.countedHours < $1.countedHours
+    }
+  }
+
+  /// Credited hours of the year whose form does not count toward the target, by form (自学
+  /// under the shipped rules): recorded and shown, never dropped.
+  public var uncountedHoursByForm: [(form: CourseForm, hours: StudyHours)] {
+    (targetStatus?.uncountedForms ?? []).compactMap { form in
+      hoursByForm[form].map { (form, $0) }
+    }
+  }
 
   public var unmet: [RequirementStatus] { requirements.filter { !$0.isMet } }
 
@@ -75,13 +116,15 @@ public struct YearProgress: Hashable, Sendable {
 
 /// The hour accounting: pure functions of the rules, a member and their credits.
 public enum HourAccounting {
-  /// Whether a requirement applies to a member in a training year: their role and domain pass
-  /// its filters, and for a `new_member` requirement their first 365 days overlap the year.
+  /// Whether a requirement applies to a member in a training year: their role, domain and
+  /// floating flag pass its filters, and for a `new_member` requirement their first 365 days
+  /// overlap the year.
   public static func applies(
     _ requirement: Requirement, to member: MemberProfile, in year: TrainingYear
   ) -> Bool {
     if !requirement.roles.isEmpty, !requirement.roles.contains(member.role) { return false }
     if !requirement.domains.isEmpty, !requirement.domains.contains(member.domain) { return false }
+    if let floating = requirement.floating, floating != member.floating { return false }
     if requirement.newMember {
       return newMemberPeriod(of: member).overlaps(year.span)
     }
@@ -134,21 +177,29 @@ public enum HourAccounting {
       status(of: $0, for: member, credits: credits, in: year)
     }
     let target = statuses.compactMap(\.requirement.minHours).max()
-    var counted = credited
-    if let target {
-      counted =
-        statuses.filter { $0.requirement.minHours == target }.map(\.countedHours).min() ?? .zero
-    }
     var byForm: [CourseForm: StudyHours] = [:]
     var byCategory: [String: StudyHours] = [:]
     for credit in yearCredits {
       byForm[credit.form, default: .zero] += credit.hours
       byCategory[credit.categoryID, default: .zero] += credit.hours
     }
-    return YearProgress(
+    var progress = YearProgress(
       year: year, member: member, credits: yearCredits, creditedHours: credited, target: target,
-      countedHours: counted, requirements: statuses, hoursByForm: byForm,
+      countedHours: credited, requirements: statuses, hoursByForm: byForm,
       hoursByCategory: byCategory)
+    if let targetStatus = progress.targetStatus {
+      progress.countedHours = targetStatus.countedHours
+    }
+    return progress
+  }
+
+  /// The training years of a member's record (学习档案): from the year of their first credit to
+  /// that of their last, always including `current`.
+  public static func recordYears(of credits: [Credit], rules: Rules, current: Int)
+    -> ClosedRange<Int>
+  {
+    let years = credits.map { rules.trainingYear(containing: $0.date).year }
+    return min(current, years.min() ?? current)...max(current, years.max() ?? current)
   }
 }
 

@@ -52,10 +52,13 @@ public enum Problem: Hashable, Sendable {
   case emptyCategory(String)
   case requirementWithoutCondition(String)
   case ignoredFile(String)
+  /// A session has fewer days than the course's hours need at 8 a day.
+  case hoursPerDayExceeded(course: String, hours: StudyHours, days: Int, firstDay: String)
 
   public var defaultSeverity: Diagnostic.Severity {
     switch self {
-    case .sessionOutsideYear, .emptyCategory, .requirementWithoutCondition, .ignoredFile:
+    case .sessionOutsideYear, .emptyCategory, .requirementWithoutCondition, .ignoredFile,
+      .hoursPerDayExceeded:
       .warning
     default: .error
     }
@@ -103,6 +106,7 @@ public enum Problem: Hashable, Sendable {
     case .emptyCategory: "W002"
     case .requirementWithoutCondition: "W003"
     case .ignoredFile: "W004"
+    case .hoursPerDayExceeded: "W005"
     }
   }
 
@@ -178,6 +182,8 @@ public enum Problem: Hashable, Sendable {
       "要求 \(id) 没有设定 min_hours，也没有大于 0 的 min_concentrated，不会对任何人产生要求"
     case .ignoredFile(let name):
       "文件 \(name) 不以 .toml 结尾，已被忽略（记事本可能把它存成了 .toml.txt）"
+    case .hoursPerDayExceeded(let course, let hours, let days, let firstDay):
+      "课程 \(course) 共 \(hours) 学时，从 \(firstDay) 开始的课次只安排了 \(days) 天，每天超过 \(CourseSession.maximumHoursPerDay) 学时：连续多天的课次请用 end_date 写明最后一天，或核对学时"
     }
   }
 }
@@ -231,6 +237,8 @@ public enum SyntaxExpectation: Hashable, Sendable {
 /// The rule a value broke, for `invalidValue`.
 public enum ValueRule: Hashable, Sendable {
   case yearRange, pinyinLetters, positiveCapacity, monthDay, nonNegativeCount
+  /// `end_date` before the session's `date` (which it names).
+  case notBeforeDate(String)
 
   var label: String {
     switch self {
@@ -239,6 +247,7 @@ public enum ValueRule: Hashable, Sendable {
     case .positiveCapacity: "名额应大于 0"
     case .monthDay: "应写作“月-日”，如 \"01-01\""
     case .nonNegativeCount: "次数不能为负数"
+    case .notBeforeDate(let date): "结束日期不能早于本课次的开始日期 date（\(date)）"
     }
   }
 }

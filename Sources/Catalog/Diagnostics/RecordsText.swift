@@ -3,10 +3,16 @@
 
 /// What a member still needs, in words (学时 accounting).
 public enum AccountingText {
-  /// `还需 8 学时`, or `还需 8 学时（只计集中培训）` when only some forms count.
+  /// `还需 8 学时`; when only some forms count, the shorter of what counts and what does not:
+  /// `还需 8 学时（只计集中培训）`, `还需 8 学时（不计自学）`.
   public static func missingHours(_ hours: StudyHours, forms: [CourseForm]?) -> String {
-    let only = forms.map { "（只计\($0.map(\.label).joined(separator: "、"))）" } ?? ""
-    return "还需 \(hours) 学时\(only)"
+    guard let forms else { return "还需 \(hours) 学时" }
+    let excluded = CourseForm.allCases.filter { !forms.contains($0) }
+    let qualifier =
+      excluded.count < forms.count
+      ? "不计" + excluded.map(\.label).joined(separator: "、")
+      : "只计" + forms.map(\.label).joined(separator: "、")
+    return "还需 \(hours) 学时（\(qualifier)）"
   }
 
   public static func missingConcentrated(_ count: Int) -> String { "还需参加 \(count) 次集中培训" }
@@ -39,6 +45,10 @@ public enum RecordsText {
       "PIN 应为 4 到 12 位数字"
     case .requiredCourse(_, let title):
       "“\(title)”是必修课，不能退选"
+    case .noSuchCredits(let courseID, let date, let ids):
+      "以下党员在 \(date) 没有课程 \(courseID) 的学时记录：\(ids.joined(separator: "、"))"
+    case .reasonRequired:
+      "请写明原因（--reason）"
     }
   }
 
@@ -55,6 +65,12 @@ public enum RecordsText {
 
   /// The source of credits entered with `credit --sheet FILE`.
   public static func sheetSource(file: String) -> String { "批量导入 \(file)" }
+
+  /// The source of a make-up (补学) entered with `credit --unscheduled --members`.
+  public static func makeUpSource(date: LocalDate) -> String { "补学登记 \(date)" }
+
+  /// The source of make-ups entered with `credit --unscheduled --sheet FILE`.
+  public static func makeUpSheetSource(file: String) -> String { "补学导入 \(file)" }
 
   /// The source of the demo database's credits.
   public static let demoSource = "演示数据"
@@ -145,7 +161,7 @@ extension RecordsText {
     public static let village = "红旗村党支部"
     public static let community = "幸福社区党支部"
     public static let notes = [
-      "普通党员，学时完成一部分",
+      "普通党员，学时完成一部分，有上一年度记录",
       "村党支部书记，还没有参加集中培训",
       "社区班子成员，全年要求已完成",
       "入党不满一年的新党员",

@@ -5,7 +5,7 @@ struct CourseFileDecoder {
     "id", "title", "category", "hours", "kind", "form", "summary", "description", "instructor",
     "provider", "audience", "roles", "keywords", "pinyin", "season", "prerequisites", "session",
   ]
-  static let sessionKeys = ["date", "time", "place", "capacity"]
+  static let sessionKeys = ["date", "end_date", "time", "place", "capacity"]
 
   let file: SourceFile
   /// The catalog's training year, for the session-date warning.
@@ -82,6 +82,7 @@ struct CourseFileDecoder {
     let prerequisites = reader.textList("prerequisites")
     let sessions = reader.tables("session").compactMap(decodeSession)
     guard let id else { return nil }
+    if let hours { checkHoursPerDay(hours, of: id, sessions: sessions) }
     let location = file.location(of: table.offset)
     let entry = CourseEntry(
       id: id, idLocation: file.location(of: reader.offset(of: "id")), location: location,
@@ -118,21 +119,14 @@ struct CourseFileDecoder {
   private func decodeSession(_ table: TOMLTable) -> CourseSession? {
     let reader = EntryReader(table: table, file: file, kind: .session)
     reader.rejectUnknownKeys(Self.sessionKeys, elsewhere: [("[[course]]", Self.courseKeys)])
-    var date: LocalDate?
-    if let value = reader.value("date", required: true) {
-      if case .dateTime(let written) = value.kind, let day = written.date, written.time == nil {
-        date = day
-        if let trainingYear, !trainingYear.contains(day) {
-          file.report(
-            .sessionOutsideYear(
-              date: day.description, year: trainingYear.year,
-              firstDay: trainingYear.start.description,
-              lastDay: trainingYear.end.adding(days: -1).description),
-            at: value.offset)
-        }
-      } else {
-        reader.wrongType("date", value, expected: ValueTypeLabel.date)
-      }
+    let date = sessionDay(reader, "date", required: true)
+    var endDate = sessionDay(reader, "end_date", required: false)
+    if let date, let end = endDate, end < date {
+      file.report(
+        .invalidValue(
+          key: "end_date", value: end.description, rule: .notBeforeDate(date.description)),
+        at: reader.offset(of: "end_date"))
+      endDate = nil
     }
     let time = reader.text("time")
     let place = reader.text("place", required: true)
@@ -145,7 +139,41 @@ struct CourseFileDecoder {
     }
     guard let date, let place else { return nil }
     return CourseSession(
-      date: date, time: time, place: place, capacity: capacity,
+      date: date, endDate: endDate, time: time, place: place, capacity: capacity,
       location: file.location(of: table.offset))
+  }
+
+  /// A session's `date` or `end_date`: a TOML local date, warned about (W001) when outside
+  /// the catalog's training year.
+  private func sessionDay(_ reader: EntryReader, _ key: String, required: Bool) -> LocalDate? {
+    guard let value = reader.value(key, required: required) else { return nil }
+    guard case .dateTime(let written) = value.kind, let day = written.date, written.time == nil
+    else {
+      reader.wrongType(key, value, expected: ValueTypeLabel.date)
+      return nil
+    }
+    if let trainingYear, !trainingYear.contains(day) {
+      file.report(
+        .sessionOutsideYear(
+          date: day.description, year: trainingYear.year,
+          firstDay: trainingYear.start.description,
+          lastDay: trainingYear.end.adding(days: -1).description),
+        at: value.offset)
+    }
+    return day
+  }
+
+  /// W005 at each session too short for the course's hours at 8 a day (a three-day class
+  /// written as one day cannot be checked as attended whole).
+  private func checkHoursPerDay(_ hours: StudyHours, of courseID: String, sessions: [CourseSession])
+  {
+    for session in sessions
+    where hours.halves > CourseSession.maximumHoursPerDay.halves * session.dayCount {
+      file.report(
+        .hoursPerDayExceeded(
+          course: courseID, hours: hours, days: session.dayCount,
+          firstDay: session.date.description),
+        at: session.location)
+    }
   }
 }

@@ -3,8 +3,8 @@ struct RulesFileDecoder {
   static let topLevelKeys = ["year", "requirement"]
   static let yearKeys = ["start"]
   static let requirementKeys = [
-    "id", "title", "roles", "domains", "new_member", "min_hours", "min_concentrated", "forms",
-    "source",
+    "id", "title", "roles", "domains", "new_member", "floating", "min_hours", "min_concentrated",
+    "forms", "source",
   ]
 
   let file: SourceFile
@@ -55,6 +55,7 @@ struct RulesFileDecoder {
     let roles: [MemberRole] = reader.enumerationList("roles")
     let domains: [MemberDomain] = reader.enumerationList("domains")
     let newMember = reader.bool("new_member") ?? false
+    let floating = reader.bool("floating")
     let minHours = reader.hours("min_hours", required: false)
     var minConcentrated = reader.integer("min_concentrated")
     if let written = minConcentrated, written < 0 {
@@ -76,7 +77,8 @@ struct RulesFileDecoder {
     }
     let requirement = Requirement(
       id: id, title: title, roles: roles, domains: domains, newMember: newMember,
-      minHours: minHours, minConcentrated: minConcentrated, forms: forms, source: source,
+      floating: floating, minHours: minHours, minConcentrated: minConcentrated, forms: forms,
+      source: source,
       location: location)
     return Decoded(id: id, idLocation: idLocation, location: location, value: requirement)
   }

@@ -21,7 +21,11 @@ final class SourceFile {
   }
 
   func report(_ problem: Problem, at offset: Int) {
-    diagnostics.append(Diagnostic(problem, at: location(of: offset)))
+    report(problem, at: location(of: offset))
+  }
+
+  func report(_ problem: Problem, at location: SourceLocation) {
+    diagnostics.append(Diagnostic(problem, at: location))
   }
 
   /// Parses the file; a syntax error becomes a diagnostic and nil.

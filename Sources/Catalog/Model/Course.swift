@@ -51,9 +51,13 @@ public struct Course: Hashable, Sendable, Identifiable {
   }
 }
 
-/// A scheduled, in-person meeting of a course.
+/// A scheduled, in-person meeting of a course: one day, or several in a row (a three-day
+/// class is one session from `date` to `endDate`, attended whole).
 public struct CourseSession: Hashable, Sendable {
+  /// The first day.
   public var date: LocalDate
+  /// The last day of a session over several days; nil for one day.
+  public var endDate: LocalDate?
   /// Free text such as `09:00-12:00`.
   public var time: String?
   public var place: String
@@ -61,13 +65,30 @@ public struct CourseSession: Hashable, Sendable {
   public var location: SourceLocation
 
   public init(
-    date: LocalDate, time: String? = nil, place: String, capacity: Int? = nil,
-    location: SourceLocation
+    date: LocalDate, endDate: LocalDate? = nil, time: String? = nil, place: String,
+    capacity: Int? = nil, location: SourceLocation
   ) {
     self.date = date
+    self.endDate = endDate
     self.time = time
     self.place = place
     self.capacity = capacity
     self.location = location
+  }
+
+  /// The last day: `endDate`, or `date` for a one-day session.
+  public var lastDay: LocalDate { endDate ?? date }
+
+  /// How many days it runs, both ends included.
+  public var dayCount: Int { lastDay.daysSinceEpoch - date.daysSinceEpoch + 1 }
+
+  /// The most hours a course may carry per scheduled day before the checker warns (W005).
+  public static let maximumHoursPerDay = StudyHours(8)
+}
+
+extension Course {
+  /// The session whose first day is `date`, if any: attendance is recorded on that day.
+  public func session(startingOn date: LocalDate) -> CourseSession? {
+    sessions.first { $0.date == date }
   }
 }

@@ -33,15 +33,21 @@ public enum CourseKind: String, LabeledEnumeration {
 }
 
 /// How a course is delivered; requirements may count only some forms.
+///
+/// The ways of study of the 2014-2018 plan (集中教育、脱产培训、集体学习、网络培训、自主选学、
+/// 个人自学): a training class is `concentrated` and only it counts as "参加集中培训"; branch
+/// study (三会一课, 主题党日, 微党课) is `group`; a course passed on a platform is `online`.
 public enum CourseForm: String, LabeledEnumeration {
-  case concentrated, remote, onsite, mobile, selfstudy
+  case concentrated, group, remote, onsite, mobile, online, selfstudy
 
   public var label: String {
     switch self {
     case .concentrated: "集中培训"
+    case .group: "集体学习"
     case .remote: "远程教育"
     case .onsite: "现场教学"
     case .mobile: "流动课堂"
+    case .online: "网络培训"
     case .selfstudy: "自学"
     }
   }

@@ -8,6 +8,8 @@ public struct Requirement: Hashable, Sendable, Identifiable {
   public var domains: [MemberDomain]
   /// Applies only within 365 days of joining the Party.
   public var newMember: Bool
+  /// Applies only to floating members (true), never to them (false), or regardless (nil).
+  public var floating: Bool?
   public var minHours: StudyHours?
   /// How many credited concentrated courses are needed.
   public var minConcentrated: Int?
@@ -19,14 +21,16 @@ public struct Requirement: Hashable, Sendable, Identifiable {
 
   public init(
     id: String, title: String, roles: [MemberRole] = [], domains: [MemberDomain] = [],
-    newMember: Bool = false, minHours: StudyHours? = nil, minConcentrated: Int? = nil,
-    forms: [CourseForm] = [], source: String? = nil, location: SourceLocation
+    newMember: Bool = false, floating: Bool? = nil, minHours: StudyHours? = nil,
+    minConcentrated: Int? = nil, forms: [CourseForm] = [], source: String? = nil,
+    location: SourceLocation
   ) {
     self.id = id
     self.title = title
     self.roles = roles
     self.domains = domains
     self.newMember = newMember
+    self.floating = floating
     self.minHours = minHours
     self.minConcentrated = minConcentrated
     self.forms = forms

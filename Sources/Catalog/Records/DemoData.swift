@@ -70,18 +70,17 @@ public enum DemoData {
           domain: $0.member.domain, role: $0.member.role, joined: $0.member.joined,
           floating: $0.member.floating, pin: $0.pin)
       })
-    let year = catalog.rules.trainingYear(catalog.year)
-    var used: [String: Set<String>] = [:]
+    let thisYear = catalog.rules.trainingYear(catalog.year)
     /// Credits courses the member may take (of at most 8 hours, so the totals land where
-    /// intended), in catalog order, until `enough` says stop.
+    /// intended), in catalog order, in `year`, until `enough` says stop.
     func credit(
-      _ demoMember: DemoMember, forms: Set<CourseForm>,
+      _ demoMember: DemoMember, forms: Set<CourseForm>, in year: TrainingYear? = nil,
       until enough: (YearProgress) -> Bool
     ) throws {
       let member = demoMember.member
+      let year = year ?? thisYear
       for course in catalog.courses
       where forms.contains(course.form) && course.hours <= StudyHours(8)
-        && !used[member.id, default: []].contains(course.id)
         && (course.audience.isEmpty || course.audience.contains(member.domain))
         && (course.roles.isEmpty || course.roles.contains(member.role))
       {
@@ -91,13 +90,15 @@ public enum DemoData {
         _ = try store.credit(
           course: course, date: day, memberIDs: [member.id], source: RecordsText.demoSource,
           recordedBy: nil)
-        used[member.id, default: []].insert(course.id)
       }
     }
     let everyForm = Set(CourseForm.allCases)
     let notConcentrated = everyForm.subtracting([.concentrated])
-    // 1001: two thirds of the way.
+    // 1001: two thirds of the way, and last year's requirements met (学习档案).
     try credit(demo[0], forms: everyForm) { $0.creditedHours >= StudyHours(20) }
+    try credit(demo[0], forms: everyForm, in: catalog.rules.trainingYear(catalog.year - 1)) {
+      $0.isComplete
+    }
     // 1002: a secretary with hours but no concentrated training yet.
     try credit(demo[1], forms: notConcentrated) { $0.creditedHours >= StudyHours(30) }
     // 1003: everything met.
@@ -112,8 +113,8 @@ public enum DemoData {
     }
   }
 
-  /// The last session day of the course up to today in the training year, else a day spread
-  /// over the year up to today.
+  /// The last session's first day of the course up to today in the training year, else a day
+  /// spread over the year up to today.
   private static func creditDay(
     for course: Course, in year: TrainingYear, today: LocalDate, after joined: LocalDate
   ) -> LocalDate {

@@ -15,6 +15,11 @@ public enum RecordsError: Error, Hashable, Sendable, CustomStringConvertible {
   case invalidPIN
   /// A required course cannot be dropped.
   case requiredCourse(id: String, title: String)
+  /// Some of the credits to remove do not exist (these members have no such credit); nothing
+  /// was removed.
+  case noSuchCredits(courseID: String, date: LocalDate, memberIDs: [String])
+  /// A correction or a make-up needs a reason.
+  case reasonRequired
 
   public var message: String { RecordsText.error(self) }
 

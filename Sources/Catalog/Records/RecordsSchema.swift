@@ -51,6 +51,29 @@ enum RecordsSchema {
           CREATE INDEX credit_by_course_date ON credit(course_id, date);
           """)
     }
+    // The reason kept with a make-up (补学) credit, and the audit trail: one row per action
+    // worth answering for later (a credit removed, a make-up credited; later a sign-in closed
+    // or cancelled …). `detail` is a JSON object with the content of what changed, so a
+    // removed credit can be read back in full.
+    migrator.registerMigration("v2 credit reason, audit trail", foreignKeyChecks: .immediate) {
+      db in
+      try db.execute(
+        sql: """
+          ALTER TABLE credit ADD COLUMN reason TEXT;
+
+          CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT,
+            action TEXT NOT NULL CHECK (length(action) > 0),
+            member_id TEXT REFERENCES member(id),
+            reason TEXT,
+            detail TEXT NOT NULL DEFAULT '{}'
+          );
+          CREATE INDEX audit_by_time ON audit(at);
+          CREATE INDEX audit_by_member ON audit(member_id, at);
+          """)
+    }
     return migrator
   }()
 

@@ -75,7 +75,7 @@ public struct MemberCredits: Hashable, Sendable {
 extension RecordsStore {
   static let creditColumns = """
     member_id, course_id, course_title, category_id, date, half_hours, form, source,
-    recorded_at, recorded_by
+    recorded_at, recorded_by, reason
     """
 
   static func credit(from row: Row) throws -> Credit {
@@ -85,17 +85,23 @@ extension RecordsStore {
       courseID: row["course_id"], courseTitle: row["course_title"],
       categoryID: row["category_id"], date: date, hours: StudyHours(halves: row["half_hours"]),
       form: form, source: row["source"],
-      recordedAt: Timestamp.date(from: row["recorded_at"]), recordedBy: row["recorded_by"])
+      recordedAt: Timestamp.date(from: row["recorded_at"]), recordedBy: row["recorded_by"],
+      reason: row["reason"])
   }
 
   /// Credits `course` on `date` to every member in `memberIDs`, with the course's hours and
   /// form, in one transaction. Idempotent: a member who already has this course on this day
   /// keeps the credit they have. If any member is unknown, nothing is written and
   /// `RecordsError.unknownMembers` lists them all.
+  ///
+  /// A `reason` marks a make-up (补学) on a day outside the course's schedule: it is kept
+  /// with each credit, and each new one is written to the audit trail in the same transaction.
+  /// Whether the day is scheduled is the caller's check (`Course.session(startingOn:)`).
   public func credit(
     course: Course, date: LocalDate, memberIDs: [String], source: String,
-    recordedBy: String? = RecordsStore.currentUser
+    reason: String? = nil, recordedBy: String? = RecordsStore.currentUser
   ) throws -> CreditOutcome {
+    if let reason, reason.isBlank { throw RecordsError.reasonRequired }
     var seen = Set<String>()
     let ids = memberIDs.filter { seen.insert($0).inserted }
     let now = nowText
@@ -107,18 +113,26 @@ extension RecordsStore {
         try db.execute(
           sql: """
             INSERT INTO credit (member_id, course_id, course_title, category_id, date,
-              half_hours, form, source, recorded_at, recorded_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              half_hours, form, source, recorded_at, recorded_by, reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (member_id, course_id, date) DO NOTHING
             """,
           arguments: [
             id, course.id, course.title, course.categoryID, date.description,
-            course.hours.halves, course.form.rawValue, source, now, recordedBy,
+            course.hours.halves, course.form.rawValue, source, now, recordedBy, reason,
           ])
-        if db.changesCount > 0 {
-          outcome.credited.append(id)
-        } else {
+        guard db.changesCount > 0 else {
           outcome.alreadyCredited.append(id)
+          continue
+        }
+        outcome.credited.append(id)
+        if let reason {
+          var credit = Credit(course: course, date: date, source: source, reason: reason)
+          credit.recordedAt = Timestamp.date(from: now)
+          credit.recordedBy = recordedBy
+          try RecordsStore.audit(
+            db, .makeUpCredited, memberID: id, reason: reason, detail: AuditDetail.json(credit),
+            actor: recordedBy, at: now)
         }
       }
       return outcome

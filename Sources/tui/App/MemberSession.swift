@@ -24,6 +24,8 @@ struct MemberSession: Hashable, Sendable {
   private(set) var selectedIDs: Set<String>
   /// Courses with a credit in the training year.
   private(set) var creditedIDs: Set<String>
+  /// The training years of the member's record (学习档案), the catalog's included.
+  private(set) var years: ClosedRange<Int>
 
   /// The day the records were read, for what is still ahead.
   let today: LocalDate
@@ -36,6 +38,16 @@ struct MemberSession: Hashable, Sendable {
       in: catalog.rules.trainingYear(catalog.year), rules: catalog.rules)
     selectedIDs = Set(records.selections.map(\.courseID))
     creditedIDs = Set(progress.credits.map(\.courseID))
+    years = HourAccounting.recordYears(
+      of: records.credits, rules: catalog.rules, current: catalog.year)
+  }
+
+  /// The member's progress in any training year, under the catalog's rules.
+  func progress(in year: Int, catalog: Catalog) -> YearProgress {
+    guard year != progress.year.year else { return progress }
+    return HourAccounting.progress(
+      of: records.member.profile, credits: records.credits,
+      in: catalog.rules.trainingYear(year), rules: catalog.rules)
   }
 
   var member: Member { records.member }

@@ -3,7 +3,8 @@ import Catalog
 import Foundation
 
 /// `course-menu report [--year Y] [--branch B] [--format text|csv]`: one row per member with
-/// their hours against the year's requirements.
+/// their hours against the year's requirements; `report --member N`: one member's record over
+/// the years (学习档案).
 struct ReportCommand: ParsableCommand {
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case text, csv
@@ -22,90 +23,44 @@ struct ReportCommand: ParsableCommand {
   @Option(help: ArgumentHelp(AdminText.reportFormatHelp))
   var format: Format = .text
 
+  @Option(help: ArgumentHelp(AdminText.reportMemberHelp))
+  var member: String?
+
   @OptionGroup var records: RecordsOptions
   @OptionGroup var catalogOptions: CatalogOptions
 
   func validate() throws {
     if let year, !(1...9998).contains(year) { throw ValidationError(AdminText.invalidYear(year)) }
+    if let member {
+      if !Member.isValidID(member) { throw ValidationError(AdminText.invalidMemberList([member])) }
+      if branch != nil { throw ValidationError(AdminText.memberWithBranch) }
+      if format != .text { throw ValidationError(AdminText.memberNeedsText) }
+    }
   }
 
   func run() throws {
     let catalog = try catalogOptions.loadCatalog()
     let rules = catalog.rules
-    let trainingYear = rules.trainingYear(year ?? catalog.year)
     let store = try records.open()
-    let everyone = try reportingRecordsErrors { try store.membersWithCredits(branch: branch) }
-    let lines = everyone.sorted {
-      ($0.member.branch, $0.member.id.count, $0.member.id)
-        < ($1.member.branch, $1.member.id.count, $1.member.id)
-    }.map { entry in
-      ReportLine(
-        member: entry.member,
-        progress: rules.progress(of: entry.member.profile, credits: entry.credits, in: trainingYear)
-      )
+    if let member {
+      let found = try store.memberOrExit(id: member)
+      let credits = try reportingRecordsErrors { try store.credits(of: member) }
+      print(
+        MemberArchive(
+          member: found, credits: credits, rules: rules, currentYear: catalog.year, only: year
+        ).text)
+      return
     }
+    let everyone = try reportingRecordsErrors { try store.membersWithCredits(branch: branch) }
+    let report = YearReport(
+      rules: rules, year: rules.trainingYear(year ?? catalog.year), branch: branch,
+      members: everyone)
     switch format {
     case .text:
-      print(text(lines, rules: rules, year: trainingYear))
+      print(report.text)
     case .csv:
-      let data = try CSVFile.document(
-        header: AdminText.reportCSVHeader(rules.requirements.map(\.title)),
-        rows: lines.map { csvRow($0, rules: rules) })
-      FileHandle.standardOutput.write(data)
+      FileHandle.standardOutput.write(
+        try CSVFile.document(header: report.csvHeader, rows: report.csvRows))
     }
-  }
-
-  private struct ReportLine {
-    var member: Member
-    var progress: YearProgress
-
-    func status(of requirement: Requirement) -> RequirementStatus? {
-      progress.requirements.first { $0.requirement.id == requirement.id }
-    }
-  }
-
-  private func text(_ lines: [ReportLine], rules: Rules, year: TrainingYear) -> String {
-    var output = [AdminText.reportTitle(year: year, rules: rules.path, branch: branch)]
-    for (index, requirement) in rules.requirements.enumerated() {
-      output.append(AdminText.reportLegend(index + 1, requirement))
-    }
-    output.append("")
-    guard !lines.isEmpty else {
-      output.append(AdminText.reportNoMembers)
-      return output.joined(separator: "\n")
-    }
-    var table = TextTable(
-      header: AdminText.reportTextHeader(requirementCount: rules.requirements.count))
-    for line in lines {
-      var row = [
-        line.member.id, line.member.name, line.member.branch,
-        line.progress.creditedHours.description,
-        AdminText.countedOfTarget(line.progress.countedHours, line.progress.target),
-      ]
-      row += rules.requirements.map { AdminText.mark(line.status(of: $0)?.isMet) }
-      row.append(line.progress.isComplete ? AdminText.complete : line.progress.missingSummary)
-      table.rows.append(row)
-    }
-    output.append(table.rendered)
-    output.append("")
-    output.append(
-      AdminText.reportTally(
-        total: lines.count, complete: lines.filter(\.progress.isComplete).count))
-    return output.joined(separator: "\n")
-  }
-
-  private func csvRow(_ line: ReportLine, rules: Rules) -> [String] {
-    let member = line.member
-    let progress = line.progress
-    var row = [
-      member.id, CSVFile.inert(member.name), CSVFile.inert(member.branch), member.domain.label,
-      member.role.label, member.floating ? AdminText.yes : AdminText.no,
-      progress.creditedHours.description, progress.countedHours.description,
-      progress.target?.description ?? "",
-    ]
-    row += rules.requirements.map { AdminText.csvStatus(line.status(of: $0)?.isMet) }
-    row.append(progress.isComplete ? AdminText.yes : AdminText.no)
-    row.append(progress.missingSummary)
-    return row
   }
 }

@@ -82,7 +82,7 @@ struct CourseDetailScreen: DocumentScreen {
     return lines
   }
 
-  /// Date, time, place and capacity, indented under the label, with a ruled header.
+  /// Days, time, place and capacity, indented under the label, with a ruled header.
   private static func sessionTable(_ sessions: [CourseSession], width: Int, glyphs: Glyphs)
     -> [StyledLine]
   {
@@ -90,8 +90,9 @@ struct CourseDetailScreen: DocumentScreen {
     let timeWidth = max(
       DisplayWidth.of(ScreenText.sessionTime),
       sessions.map { DisplayWidth.of($0.time ?? "") }.max() ?? 0)
+    let daysWidth = sessions.map { DisplayWidth.of(ScreenText.sessionDays($0)) }.max() ?? 10
     let columns = Columns(
-      [.fixed(10), .fixed(timeWidth), .flexible, .fixed(4, .trailing)],
+      [.fixed(daysWidth), .fixed(timeWidth), .flexible, .fixed(4, .trailing)],
       total: width - indent.count)
     let header = columns.row(
       [
@@ -106,7 +107,8 @@ struct CourseDetailScreen: DocumentScreen {
     for session in sessions {
       let row = columns.row(
         [
-          session.date.description, session.time ?? ScreenText.sessionNoValue, session.place,
+          ScreenText.sessionDays(session), session.time ?? ScreenText.sessionNoValue,
+          session.place,
           session.capacity.map(String.init) ?? ScreenText.sessionNoValue,
         ], ellipsis: glyphs.ellipsis)
       lines.append([Span(indent), Span(row)])

@@ -46,13 +46,16 @@ struct MyCoursesScreen: Screen {
     }
   }
 
-  /// The first session from today on; else when the last one was; else that there is none.
+  /// The first session not over by today (one under way included); else when the last one
+  /// was; else that there is none.
   static func nextSession(of course: Course?, today: LocalDate) -> String {
     let sessions = course?.sessions ?? []
-    if let next = sessions.filter({ $0.date >= today }).min(by: { $0.date < $1.date }) {
+    if let next = sessions.filter({ $0.lastDay >= today }).min(by: { $0.date < $1.date }) {
       return MemberText.nextSession(next)
     }
-    if let last = sessions.max(by: { $0.date < $1.date }) { return MemberText.lastSession(last) }
+    if let last = sessions.max(by: { $0.lastDay < $1.lastDay }) {
+      return MemberText.lastSession(last)
+    }
     return MemberText.noUpcomingSession
   }
 

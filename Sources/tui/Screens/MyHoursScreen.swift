@@ -1,37 +1,83 @@
 import Catalog
 
-/// 我的学时: the training year's progress as a bar and figures, every applicable requirement
-/// met or not in words, hours by category and by form, and every credit with its date and
-/// source, so each hour can be traced. Scrolls like the course detail.
+/// 我的学时: a training year's progress as a bar and figures, every applicable requirement
+/// met or not in words (or that none applies), hours by category and by form (those that do
+/// not count marked so), every credit with its date and source, so each hour can be traced,
+/// and the member's record over the years (学习档案). 1 and 2 switch to the year before and
+/// after; it scrolls like the course detail.
 struct MyHoursScreen: DocumentScreen {
   var scroll = ScrollPosition()
+  /// The training year shown; nil for the catalog's.
+  private(set) var year: Int?
 
   /// Columns of the progress bar between its brackets.
   static let barWidth = 30
+  /// The digits that switch years; 8 and 9 stay the page keys of every long text.
+  static let previousYearDigit = 1
+  static let nextYearDigit = 2
+
+  func shownYear(_ context: ScreenContext) -> Int { year ?? context.catalog.year }
 
   func document(_ context: ScreenContext) -> DocumentView {
     let lines =
       context.member.map {
         Self.lines(
-          for: $0, catalog: context.catalog, width: context.body.width, glyphs: context.glyphs)
+          for: $0, year: shownYear(context), catalog: context.catalog,
+          width: context.body.width, glyphs: context.glyphs)
       } ?? []
     return DocumentView(lines: lines, scroll: scroll, height: context.body.height)
   }
 
-  /// `[█████░░░░░]`: counted hours against the target, full when there is no target.
-  static func bar(_ progress: YearProgress, glyphs: Glyphs, width: Int = barWidth) -> String {
-    var filled = width
-    if let target = progress.target, target > .zero {
-      filled = min(width, progress.countedHours.halves * width / target.halves)
+  mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
+    switch command {
+    case .digit(Self.previousYearDigit): return switchYear(by: -1, context)
+    case .digit(Self.nextYearDigit): return switchYear(by: 1, context)
+    default: return scrollDocument(command, context)
     }
+  }
+
+  /// Shows the year before or after, from its first line; refused past the record's ends.
+  private mutating func switchYear(by step: Int, _ context: ScreenContext) -> Navigation {
+    guard let years = context.member?.years else { return .stay }
+    let next = shownYear(context) + step
+    guard years.contains(next) else {
+      return .refuse(step < 0 ? MemberText.noEarlierYear : MemberText.noLaterYear)
+    }
+    year = next
+    scroll = ScrollPosition()
+    return .stay
+  }
+
+  func keyHints(_ context: ScreenContext) -> [KeyHint] {
+    var hints: [KeyHint] = []
+    if let years = context.member?.years {
+      let shown = shownYear(context)
+      if years.contains(shown - 1) {
+        hints.append(KeyHint(String(Self.previousYearDigit), MemberText.keyPreviousYear))
+      }
+      if years.contains(shown + 1) {
+        hints.append(KeyHint(String(Self.nextYearDigit), MemberText.keyNextYear))
+      }
+    }
+    return hints + document(context).keyHints()
+  }
+
+  /// `[█████░░░░░]`: counted hours against the target (drawn only when there is one).
+  static func bar(
+    _ progress: YearProgress, target: StudyHours, glyphs: Glyphs, width: Int = barWidth
+  )
+    -> String
+  {
+    let filled =
+      target > .zero ? min(width, progress.countedHours.halves * width / target.halves) : width
     return "[" + String(repeating: glyphs.barFull, count: filled)
       + String(repeating: glyphs.barEmpty, count: width - filled) + "]"
   }
 
-  static func lines(for session: MemberSession, catalog: Catalog, width: Int, glyphs: Glyphs)
-    -> [StyledLine]
-  {
-    let progress = session.progress
+  static func lines(
+    for session: MemberSession, year: Int, catalog: Catalog, width: Int, glyphs: Glyphs
+  ) -> [StyledLine] {
+    let progress = session.progress(in: year, catalog: catalog)
     let ellipsis = glyphs.ellipsis
     var lines: [StyledLine] = []
     func text(_ value: String, _ style: CellStyle = .plain, indent: String = "") {
@@ -42,15 +88,17 @@ struct MyHoursScreen: DocumentScreen {
     text(MemberText.memberLine(session.member))
     text(MemberText.yearSpan(progress.year))
     lines.append([])
-    lines.append([
-      Span(MemberText.progressLabel, .emphasis), Span(bar(progress, glyphs: glyphs) + " "),
-      Span(MemberText.progressFigures(progress), .emphasis),
-    ])
+    let bar = progress.target.map { [Span(Self.bar(progress, target: $0, glyphs: glyphs) + " ")] }
+    lines.append(
+      [Span(MemberText.progressLabel, .emphasis)] + (bar ?? [])
+        + [Span(MemberText.progressFigures(progress), .emphasis)])
     if let note = MemberText.countedNote(progress) { text(note) }
     lines.append([])
 
     lines.append([Span(MemberText.requirementsLabel, .emphasis)])
-    if progress.requirements.isEmpty { text(MemberText.noRequirements, indent: "  ") }
+    if progress.standing == .noRequirement {
+      text(MemberText.noRequirements, .emphasis, indent: "  ")
+    }
     for status in progress.requirements {
       let verdict = status.isMet ? MemberText.met : MemberText.unmet
       let label = "  " + verdict + "  "
@@ -81,7 +129,32 @@ struct MyHoursScreen: DocumentScreen {
     } else {
       lines += creditTable(credits, width: width - 2, glyphs: glyphs).map { [Span("  ")] + $0 }
     }
+    if session.years.count > 1 {
+      lines.append([])
+      lines += record(session, shown: year, catalog: catalog, width: width, glyphs: glyphs)
+    }
     return lines
+  }
+
+  /// 历年记录: each year of the record with its hours and standing, the one shown marked.
+  private static func record(
+    _ session: MemberSession, shown: Int, catalog: Catalog, width: Int, glyphs: Glyphs
+  ) -> [StyledLine] {
+    let rows = session.years.map { year in
+      let progress = session.progress(in: year, catalog: catalog)
+      return [
+        year == shown ? glyphs.cursor : "", MemberText.yearLabel(year),
+        MemberText.yearHours(progress), MemberText.standing(progress.standing),
+      ]
+    }
+    let widths = (0..<4).map { column in rows.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
+    let columns = Columns(
+      [.fixed(widths[0]), .fixed(widths[1]), .fixed(widths[2], .trailing), .flexible],
+      total: width - 2)
+    return [
+      [Span(MemberText.recordLabel(keys: "\(previousYearDigit)、\(nextYearDigit)"), .emphasis)]
+    ]
+      + rows.map { [Span("  " + columns.row($0, ellipsis: glyphs.ellipsis))] }
   }
 
   /// Category titles in menu order (then ids no longer in the catalog) with their hours.
@@ -101,9 +174,13 @@ struct MyHoursScreen: DocumentScreen {
     return rows
   }
 
+  /// Forms that do not count toward the target (自学) are marked, never left out.
   private static func byForm(_ progress: YearProgress) -> [(String, String)] {
-    CourseForm.allCases.compactMap { form in
-      progress.hoursByForm[form].map { (form.label, MemberText.hours($0)) }
+    let uncounted = Set(progress.uncountedHoursByForm.map(\.form))
+    return CourseForm.allCases.compactMap { form in
+      progress.hoursByForm[form].map {
+        (MemberText.formLabel(form, counted: !uncounted.contains(form)), MemberText.hours($0))
+      }
     }
   }
 
@@ -160,6 +237,6 @@ struct MyHoursScreen: DocumentScreen {
   }
 
   func heading(_ context: ScreenContext) -> String {
-    MemberText.myHoursHeading(context.catalog.year)
+    MemberText.myHoursHeading(shownYear(context))
   }
 }

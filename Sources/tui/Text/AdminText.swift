@@ -101,19 +101,45 @@ enum AdminText {
 
   // MARK: credit
 
-  static let creditAbstract = "登记考勤，为党员记入课程学时。"
+  static let creditAbstract = "登记考勤，为党员记入课程学时；也可撤销登记错的学时。"
   static let creditDiscussion = """
     按课程的学时和教学形式记入，来源记为“考勤登记 日期”或“批量导入 文件名”。
+    课程有培训安排时，--date 必须是某次课次的第一天（连续多天的课次只在第一天登记一次）；
+    在安排之外的日期补学时，加 --unscheduled --reason "原因"，原因随学时保存并写入审计记录。
     同一党员、同一课程、同一天只记一次：重复运行不会重复记入。
     任何一个党员编号不存在或课程不存在时报错，不记入任何学时。
     签到表 CSV 需有 id（或“编号”）一列；有 name（“姓名”）一列时会与名册核对；其他列忽略。
+    撤销：course-menu credit --undo 课程编号 --date 日期 --members 编号 --reason "原因"
+    在一次操作中删除这些党员该课程该日的学时，并写入审计记录（操作人、时间、原因、删除的内容），
+    可用 course-menu audit 查看；有任何一个党员没有这条学时记录时，什么也不删除。
     """
   static let creditCourseHelp = "课程编号（见课程目录，如 farm-greenhouse-veg）。"
-  static let creditDateHelp = "上课日期，如 2026-12-05。"
+  static let creditDateHelp = "上课日期，如 2026-12-05（有培训安排的课程为课次的第一天）。"
   static let creditMembersHelp = "党员编号，用逗号分隔，如 1001,1002,1003。"
   static let creditSheetHelp = "签到表 CSV 文件。"
+  static let creditUnscheduledHelp = "补学：日期不是课次的第一天（需同时写 --reason）。"
+  static let creditReasonHelp = "原因：补学（--unscheduled）或撤销（--undo）时必须写明。"
+  static let creditUndoHelp = "撤销：删除这些党员该课程该日的学时记录（需 --members 和 --reason）。"
   static let creditMembersOrSheet = "请用 --members 或 --sheet 指定党员（二者选一）。"
   static let creditRejected = "没有记入任何学时"
+  static let unscheduledNeedsReason = "补学（--unscheduled）请用 --reason 写明原因。"
+  static let reasonWithoutAction = "--reason 只用于补学（--unscheduled）或撤销（--undo）。"
+  static let undoNeedsMembers = "撤销（--undo）请用 --members 指定党员，不能用 --sheet。"
+  static let undoNeedsReason = "撤销（--undo）请用 --reason 写明原因。"
+  static let undoNotUnscheduled = "--undo 和 --unscheduled 不能同时使用。"
+  static let blankReason = "--reason 不能为空。"
+  static let undoRejected = "没有撤销任何学时"
+
+  /// The date is not the first day of any session of a course that has them.
+  static func notScheduled(_ course: Course, date: LocalDate) -> [String] {
+    ["\(course.title)（\(course.id)）在 \(date) 没有开始的课次；登记考勤的日期应为课次的第一天："]
+      + course.sessions.sorted { $0.date < $1.date }.map { "  \(MemberText.sessionLine($0))" }
+      + ["如果是在安排之外补学，请加 --unscheduled --reason \"原因\"。"]
+  }
+
+  static func unscheduledButScheduled(_ date: LocalDate) -> String {
+    "注意：\(date) 是课次的第一天，按正常考勤登记，不作为补学（不需要 --unscheduled）"
+  }
 
   static func invalidDate(_ text: String) -> String { "日期 \"\(text)\" 无效：应写作 2026-12-05" }
 
@@ -134,12 +160,14 @@ enum AdminText {
   }
 
   static func creditDone(
-    course: Course, date: LocalDate, outcome: CreditOutcome, names: [String: String]
+    course: Course, date: LocalDate, outcome: CreditOutcome, names: [String: String],
+    reason: String?
   ) -> String {
     func list(_ ids: [String]) -> String {
       ids.map { id in names[id].map { "\(id) \($0)" } ?? id }.joined(separator: "、")
     }
     var lines = ["\(course.title)（\(course.id)）\(date)：每人 \(course.hours) 学时，\(course.form.label)"]
+    if let reason { lines.append("补学，原因：\(reason)（已写入审计记录）") }
     lines.append(
       "新记入 \(outcome.credited.count) 人"
         + (outcome.credited.isEmpty ? "" : "：\(list(outcome.credited))"))
@@ -149,6 +177,52 @@ enum AdminText {
     return lines.joined(separator: "\n")
   }
 
+  static func undoDone(_ removed: [RemovedCredit], reason: String, names: [String: String])
+    -> String
+  {
+    guard let first = removed.first?.credit else { return "" }
+    var lines = [
+      "已撤销 \(removed.count) 条学时记录：\(first.courseTitle)（\(first.courseID)）\(first.date)，原因：\(reason)"
+    ]
+    for item in removed {
+      let name = names[item.memberID].map { " \($0)" } ?? ""
+      lines.append(
+        "  \(item.memberID)\(name)  \(item.credit.hours) 学时  \(item.credit.form.label)  来源：\(item.credit.source)"
+      )
+    }
+    lines.append("已写入审计记录（course-menu audit 可查看）")
+    return lines.joined(separator: "\n")
+  }
+
+  // MARK: audit
+
+  static let auditAbstract = "查看审计记录：撤销的学时、补学登记等操作的操作人、时间、原因和内容。"
+  static let auditMemberHelp = "只列出这名党员的记录。"
+  static let auditSinceHelp = "只列出这一天（含）以后的记录，如 2026-03-01。"
+  static let auditHeader = ["时间", "操作人", "操作", "党员", "原因", "内容"]
+  static let auditEmpty = "没有审计记录"
+  static let unknownActor = "（未知）"
+
+  static func auditTally(_ count: Int) -> String { "共 \(count) 条审计记录" }
+
+  static func auditAction(_ action: AuditAction) -> String {
+    switch action {
+    case .creditRemoved: "撤销学时"
+    case .makeUpCredited: "补学登记"
+    case .other(let identifier): identifier
+    }
+  }
+
+  /// What an entry changed: a credit in words, else the stored detail as it is.
+  static func auditContent(_ entry: AuditEntry) -> String {
+    guard let credit = entry.credit else { return entry.detail }
+    var text =
+      "\(credit.courseTitle)（\(credit.courseID)）\(credit.date) \(credit.hours) 学时 \(credit.form.label)，来源 \(credit.source)"
+    if let at = credit.recordedAt { text += "，登记于 \(localDateTime(at))" }
+    if let by = credit.recordedBy { text += "，登记人 \(by)" }
+    return text
+  }
+
   // MARK: report
 
   static let reportAbstract = "学时报告：每名党员的学时、目标和各项要求是否达到。"
@@ -156,7 +230,10 @@ enum AdminText {
     默认为课程目录的培训年度；--format csv 输出带 BOM 的 UTF-8 CSV，可直接用 Excel 打开：
     course-menu report --format csv > 学时报告.csv
     """
-  static let reportYearHelp = "培训年度（默认为课程目录的年度）。"
+  static let reportYearHelp = "培训年度（默认为课程目录的年度；与 --member 同用时只列这一年度）。"
+  static let reportMemberHelp = "一名党员的学习档案：历年学时、每条学时的来源、每年各项要求是否达到。"
+  static let memberWithBranch = "--member 和 --branch 不能同时使用。"
+  static let memberNeedsText = "--member 的学习档案只有文本格式（--format text）。"
   static let reportFormatHelp = "输出格式：text（默认）或 csv。"
   static let reportNoMembers = "没有党员记录"
   static let complete = "全部达到"
@@ -174,7 +251,14 @@ enum AdminText {
 
   static func reportTextHeader(requirementCount: Int) -> [String] {
     ["编号", "姓名", "支部", "已记学时", "计入/目标"] + (0..<requirementCount).map { "要求\($0 + 1)" }
-      + ["还缺"]
+      + ["达到情况"]
+  }
+
+  /// The status column: 全部达到, 无适用要求, or 未达到 with what is missing.
+  static func reportStatus(_ progress: YearProgress) -> String {
+    let standing = MemberText.standing(progress.standing)
+    guard progress.standing == .unmet else { return standing }
+    return "\(standing)：\(progress.missingSummary)"
   }
 
   static func countedOfTarget(_ counted: StudyHours, _ target: StudyHours?) -> String {
@@ -190,14 +274,57 @@ enum AdminText {
     }
   }
 
-  static func reportTally(total: Int, complete: Int) -> String {
-    "共 \(total) 人：全部达到 \(complete) 人，未达到 \(total - complete) 人"
+  /// Members who met everything, who did not, and to whom nothing applies, each counted
+  /// apart: nobody without a requirement is counted as having met it.
+  static func reportTally(_ counts: [YearStanding: Int]) -> String {
+    let total = counts.values.reduce(0, +)
+    return "共 \(total) 人："
+      + YearStanding.allCases.map { "\(MemberText.standing($0)) \(counts[$0] ?? 0) 人" }.joined(
+        separator: "，")
   }
 
   static func reportCSVHeader(_ requirementTitles: [String]) -> [String] {
     ["编号", "姓名", "支部", "领域", "身份", "流动党员", "已记学时", "计入目标学时", "目标学时"]
-      + requirementTitles + ["全部达到", "还缺"]
+      + requirementTitles + ["达到情况", "还缺"]
   }
+
+  // MARK: report --member (学习档案)
+
+  static func archiveTitle(_ member: Member) -> String {
+    let floating = member.floating ? "，流动党员" : ""
+    return
+      "学习档案：\(member.id) \(member.name)（\(member.branch)；\(member.domain.label)，\(member.role.label)\(floating)；入党日期 \(member.joined)）"
+  }
+
+  static func archiveScope(years: ClosedRange<Int>, rules: String) -> String {
+    let span =
+      years.count == 1 ? "\(years.lowerBound) 年度" : "\(years.lowerBound) 至 \(years.upperBound) 年度"
+    return "\(span)，按规则 \(rules) 计算"
+  }
+
+  static func archiveYear(_ progress: YearProgress) -> String {
+    let year = progress.year
+    let counted = progress.target.map { "，计入 \(progress.countedHours)/\($0) 学时" } ?? ""
+    return
+      "\(year.year) 年度（\(year.start) 至 \(year.span.lastDay)）：已记 \(progress.creditedHours) 学时\(counted) —— \(MemberText.standing(progress.standing))"
+  }
+
+  static func archiveRequirement(_ status: RequirementStatus) -> String {
+    let facts = MemberText.requirementFacts(status)
+    let detail = facts.isEmpty ? "" : "（\(facts)）"
+    guard !status.isMet else {
+      return "\(mark(true)) \(MemberText.met)  \(status.requirement.title)\(detail)"
+    }
+    return
+      "\(mark(false)) \(MemberText.unmet)  \(status.requirement.title)：\(status.missing.joined(separator: "，"))\(detail)"
+  }
+
+  static let archiveNoRequirement = "本年度没有适用的学时要求"
+  static let archiveNoCredits = "本年度没有学时记录"
+  static let archiveCreditHeader = ["日期", "学时", "课程", "形式", "来源", "说明"]
+  static let archiveUncounted = "不计入"
+
+  static func archiveMakeUp(_ reason: String) -> String { "补学：\(reason)" }
 
   static func csvStatus(_ met: Bool?) -> String {
     switch met {

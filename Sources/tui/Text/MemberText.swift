@@ -25,7 +25,8 @@ enum MemberText {
       ("1", "登录后，在课程详情中按 1 选学这门课程；已选学的按 1 退选。都要再按 1 确认，按 0 取消。必修课选学后不能退选。"),
       ("✓、★", "课程列表中 ✓ 表示已选学，★ 表示本年度已登记学时。"),
       ("我的选课", "主菜单中列出已选学的课程和培训安排。"),
-      ("我的学时", "主菜单中显示本年度学时完成情况、每项要求是否达到，以及每条学时的日期和来源。"),
+      ("我的学时", "主菜单中显示本年度学时完成情况、每项要求是否达到，以及每条学时的日期和来源；自学等不计入要求的学时标为“不计入”。"),
+      ("1、2", "在“我的学时”中按 1 看上一年度，按 2 看下一年度；最下面列出历年记录。"),
     ]
   )
 
@@ -67,11 +68,25 @@ enum MemberText {
   static func myCoursesItem(_ count: Int) -> String { "我的选课（\(count) 门）" }
   static func progressLine(_ progress: YearProgress) -> String {
     let year = "\(progress.year.year) 年度"
-    guard let target = progress.target else { return "\(year)已计 \(progress.creditedHours) 学时。" }
-    let hours = "\(year)已计 \(progress.countedHours)/\(target) 学时"
-    if progress.isComplete { return "\(hours)，全年要求已全部完成。" }
-    if progress.hoursToTarget > .zero { return "\(hours)，还需 \(progress.hoursToTarget) 学时。" }
-    return "\(hours)，还有要求未完成，见“我的学时”。"
+    let hours =
+      progress.target.map { "\(year)已计 \(progress.countedHours)/\($0) 学时" }
+      ?? "\(year)已计 \(progress.creditedHours) 学时"
+    switch progress.standing {
+    case .noRequirement: return "\(hours)，本年度没有适用的学时要求。"
+    case .met: return "\(hours)，全年要求已全部完成。"
+    case .unmet:
+      if progress.hoursToTarget > .zero { return "\(hours)，还需 \(progress.hoursToTarget) 学时。" }
+      return "\(hours)，还有要求未完成，见“我的学时”。"
+    }
+  }
+
+  /// Where a member stands in a year, in the words of 我的学时 and of the reports.
+  static func standing(_ standing: YearStanding) -> String {
+    switch standing {
+    case .met: "全部达到"
+    case .unmet: "未达到"
+    case .noRequirement: "无适用要求"
+    }
   }
 
   // MARK: Marks in course lists
@@ -129,16 +144,18 @@ enum MemberText {
   static let sessionsLabel = "培训安排："
   static let selectedAtLabel = "选学日期："
   static func sessionLine(_ session: CourseSession) -> String {
-    var parts = [session.date.description]
+    var parts = [ScreenText.sessionDays(session)]
     if let time = session.time { parts.append(time) }
     parts.append(session.place)
     if let capacity = session.capacity { parts.append("名额 \(capacity)") }
     return parts.joined(separator: "  ")
   }
   static func nextSession(_ session: CourseSession) -> String {
-    "\(session.date) \(session.place)"
+    "\(ScreenText.sessionDays(session)) \(session.place)"
   }
-  static func lastSession(_ session: CourseSession) -> String { "已结束（\(session.date)）" }
+  static func lastSession(_ session: CourseSession) -> String {
+    "已结束（\(ScreenText.sessionDays(session))）"
+  }
 
   // MARK: 我的学时
   static func myHoursHeading(_ year: Int) -> String { "我的学时（\(year) 年度）" }
@@ -152,19 +169,33 @@ enum MemberText {
   }
   static let progressLabel = "完成情况："
   static func progressFigures(_ progress: YearProgress) -> String {
-    guard let target = progress.target else { return "已计 \(progress.creditedHours) 学时（没有学时目标）" }
+    guard let target = progress.target else {
+      let note = progress.standing == .noRequirement ? "无适用要求" : "没有学时目标"
+      return "已计 \(progress.creditedHours) 学时（\(note)）"
+    }
     let percent =
       target > .zero ? min(100, progress.countedHours.halves * 100 / target.halves) : 100
     return "\(progress.countedHours)/\(target) 学时（\(percent)%）"
   }
+  /// `共登记 26 学时，其中 22 学时计入“党员年度集中学习培训”；自学 4 学时不计入。`
   static func countedNote(_ progress: YearProgress) -> String? {
-    guard progress.target != nil, progress.countedHours != progress.creditedHours else {
-      return nil
+    guard let status = progress.targetStatus, progress.countedHours != progress.creditedHours
+    else { return nil }
+    var note =
+      "共登记 \(progress.creditedHours) 学时，其中 \(progress.countedHours) 学时计入“\(status.requirement.title)”"
+    let uncounted = progress.uncountedHoursByForm
+    if !uncounted.isEmpty {
+      note +=
+        "；" + uncounted.map { "\($0.form.label) \($0.hours) 学时" }.joined(separator: "、") + "不计入"
     }
-    return "本年度共登记 \(progress.creditedHours) 学时，其中 \(progress.countedHours) 学时计入目标。"
+    return note + "。"
+  }
+  /// A form in 按形式, `自学（不计入）` when its hours do not count toward the target.
+  static func formLabel(_ form: CourseForm, counted: Bool) -> String {
+    counted ? form.label : "\(form.label)（不计入）"
   }
   static let requirementsLabel = "学时要求："
-  static let noRequirements = "学时规则中没有适用于您的要求。"
+  static let noRequirements = "本年度没有适用的学时要求：学时规则中没有一条适用于您的领域和身份。如有疑问，请问站点管理员。"
   static let met = "已达到"
   static let unmet = "未达到"
   static func requirementFacts(_ status: RequirementStatus) -> String {
@@ -189,6 +220,18 @@ enum MemberText {
     count == 0 ? "学时明细：本年度还没有登记学时。" : "学时明细（共 \(count) 条，合计 \(total) 学时）："
   }
   static let creditColumns = ["日期", "学时", "课程", "形式", "来源"]
+
+  // MARK: 我的学时 over the years (学习档案)
+  static let keyPreviousYear = "上一年度"
+  static let keyNextYear = "下一年度"
+  static let noEarlierYear = "没有更早年度的学时记录"
+  static let noLaterYear = "没有更晚年度的学时记录"
+  static func recordLabel(keys: String) -> String { "历年记录（按 \(keys) 切换年度）：" }
+  static func yearLabel(_ year: Int) -> String { "\(year) 年度" }
+  static func yearHours(_ progress: YearProgress) -> String {
+    progress.target.map { "已计 \(progress.countedHours)/\($0) 学时" }
+      ?? "已计 \(progress.creditedHours) 学时"
+  }
   static let noCreditsHint = "参加培训后，由站点管理员登记考勤，学时就会出现在这里。"
 
   // MARK: Frame and command line

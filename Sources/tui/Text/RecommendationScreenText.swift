@@ -7,10 +7,11 @@ extension ScreenText {
   static let mainMenuRecommend = "为我推荐"
   static func recommendHeading(_ count: Int) -> String { "为我推荐（\(count) 门）" }
   static func recommendIntro(_ progress: YearProgress) -> String {
-    if progress.isComplete {
-      return "您本年度的学时要求已全部完成；以下是适合您、还没有学时的课程。"
+    switch progress.standing {
+    case .met: return "您本年度的学时要求已全部完成；以下是适合您、还没有学时的课程。"
+    case .noRequirement: return "本年度没有适用于您的学时要求；以下是适合您、还没有学时的课程。"
+    case .unmet: return "适合您、本年度还没有学时的课程；能补上未完成要求的排在前面。"
     }
-    return "适合您、本年度还没有学时的课程；能补上未完成要求的排在前面。"
   }
   static let recommendNone = "没有可推荐的课程：适合您的课程本年度都已登记学时，或培训已结束。"
   static let recommendNotLoggedIn = "登录后才能为您推荐课程。"

@@ -66,6 +66,13 @@ enum ScreenText {
     title.map { "\($0)（\(id)）" } ?? id
   }
   static let sessionDate = "日期"
+  /// `2026-05-12`, or for several days `2026-05-12 至 05-14` (the year again only when it
+  /// changes): one wording for a session's days on every screen and in every command.
+  static func sessionDays(_ session: CourseSession) -> String {
+    guard let end = session.endDate, end != session.date else { return session.date.description }
+    let last = end.description
+    return "\(session.date) 至 \(end.year == session.date.year ? String(last.dropFirst(5)) : last)"
+  }
   static let sessionTime = "时间"
   static let sessionPlace = "地点"
   static let sessionCapacity = "名额"

@@ -37,12 +37,13 @@ func credit(
 
   func requirement(
     _ id: String, roles: [MemberRole] = [], domains: [MemberDomain] = [],
-    newMember: Bool = false, minHours: Int? = nil, minConcentrated: Int? = nil,
-    forms: [CourseForm] = []
+    newMember: Bool = false, floating: Bool? = nil, minHours: Int? = nil,
+    minConcentrated: Int? = nil, forms: [CourseForm] = []
   ) -> Requirement {
     Requirement(
       id: id, title: "要求\(id)", roles: roles, domains: domains, newMember: newMember,
-      minHours: minHours.map { StudyHours($0) }, minConcentrated: minConcentrated, forms: forms,
+      floating: floating, minHours: minHours.map { StudyHours($0) },
+      minConcentrated: minConcentrated, forms: forms,
       location: SourceLocation(path: "r.toml", line: 1, column: 1))
   }
 
@@ -92,15 +93,23 @@ func credit(
         in: year))
   }
 
-  @Test func floatingFlagSelectsNothing() {
-    let all = rules([requirement("a", minHours: 16)])
+  @Test func floatingFiltersOnTheMembersFlag() {
+    let all = rules([
+      requirement("everyone", minHours: 8),
+      requirement("settled", domains: [.private], floating: false, minHours: 16),
+      requirement("floating", floating: true, minHours: 16),
+      requirement("floating-leaders", roles: [.committee], floating: true, minHours: 24),
+    ])
     let year = all.trainingYear(2026)
-    let settled = MemberProfile(role: .member, domain: .private, joined: Self.veteran)
-    var floating = settled
-    floating.floating = true
-    #expect(
-      all.progress(of: settled, credits: [], in: year).requirements.map(\.requirement.id)
-        == all.progress(of: floating, credits: [], in: year).requirements.map(\.requirement.id))
+    func applying(_ role: MemberRole, floating: Bool) -> [String] {
+      let member = MemberProfile(
+        role: role, domain: .private, joined: Self.veteran, floating: floating)
+      return all.progress(of: member, credits: [], in: year).requirements.map(\.requirement.id)
+    }
+    #expect(applying(.member, floating: false) == ["everyone", "settled"])
+    #expect(applying(.member, floating: true) == ["everyone", "floating"])
+    #expect(applying(.committee, floating: true) == ["everyone", "floating", "floating-leaders"])
+    #expect(applying(.committee, floating: false) == ["everyone", "settled"])
   }
 
   @Test func newMemberAppliesWithinTheFirst365Days() {
@@ -152,6 +161,57 @@ func credit(
     #expect(status.missingHours == StudyHours(3))
     #expect(status.missing == ["还需 3 学时（只计集中培训、现场教学）"])
     #expect(!status.isMet)
+  }
+
+  @Test func missingHoursNameTheShorterOfWhatCountsAndWhatDoesNot() {
+    let member = MemberProfile(role: .member, domain: .rural, joined: Self.veteran)
+    let year = rules([]).trainingYear(2026)
+    func missing(_ forms: [CourseForm]) -> [String] {
+      HourAccounting.status(
+        of: requirement("x", minHours: 4, forms: forms), for: member, credits: [], in: year
+      ).missing
+    }
+    #expect(missing([.concentrated]) == ["还需 4 学时（只计集中培训）"])
+    #expect(missing(CourseForm.allCases.filter { $0 != .selfstudy }) == ["还需 4 学时（不计自学）"])
+    #expect(
+      missing([.concentrated, .group, .remote, .onsite])
+        == ["还需 4 学时（不计流动课堂、网络培训、自学）"])
+    #expect(missing([.concentrated, .group, .remote]) == ["还需 4 学时（只计集中培训、集体学习、远程教育）"])
+    #expect(missing([]) == ["还需 4 学时"])
+  }
+
+  @Test func selfStudyIsRecordedAndShownButDoesNotCountWhereFormsLeaveItOut() {
+    let plan = rules([
+      requirement(
+        "leaders", roles: [.secretary], minHours: 56, minConcentrated: 1,
+        forms: CourseForm.allCases.filter { $0 != .selfstudy })
+    ])
+    let secretary = MemberProfile(role: .secretary, domain: .rural, joined: Self.veteran)
+    let progress = plan.progress(
+      of: secretary, credits: [credit("read", "2026-03-01", 7, .selfstudy)],
+      in: plan.trainingYear(2026))
+    #expect(progress.creditedHours == StudyHours(7))
+    #expect(progress.countedHours == .zero)
+    #expect(progress.hoursByForm == [.selfstudy: StudyHours(7)])
+    #expect(progress.uncountedHoursByForm.map(\.form) == [.selfstudy])
+    #expect(progress.uncountedHoursByForm.map(\.hours) == [StudyHours(7)])
+    #expect(progress.targetStatus?.requirement.id == "leaders")
+    #expect(progress.standing == .unmet)
+  }
+
+  @Test func onlyConcentratedCoursesCountAsAConcentratedTraining() {
+    let once = requirement("once", minConcentrated: 1)
+    let member = MemberProfile(role: .secretary, domain: .rural, joined: Self.veteran)
+    let year = rules([]).trainingYear(2026)
+    for form in CourseForm.allCases where form != .concentrated {
+      let status = HourAccounting.status(
+        of: once, for: member, credits: [credit("branch", "2026-05-05", 8, form)], in: year)
+      #expect(status.concentratedCourses == 0, "\(form)")
+      #expect(status.missing == ["还需参加 1 次集中培训"], "\(form)")
+    }
+    let trained = HourAccounting.status(
+      of: once, for: member, credits: [credit("school", "2026-05-05", 2, .concentrated)], in: year)
+    #expect(trained.isMet)
   }
 
   @Test func everyFormListedMeansNoQualifier() {
@@ -218,9 +278,43 @@ func credit(
       in: onlyRural.trainingYear(2026))
     #expect(progress.target == nil)
     #expect(progress.requirements.isEmpty)
-    #expect(progress.isComplete)
+    // Nothing applies: its own state, never counted as met.
+    #expect(progress.standing == .noRequirement)
+    #expect(!progress.isComplete)
+    #expect(progress.unmet.isEmpty)
     #expect(progress.countedHours == StudyHours(3))
     #expect(progress.missingSummary == "")
+    #expect(progress.targetStatus == nil)
+    #expect(progress.uncountedHoursByForm.isEmpty)
+  }
+
+  @Test func standingOfARequirementWithoutHours() {
+    let once = rules([requirement("once", minConcentrated: 1)])
+    let member = MemberProfile(role: .member, domain: .rural, joined: Self.veteran)
+    let year = once.trainingYear(2026)
+    #expect(once.progress(of: member, credits: [], in: year).standing == .unmet)
+    let met = once.progress(
+      of: member, credits: [credit("a", "2026-02-01", 2, .concentrated)], in: year)
+    #expect(met.standing == .met)
+    #expect(met.isComplete)
+    #expect(met.target == nil)
+  }
+
+  @Test func recordYearsRunFromTheFirstCreditToTheLastAndIncludeTheCurrentYear() {
+    let plain = rules([])
+    #expect(HourAccounting.recordYears(of: [], rules: plain, current: 2026) == 2026...2026)
+    let credits = [
+      credit("a", "2023-05-01", 1, .remote), credit("b", "2025-12-31", 1, .remote),
+    ]
+    #expect(HourAccounting.recordYears(of: credits, rules: plain, current: 2026) == 2023...2026)
+    #expect(
+      HourAccounting.recordYears(
+        of: [credit("c", "2027-02-01", 1, .remote)], rules: plain, current: 2026) == 2026...2027)
+    // A training year from September: 2026-03-01 belongs to training year 2025.
+    #expect(
+      HourAccounting.recordYears(
+        of: [credit("d", "2026-03-01", 1, .remote)], rules: rules([], start: (9, 1)),
+        current: 2026) == 2025...2026)
   }
 
   @Test func summaryListsEveryUnmetRequirement() {

@@ -9,11 +9,11 @@ import Testing
 
   func progress(
     _ rules: Rules, _ role: MemberRole, _ domain: MemberDomain, joined: LocalDate = veteran,
-    _ credits: [Credit] = []
+    floating: Bool = false, _ credits: [Credit] = []
   ) -> YearProgress {
     rules.progress(
-      of: MemberProfile(role: role, domain: domain, joined: joined), credits: credits,
-      in: rules.trainingYear(2026))
+      of: MemberProfile(role: role, domain: domain, joined: joined, floating: floating),
+      credits: credits, in: rules.trainingYear(2026))
   }
 
   func status(_ progress: YearProgress, _ id: String) -> RequirementStatus? {
@@ -52,6 +52,13 @@ import Testing
       let role = requirement.roles.first ?? .member
       let domain = requirement.domains.first ?? .rural
       let joined = requirement.newMember ? Self.newcomer : Self.veteran
+      let floating = requirement.floating ?? false
+      func progress(
+        _ rules: Rules, _ role: MemberRole, _ domain: MemberDomain, joined: LocalDate,
+        _ credits: [Credit] = []
+      ) -> YearProgress {
+        self.progress(rules, role, domain, joined: joined, floating: floating, credits)
+      }
       let nothing = progress(rules, role, domain, joined: joined)
       let unmet = try #require(status(nothing, requirement.id), "\(requirement.id)")
       #expect(!unmet.isMet, "\(requirement.id)")
@@ -90,6 +97,10 @@ import Testing
       if requirement.newMember {
         #expect(status(progress(rules, role, domain, joined: Self.veteran), requirement.id) == nil)
       }
+      if let floating = requirement.floating {
+        let other = self.progress(rules, role, domain, joined: joined, floating: !floating)
+        #expect(status(other, requirement.id) == nil, "\(requirement.id)")
+      }
       // Forms it does not count leave its hours short.
       if let minimum = requirement.minHours, !requirement.forms.isEmpty,
         let excluded = CourseForm.allCases.first(where: { !requirement.forms.contains($0) })
@@ -115,9 +126,53 @@ import Testing
       [credit("a", "2026-03-01", 20, .remote), credit("b", "2026-05-01", 4, .selfstudy)])
     #expect(member.requirements.map(\.requirement.id) == ["member-annual"])
     #expect(member.target == StudyHours(32))
-    #expect(member.countedHours == StudyHours(24))
-    #expect(member.requirements[0].missing == ["还需 8 学时"])
-    #expect(member.missingSummary == "党员年度集中学习培训：还需 8 学时")
+    #expect(member.creditedHours == StudyHours(24))
+    #expect(member.countedHours == StudyHours(20))
+    #expect(member.requirements[0].missing == ["还需 12 学时（不计自学）"])
+    #expect(member.missingSummary == "党员年度集中学习培训：还需 12 学时（不计自学）")
+    #expect(member.uncountedHoursByForm.map(\.form) == [.selfstudy])
+  }
+
+  /// The plan's 32 and 56 are 集中学习培训 hours: every organised form counts, individual
+  /// self-study does not (it is recorded and shown apart).
+  @Test func nationalPlanCountsEveryOrganisedFormButSelfStudy() throws {
+    let rules = try ShippedRules.load().rules
+    for form in CourseForm.allCases {
+      let member = progress(rules, .member, .rural, [credit("a", "2026-03-01", 32, form)])
+      #expect(member.isComplete == (form != .selfstudy), "\(form)")
+    }
+  }
+
+  @Test func nationalPlanSecretaryWithOnlySelfStudyCountsNothingToward56() throws {
+    let rules = try ShippedRules.load().rules
+    let secretary = progress(
+      rules, .secretary, .rural,
+      [credit("read", "2026-03-01", 4, .selfstudy), credit("notes", "2026-04-01", 3, .selfstudy)])
+    #expect(secretary.creditedHours == StudyHours(7))
+    #expect(secretary.target == StudyHours(56))
+    #expect(secretary.countedHours == .zero)
+    #expect(secretary.hoursToTarget == StudyHours(56))
+    #expect(
+      status(secretary, "leader-annual")?.missing == ["还需 56 学时（不计自学）", "还需参加 1 次集中培训"])
+    #expect(secretary.standing == .unmet)
+  }
+
+  /// A branch activity (集体学习, such as 主题党日) is not 至少参加1次集中培训.
+  @Test func nationalPlanGroupStudyIsNotAConcentratedTraining() throws {
+    let rules = try ShippedRules.load().rules
+    let credits = [
+      credit("remote", "2026-02-01", 50, .remote),
+      credit("theme-day", "2026-05-05", 1.5, .group), credit("micro", "2026-06-01", 1, .group),
+      credit("lecture", "2026-07-01", 2, .group), credit("oath", "2026-07-01", 1.5, .group),
+    ]
+    let leader = progress(rules, .committee, .community, credits)
+    #expect(leader.countedHours == StudyHours(56))
+    #expect(status(leader, "leader-annual")?.concentratedCourses == 0)
+    #expect(status(leader, "leader-annual")?.missing == ["还需参加 1 次集中培训"])
+    #expect(!leader.isComplete)
+    let trained = progress(
+      rules, .committee, .community, credits + [credit("school", "2026-09-16", 3, .concentrated)])
+    #expect(trained.isComplete)
   }
 
   @Test func nationalPlanSecretaryNeeds56AndOneConcentratedTraining() throws {
@@ -160,14 +215,56 @@ import Testing
       (.member, .government, 24), (.member, .institution, 24), (.committee, .government, 40),
       (.secretary, .institution, 40), (.member, .soe, 24), (.committee, .soe, 40),
       (.member, .private, 16), (.member, .social, 16), (.committee, .private, 24),
-      (.secretary, .social, 40), (.member, .student, 16), (.member, .school, nil),
-      (.member, .retired, nil), (.secretary, .retired, nil),
+      (.secretary, .social, 40), (.member, .student, 16), (.member, .school, 24),
+      (.committee, .school, 40), (.member, .retired, nil), (.secretary, .retired, nil),
     ]
     for (role, domain, target) in expected {
       #expect(
         progress(rules, role, domain).target == target.map { StudyHours($0) },
         "\(role) \(domain)")
     }
+    // Floating members: their own minimums, whatever domain they are registered in.
+    for domain in MemberDomain.allCases {
+      #expect(progress(rules, .member, domain, floating: true).target == StudyHours(16))
+      #expect(progress(rules, .committee, domain, floating: true).target == StudyHours(24))
+      #expect(progress(rules, .secretary, domain, floating: true).target == StudyHours(24))
+    }
+  }
+
+  /// Seed 002: teachers are staff of 事业单位 (24, leadership 40); floating members 16
+  /// (their committee members 24), counted apart from their domain.
+  @Test func quanzhouTeacherAndFloatingMemberGetTheirSeedTargets() throws {
+    let rules = try ShippedRules.load("rules-quanzhou-2010.toml").rules
+    let teacher = progress(rules, .member, .school)
+    #expect(teacher.requirements.map(\.requirement.id) == ["government-institution-member"])
+    #expect(teacher.target == StudyHours(24))
+    let headmaster = progress(rules, .secretary, .school)
+    #expect(headmaster.target == StudyHours(40))
+    let floating = progress(rules, .member, .private, floating: true)
+    #expect(floating.requirements.map(\.requirement.id) == ["floating-member"])
+    #expect(floating.target == StudyHours(16))
+    let floatingCommittee = progress(rules, .committee, .rural, floating: true)
+    #expect(
+      floatingCommittee.requirements.map(\.requirement.id) == [
+        "floating-member", "floating-committee",
+      ])
+    #expect(floatingCommittee.target == StudyHours(24))
+    let met = progress(
+      rules, .member, .private, floating: true, [credit("a", "2026-02-24", 16, .online)])
+    #expect(met.standing == .met)
+    // A new floating member also has the first-year training.
+    let newcomer = progress(rules, .member, .private, joined: day("2026-03-01"), floating: true)
+    #expect(newcomer.requirements.map(\.requirement.id) == ["floating-member", "new-member"])
+  }
+
+  /// Seed 002 sets no hours for retired members: nothing applies, and that is not 达到.
+  @Test func quanzhouRetiredMemberHasNoApplicableRequirement() throws {
+    let rules = try ShippedRules.load("rules-quanzhou-2010.toml").rules
+    let retired = progress(rules, .member, .retired, [credit("a", "2026-10-16", 2, .group)])
+    #expect(retired.requirements.isEmpty)
+    #expect(retired.standing == .noRequirement)
+    #expect(!retired.isComplete)
+    #expect(retired.creditedHours == StudyHours(2))
   }
 
   @Test func quanzhouVillageSecretaryCountsOnlyConcentratedHoursFor56() throws {

@@ -411,7 +411,8 @@ func draft(
     let progress = try store.progress(of: "1", year: year, rules: rules)
     #expect(progress.creditedHours == StudyHours(54))
     #expect(progress.target == StudyHours(56))
-    #expect(progress.missingSummary == "基层党组织书记和班子成员年度集中学习培训：还需 2 学时，还需参加 1 次集中培训")
+    #expect(
+      progress.missingSummary == "基层党组织书记和班子成员年度集中学习培训：还需 2 学时（不计自学），还需参加 1 次集中培训")
     #expect(throws: RecordsError.unknownMember("2")) {
       _ = try store.progress(of: "2", year: year, rules: rules)
     }

@@ -9,14 +9,17 @@ import Foundation
 enum MemberFixtures {
   static let here = Fixtures.here
 
+  /// Every form but self-study counts, as in the shipped rules.
+  static let organisedForms = CourseForm.allCases.filter { $0 != .selfstudy }
+
   static let rules = Rules(
     requirements: [
       Requirement(
         id: "member-annual", title: "党员年度集中学习培训", minHours: StudyHours(32),
-        source: "全国规划四（四）", location: here),
+        forms: organisedForms, source: "全国规划四（四）", location: here),
       Requirement(
         id: "leader-annual", title: "书记和班子成员年度集中学习培训", roles: [.secretary, .committee],
-        minHours: StudyHours(56), minConcentrated: 1, location: here),
+        minHours: StudyHours(56), minConcentrated: 1, forms: organisedForms, location: here),
     ], path: "rules.toml")
 
   /// `Fixtures.catalog()` with `rules`.

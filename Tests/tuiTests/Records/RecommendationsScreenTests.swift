@@ -34,9 +34,18 @@ import Testing
     let recommendations = RecommendationsScreen.recommendations(state.context)
     #expect(!recommendations.isEmpty)
     #expect(!recommendations.map(\.courseID).contains("farm-winter"))  // credited
+    // Every course whose form counts helps the missing hours; self-study does not count.
+    let catalog = state.catalog
+    let selfStudy = recommendations.filter { catalog.course(id: $0.courseID)?.form == .selfstudy }
+    #expect(!selfStudy.isEmpty)
     #expect(
-      recommendations.allSatisfy {
+      recommendations.filter { catalog.course(id: $0.courseID)?.form != .selfstudy }.allSatisfy {
         $0.reason == .hoursMissing(requirement: "书记和班子成员年度集中学习培训", missingHours: StudyHours(24))
+      })
+    #expect(
+      selfStudy.allSatisfy {
+        if case .hoursMissing = $0.reason { return false }
+        return true
       })
     let lines = render(state).trimmedLines
     #expect(lines[15] == " 推荐理由：学时计入“书记和班子成员年度集中学习培训”，还差 24 学时")
@@ -76,10 +85,10 @@ import Testing
          >  1      重温入党誓词                               2  现场教学  补学时
             2      土壤与科学施肥基础                         1  现场教学  补学时
             3  ✓   日光温室蔬菜栽培技术                     1.5  流动课堂  补学时
-            4      温室蔬菜病虫害防治                         2  自学      补学时
-            5      设施农业大棚建造与管理                   2.5  远程教育  补学时
-            6      果树冬季修剪技术                           3  现场教学  补学时
-            7      果木管理：花果管理与肥水管理             3.5  流动课堂  补学时
+            4      设施农业大棚建造与管理                   2.5  远程教育  补学时
+            5      果树冬季修剪技术                           3  现场教学  补学时
+            6      果木管理：花果管理与肥水管理             3.5  流动课堂  补学时
+            7      高效养殖：肉牛科学饲养管理               4.5  远程教育  补学时
                        9 下一页    第 1/2 页
 
          推荐理由：学时计入“党员年度集中学习培训”，还差 14.5 学时

@@ -1,0 +1,62 @@
+import Catalog
+
+/// `report --member N`: a member's record over the years (学习档案) — every training year of
+/// their record with its hours, each credit with its source (and a make-up's reason), and each
+/// year's requirements met or not, under the rules given.
+struct MemberArchive {
+  let member: Member
+  let rules: Rules
+  /// Oldest first.
+  let years: [YearProgress]
+
+  /// Every year from the first credit to the last, the catalog's year included; or only `year`.
+  init(member: Member, credits: [Credit], rules: Rules, currentYear: Int, only year: Int? = nil) {
+    self.member = member
+    self.rules = rules
+    let span =
+      year.map { $0...$0 }
+      ?? HourAccounting.recordYears(of: credits, rules: rules, current: currentYear)
+    years = span.map {
+      rules.progress(of: member.profile, credits: credits, in: rules.trainingYear($0))
+    }
+  }
+
+  var text: String {
+    var output = [AdminText.archiveTitle(member)]
+    if let first = years.first?.year.year, let last = years.last?.year.year {
+      output.append(AdminText.archiveScope(years: first...last, rules: rules.path))
+    }
+    for progress in years {
+      output.append("")
+      output.append(AdminText.archiveYear(progress))
+      if progress.standing == .noRequirement {
+        output.append("  " + AdminText.archiveNoRequirement)
+      }
+      for status in progress.requirements {
+        output.append("  " + AdminText.archiveRequirement(status))
+      }
+      guard !progress.credits.isEmpty else {
+        output.append("  " + AdminText.archiveNoCredits)
+        continue
+      }
+      let uncounted = Set(progress.uncountedHoursByForm.map(\.form))
+      var table = TextTable(header: AdminText.archiveCreditHeader)
+      for credit in progress.credits {
+        var notes: [String] = []
+        if uncounted.contains(credit.form) { notes.append(AdminText.archiveUncounted) }
+        if let reason = credit.reason { notes.append(AdminText.archiveMakeUp(reason)) }
+        table.rows.append([
+          credit.date.description, credit.hours.description, credit.courseTitle,
+          credit.form.label, credit.source, notes.joined(separator: "；"),
+        ])
+      }
+      // An empty last cell leaves the padding of the cell before it.
+      output += table.rendered.split(separator: "\n", omittingEmptySubsequences: false).map {
+        var line = "  " + $0
+        while line.last == " " { line.removeLast() }
+        return line
+      }
+    }
+    return output.joined(separator: "\n")
+  }
+}
