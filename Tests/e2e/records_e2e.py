@@ -31,8 +31,9 @@ from tui_e2e import (REPO, Results, Tmux, child_pid, digit_of, expect,  # noqa: 
                      terminal_restored)
 
 DATA = os.path.join(REPO, "data")
-FORMS = {"concentrated": "集中培训", "remote": "远程教育", "onsite": "现场教学",
-         "mobile": "流动课堂", "selfstudy": "自学"}
+FORMS = {"concentrated": "集中培训", "group": "集体学习", "remote": "远程教育", "onsite": "现场教学",
+         "mobile": "流动课堂", "online": "网络培训", "selfstudy": "自学"}
+FORM_LABELS = "|".join(FORMS.values())
 SLOW = 20.0  # PIN checks are slow on purpose (PBKDF2), and debug builds are slower still.
 
 
@@ -110,7 +111,7 @@ def credit_rows(lines):
     """(date, hours, form, source) of each credit line of 我的学时, once each."""
     rows = []
     for line in lines:
-        match = re.match(r"^\s+(\d{4}-\d\d-\d\d)\s+(\d+(?:\.5)?)\s+.*?\s(集中培训|远程教育|现场教学|流动课堂|自学)"
+        match = re.match(rf"^\s+(\d{{4}}-\d\d-\d\d)\s+(\d+(?:\.5)?)\s+.*?\s({FORM_LABELS})"
                          r"\s+(\S.*?)\s*$", line)
         if match and match.groups() not in rows:
             rows.append(match.groups())
@@ -158,18 +159,21 @@ def test_demo_member(binary, results):
         results.check("demo: every credit line is listed", total is not None
                       and int(total.group(1)) == len(rows), f"{total and total.group(0)} {len(rows)}")
         summed = sum(float(row[1]) for row in rows)
-        results.check("demo: credit lines add up to the total",
+        # Self-study is listed but does not count toward the target (不计入).
+        uncounted = sum(float(row[1]) for row in rows if row[2] == "自学")
+        results.check("demo: credit lines add up to the total, self-study apart",
                       total is not None and hours_text(summed) == total.group(2)
-                      and total.group(2) == counted, f"{summed} {total and total.group(2)}")
+                      and hours_text(summed - uncounted) == counted,
+                      f"{summed} {uncounted} {total and total.group(2)} {counted}")
         results.check("demo: each credit has a date and its source",
                       rows and all(row[3] == "演示数据" for row in rows))
         missing = float(target) - float(counted)
         results.check("demo: the unmet requirement says what is missing",
                       f"未达到  党员年度集中学习培训：还需 {hours_text(missing)} 学时" in text)
         by_form = sum(float(h) for h in re.findall(
-            r"(?:集中培训|远程教育|现场教学|流动课堂|自学)\s+(\d+(?:\.5)?) 学时", text))
-        results.check("demo: hours by form add up", hours_text(by_form) == counted,
-                      hours_text(by_form))
+            rf"(?:{FORM_LABELS})\s+(\d+(?:\.5)?) 学时(?!不计入)", text))
+        results.check("demo: hours by form add up to those counted",
+                      hours_text(by_form) == counted, hours_text(by_form))
 
         # Select an elective from 农业实用技术 that is not selected yet.
         tmux.type("0")
@@ -241,7 +245,14 @@ def make_database(binary, directory, catalog, courses):
                   and c["form"] == "onsite")
     remote = next(c for c in courses if c["category"] == "ideals" and c["form"] == "remote")
     year = catalog["catalog"]["year"]
-    credited = [(onsite, f"{year}-03-05"), (remote, f"{year}-04-10")]
+
+    def attendance_day(course, fallback):
+        """A course with sessions is credited on the first day of one of them."""
+        sessions = course.get("session", [])
+        return sessions[0]["date"].isoformat() if sessions else fallback
+
+    credited = [(onsite, attendance_day(onsite, f"{year}-03-05")),
+                (remote, attendance_day(remote, f"{year}-04-10"))]
     for course, date in credited:
         subprocess.run([binary, "credit", course["id"], "--date", date, "--members", "3001",
                         "--db", database, "--catalog", DATA], check=True, capture_output=True)

@@ -132,7 +132,8 @@ def test_concurrent_mix(checks, program, workdir, workers=8, ops=200):
     checks.check("mix: foreign_key_check is empty", query(db, "PRAGMA foreign_key_check") == [])
     checks.check(
         "mix: every migration applied exactly once",
-        query(db, "SELECT identifier FROM grdb_migrations") == [("v1 members, selections, credits",)])
+        query(db, "SELECT identifier FROM grdb_migrations")
+        == [("v1 members, selections, credits",), ("v2 credit reason, audit trail",)])
     checks.check("mix: 5 shared + 8 own members",
                  query(db, "SELECT count(*) FROM member")[0][0] == 5 + workers)
     total_credits = query(db, "SELECT count(*) FROM credit")[0][0]
@@ -332,7 +333,7 @@ def test_commands(checks, program, workdir):
                  "新记入 1 人：1003 张伟" in result.stdout
                  and "未重复记入 1 人：1001 王建国" in result.stdout, result.stdout)
     before = query(db, "SELECT count(*) FROM credit")
-    result = credit("ideals-theory", "--date", "2026-03-19", "--members", "1001,9998,9999")
+    result = credit("ideals-theory", "--date", "2026-03-18", "--members", "1001,9998,9999")
     checks.check("credit: an unknown member anywhere writes nothing (exit 1)",
                  result.returncode == 1 and "9998、9999" in result.stderr
                  and query(db, "SELECT count(*) FROM credit") == before, result.stderr)

@@ -82,7 +82,8 @@ enum MemberFixtures {
 
   /// The app as the program starts it: the start screen first.
   static func state(
-    width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicode, demo: Bool = false
+    width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicode, demo: Bool = false,
+    catalog: Catalog = catalog
   ) -> AppState {
     AppState(
       catalog: catalog, today: Fixtures.today, size: Size(width: width, height: height),
@@ -91,8 +92,10 @@ enum MemberFixtures {
   }
 
   /// Logged in as `records`' member without a store, on the main menu.
-  static func loggedIn(_ records: MemberRecords = records, glyphs: Glyphs = .unicode) -> AppState {
-    var state = self.state(glyphs: glyphs).pressing("1").state
+  static func loggedIn(
+    _ records: MemberRecords = records, glyphs: Glyphs = .unicode, catalog: Catalog = catalog
+  ) -> AppState {
+    var state = self.state(glyphs: glyphs, catalog: catalog).pressing("1").state
     for character in records.member.id { state = state.pressing(.character(character)) }
     state = state.pressing(.enter)
     state = state.pressing("1234").state
