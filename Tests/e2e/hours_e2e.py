@@ -30,8 +30,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from records_e2e import (DATA, SLOW, key_line, log_in, main_menu_item,  # noqa: E402
-                         my_hours_pages, run_ui)
+from records_e2e import (DATA, SLOW, key_line, log_in, log_out_and_quit,  # noqa: E402
+                         main_menu_item, my_hours_pages, run_ui)
 from tui_e2e import (Tmux, digit_of, expect, run_tests,  # noqa: E402
                      terminal_restored)
 
@@ -197,13 +197,22 @@ def test_commands(binary, results, records):
                   re.search(r"补学登记 2026-03-19\s+补学：生病缺席，补学", made_up) is not None, made_up)
 
 
+def logged_in(tmux, results, binary, records, member, pin, progress, rules=None):
+    """The program on the test database, logged in as `member`: the main menu's line of
+    hours must read `progress`."""
+    args = f"--db {shlex.quote(records.db)}" + (f" --rules {shlex.quote(rules)}" if rules else "")
+    run_ui(tmux, binary, args)
+    log_in(tmux, member, pin)
+    expect(tmux, results, f"{member}: the main menu says {progress}",
+           lambda s: progress in s, timeout=SLOW)
+
+
 def test_secretary_screens(binary, results, records):
     tmux = Tmux(80, 24)
     try:
-        run_ui(tmux, binary, f"--db {shlex.quote(records.db)}")
-        log_in(tmux, "5001", "2468")
-        expect(tmux, results, "main menu: 1.5 of 56 (self-study does not count)",
-               lambda s: "2026 年度已计 1.5/56 学时，还需 54.5 学时。" in s, timeout=SLOW)
+        # Self-study does not count: 1.5 of 56.
+        logged_in(tmux, results, binary, records, "5001", "2468",
+                  "2026 年度已计 1.5/56 学时，还需 54.5 学时。")
         tmux.type(main_menu_item(tmux, "我的学时") or "4")
         text = "\n".join(my_hours_pages(tmux))
         results.check("我的学时: self-study listed as 不计入",
@@ -265,20 +274,14 @@ def test_secretary_screens(binary, results, records):
 def test_no_requirement_screen(binary, results, records):
     tmux = Tmux(80, 24)
     try:
-        run_ui(tmux, binary, f"--db {shlex.quote(records.db)} --rules {shlex.quote(QUANZHOU)}")
-        log_in(tmux, "5005", "5566")
-        expect(tmux, results, "Quanzhou, retired: the main menu says no requirement applies",
-               lambda s: "2026 年度已计 2 学时，本年度没有适用的学时要求。" in s, timeout=SLOW)
+        # Quanzhou, a retired member: no requirement applies, said so.
+        logged_in(tmux, results, binary, records, "5005", "5566",
+                  "2026 年度已计 2 学时，本年度没有适用的学时要求。", rules=QUANZHOU)
         tmux.type(main_menu_item(tmux, "我的学时") or "4")
         expect(tmux, results, "Quanzhou, retired: 我的学时 says 本年度没有适用的学时要求",
                lambda s: "本年度没有适用的学时要求" in s and "已计 2 学时（无适用要求）" in s
                and "█" not in s)
-        tmux.type("0")
-        main_menu_item(tmux, "我的学时")
-        tmux.type("0")
-        tmux.wait_for(lambda s: "党员登录" in s and "党员：" not in s, "logged out")
-        tmux.type("0")
-        terminal_restored(tmux, results, "retired", 0)
+        log_out_and_quit(tmux, results, "retired")
     finally:
         tmux.kill()
 

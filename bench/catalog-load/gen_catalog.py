@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import calendar
+import datetime
 import os
 import random
 import shutil
@@ -495,10 +496,21 @@ class Generator:
                 month = rng.choice(months)
                 day = rng.randint(1, calendar.monthrange(YEAR, month)[1])
                 dates.add((month, day))
+            # At most 8 hours a day (the checker warns past that, W005): a longer course's
+            # sessions run over several days, ending within the year. Draws nothing more
+            # from the generator, so the rest of the catalog stays as it was.
+            days = int(-(-hours // 8))
             for month, day in sorted(dates):
+                first = datetime.date(YEAR, month, day)
+                last = first + datetime.timedelta(days=days - 1)
+                if last.year > YEAR:
+                    last = datetime.date(YEAR, 12, 31)
+                    first = last - datetime.timedelta(days=days - 1)
                 out.append("")
                 out.append("[[course.session]]")
-                out.append(f"date = {YEAR}-{month:02d}-{day:02d}")
+                out.append(f"date = {first.isoformat()}")
+                if days > 1:
+                    out.append(f"end_date = {last.isoformat()}")
                 if rng.random() < 0.9:
                     out.append(f"time = {toml_string(rng.choice(TIMES))}")
                 out.append(f"place = {toml_string(rng.choice(PLACES[form]))}")

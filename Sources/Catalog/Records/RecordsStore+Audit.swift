@@ -22,12 +22,10 @@ extension RecordsStore {
     actor: String? = RecordsStore.currentUser
   ) throws -> [RemovedCredit] {
     guard !reason.isBlank else { throw RecordsError.reasonRequired }
-    var seen = Set<String>()
-    let ids = memberIDs.filter { seen.insert($0).inserted }
+    let ids = RecordsStore.distinct(memberIDs)
     let now = nowText
     return try write { db in
-      let unknown = try ids.filter { try !RecordsStore.memberExists(db, id: $0) }
-      guard unknown.isEmpty else { throw RecordsError.unknownMembers(unknown) }
+      try RecordsStore.requireMembers(db, ids)
       var found: [RemovedCredit] = []
       var missing: [String] = []
       for id in ids {

@@ -102,12 +102,10 @@ extension RecordsStore {
     reason: String? = nil, recordedBy: String? = RecordsStore.currentUser
   ) throws -> CreditOutcome {
     if let reason, reason.isBlank { throw RecordsError.reasonRequired }
-    var seen = Set<String>()
-    let ids = memberIDs.filter { seen.insert($0).inserted }
+    let ids = RecordsStore.distinct(memberIDs)
     let now = nowText
     return try write { db in
-      let unknown = try ids.filter { try !RecordsStore.memberExists(db, id: $0) }
-      guard unknown.isEmpty else { throw RecordsError.unknownMembers(unknown) }
+      try RecordsStore.requireMembers(db, ids)
       var outcome = CreditOutcome()
       for id in ids {
         try db.execute(
@@ -137,6 +135,19 @@ extension RecordsStore {
       }
       return outcome
     }
+  }
+
+  /// `ids` once each, in the order first given.
+  static func distinct(_ ids: [String]) -> [String] {
+    var seen = Set<String>()
+    return ids.filter { seen.insert($0).inserted }
+  }
+
+  /// Throws `RecordsError.unknownMembers` naming every id that is no member: a command about
+  /// several members writes nothing when any of them is unknown.
+  static func requireMembers(_ db: Database, _ ids: [String]) throws {
+    let unknown = try ids.filter { try !memberExists(db, id: $0) }
+    guard unknown.isEmpty else { throw RecordsError.unknownMembers(unknown) }
   }
 
   /// The member's credits, oldest first: all of them, or those dated in one training year.

@@ -105,7 +105,8 @@ enum AdminText {
   static let creditDiscussion = """
     按课程的学时和教学形式记入，来源记为“考勤登记 日期”或“批量导入 文件名”。
     课程有培训安排时，--date 必须是某次课次的第一天（连续多天的课次只在第一天登记一次）；
-    在安排之外的日期补学时，加 --unscheduled --reason "原因"，原因随学时保存并写入审计记录。
+    在安排之外的日期补学时，加 --unscheduled --reason "原因"，来源记为“补学登记 日期”或“补学导入 文件名”，
+    原因随学时保存并写入审计记录。
     同一党员、同一课程、同一天只记一次：重复运行不会重复记入。
     任何一个党员编号不存在或课程不存在时报错，不记入任何学时。
     签到表 CSV 需有 id（或“编号”）一列；有 name（“姓名”）一列时会与名册核对；其他列忽略。
@@ -128,6 +129,8 @@ enum AdminText {
   static let undoNeedsReason = "撤销（--undo）请用 --reason 写明原因。"
   static let undoNotUnscheduled = "--undo 和 --unscheduled 不能同时使用。"
   static let blankReason = "--reason 不能为空。"
+  static let reasonWithControlCharacters = "--reason 只能是一行文字，不能有换行或控制字符。"
+  static func reasonTooLong(_ limit: Int) -> String { "--reason 最多 \(limit) 个字。" }
   static let undoRejected = "没有撤销任何学时"
 
   /// The date is not the first day of any session of a course that has them.
