@@ -214,8 +214,8 @@ def test_demo_member(binary, results):
         tmux.type("0")
         main_menu_item(tmux, "我的学时")
         tmux.type("0")
-        screen = tmux.wait_for(lambda s: "党员登录" in s and "党员：" not in s, "logged out")
-        results.check("demo: 0 on the main menu logs out to the start screen", True)
+        expect(tmux, results, "demo: 0 on the main menu logs out to the start screen",
+               lambda s: "党员登录" in s and "党员：" not in s)
         tmux.type("0")
         terminal_restored(tmux, results, "demo", 0)
         results.check("demo: the temporary database is deleted at exit",
@@ -235,7 +235,7 @@ def make_database(binary, directory, catalog, courses):
         file.write("id,name,branch,domain,role,joined,pin\n"
                    "3001,测试党员甲,测试村党支部,rural,member,2015-07-01,2468\n"
                    "3002,测试党员乙,测试村党支部,rural,member,2016-07-01,1357\n")
-    subprocess.run([binary, "members", "import", roster, "--db", database, "--catalog", DATA],
+    subprocess.run([binary, "members", "import", roster, "--db", database],
                    check=True, capture_output=True)
     onsite = next(c for c in courses if c["category"] == "farming" and c["kind"] == "elective"
                   and c["form"] == "onsite")
@@ -349,7 +349,7 @@ def test_lockout_two_sessions(binary, database, results):
         terminal_restored(tmux, results, "lock, second run", 0)
     finally:
         tmux.kill()
-    listing = subprocess.run([binary, "members", "list", "--db", database, "--catalog", DATA],
+    listing = subprocess.run([binary, "members", "list", "--db", database],
                              capture_output=True, text=True).stdout
     line = next((l for l in listing.split("\n") if l.strip().startswith("3002")), "")
     results.check("lock: members list shows 3002 locked", "锁定" in line, line)
