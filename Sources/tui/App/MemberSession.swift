@@ -24,6 +24,8 @@ struct MemberSession: Hashable, Sendable {
   private(set) var selectedIDs: Set<String>
   /// Courses with a credit in the training year.
   private(set) var creditedIDs: Set<String>
+  /// 为我推荐, worked out once for these records and this day.
+  let recommendations: [Recommendation]
 
   /// The day the records were read, for what is still ahead.
   let today: LocalDate
@@ -36,6 +38,8 @@ struct MemberSession: Hashable, Sendable {
       in: catalog.rules.trainingYear(catalog.year), rules: catalog.rules)
     selectedIDs = Set(records.selections.map(\.courseID))
     creditedIDs = Set(progress.credits.map(\.courseID))
+    recommendations = Recommender.recommendations(
+      for: progress, catalog: catalog, selected: selectedIDs, today: today)
   }
 
   var member: Member { records.member }

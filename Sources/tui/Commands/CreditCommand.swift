@@ -36,7 +36,7 @@ struct CreditCommand: ParsableCommand {
       printError(AdminText.unknownCourse(self.course))
       throw ExitCode(1)
     }
-    let today = localToday()
+    let today = SystemClock.today()
     if day > today { printError(AdminText.dateInFuture(day)) }
     let year = catalog.rules.trainingYear(catalog.year)
     if !year.contains(day) { printError(AdminText.dateOutsideCatalogYear(day, year: year)) }

@@ -55,12 +55,3 @@ extension RecordsStore {
     return member
   }
 }
-
-/// Today in the local time zone.
-func localToday() -> LocalDate {
-  var now = time(nil)
-  var parts = tm()
-  localtime_r(&now, &parts)
-  return LocalDate(
-    year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
-}

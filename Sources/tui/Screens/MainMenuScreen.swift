@@ -104,20 +104,16 @@ struct MainMenuScreen: Screen {
       guard item == .myCourses, let member = context.member else { return item.title }
       return MemberText.myCoursesItem(member.selections.count)
     }
-    let quitRow = area.y + table.endRow
-    if quitRow < area.maxY {
-      grid.write("0", x: area.x + 3, y: quitRow, style: .keyName)
-      let quit =
-        switch mode {
-        case .standalone: ScreenText.mainMenuQuit
-        case .guest: MemberText.mainMenuBackToStart
-        case .member: MemberText.mainMenuLogOut
-        }
-      grid.write(quit, x: area.x + NumberedTable.prefixWidth, y: quitRow)
-    }
+    let quit =
+      switch mode {
+      case .standalone: ScreenText.mainMenuQuit
+      case .guest: MemberText.mainMenuBackToStart
+      case .member: MemberText.mainMenuLogOut
+      }
+    table.drawBackItem(quit, into: &grid, area: area)
   }
 
   func command(forClickAt x: Int, row: Int, _ context: ScreenContext) -> Command? {
-    row == table.endRow ? .back : table.command(forClickAt: x, row: row)
+    table.command(forClickAt: x, row: row, backItem: true)
   }
 }

@@ -4,17 +4,15 @@ import Catalog
 /// those that help an unmet requirement first, each with its reason (`Recommender`). A digit
 /// opens the course, where it can be selected.
 ///
-/// The list is worked out from the session each time, so it follows the member's records
-/// (a selection made from here shows its mark when the member comes back).
+/// The list is the session's (`MemberSession.recommendations`), worked out once each time the
+/// records or the day change, so it follows the member's records (a selection made from here
+/// shows its mark when the member comes back) without being worked out again for every frame.
 struct RecommendationsScreen: Screen {
   /// The cursor; the count follows the recommendations, which change with the records.
   private(set) var cursor = 0
 
   static func recommendations(_ context: ScreenContext) -> [Recommendation] {
-    guard let member = context.member else { return [] }
-    return Recommender.recommendations(
-      for: member.progress, catalog: context.catalog, selected: member.selectedIDs,
-      today: member.today)
+    context.member?.recommendations ?? []
   }
 
   private func list(count: Int) -> NumberedList { NumberedList(count: count, cursor: cursor) }
@@ -78,7 +76,7 @@ struct RecommendationsScreen: Screen {
       let recommendation = recommendations[index]
       return columns.row(
         courses[recommendation.courseIndex],
-        last: RecommendationText.tag(recommendation.reason))
+        last: ScreenText.recommendTag(recommendation.reason))
     }
     let highlighted = recommendations[table.list.cursor]
     var lines = LabeledText.lines(
