@@ -83,6 +83,19 @@ import Testing
     #expect(update(kept, Self.at(1_785)).0.session == nil)
   }
 
+  /// A timeout under 30 seconds counts down its second half only: before that, keys work.
+  @Test func aShortTimeoutCountsDownItsSecondHalf() {
+    let state = MemberFixtures.loggedIn(idleTimeout: 10)
+    #expect(state.nextDeadline == 5)
+    let early = update(state, Self.at(4)).0
+    #expect(early.idleCountdown == nil)
+    guard case .categories = early.pressing("1").state.top else {
+      Issue.record("expected a key before the countdown to work")
+      return
+    }
+    #expect(update(state, Self.at(5)).0.idleCountdown == 5)
+  }
+
   @Test func everyKeyStartsTheTimeAgain() {
     var state = MemberFixtures.loggedIn(idleTimeout: 60)
     state = update(state, .key(.down), at: Self.start.advanced(by: 40)).0

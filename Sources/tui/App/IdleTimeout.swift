@@ -1,17 +1,21 @@
 /// Logs a member out after a time without a key, so the next person at a shared keyboard
-/// never finds someone else's records open. The last `countdownSeconds` are counted down on
-/// screen, and any key then cancels (and does nothing else).
+/// never finds someone else's records open. The last 15 seconds are counted down on screen,
+/// and any key then cancels (and does nothing else); a timeout under 30 seconds counts down
+/// its second half only, so most keys still do what they say.
 struct IdleTimeout: Hashable, Sendable {
   /// `--idle-timeout` for a member logged in, unless the place sets its own.
   static let defaultSeconds = 900
-  static let countdownSeconds = 15.0
+  static let longestCountdown = 15.0
 
   let seconds: Double
+  /// How long the countdown runs.
+  let countdownSeconds: Double
 
   /// Nil for 0 or less: no timeout.
   init?(seconds: Int) {
     guard seconds > 0 else { return nil }
     self.seconds = Double(seconds)
+    countdownSeconds = min(Self.longestCountdown, self.seconds / 2)
   }
 
   /// Seconds left at `uptime` after a key at `lastKey`; 0 or less once the time is up.
@@ -22,7 +26,7 @@ struct IdleTimeout: Hashable, Sendable {
   /// The whole seconds the countdown shows, nil before it has started.
   func countdown(since lastKey: Double, at uptime: Double) -> Int? {
     let left = secondsLeft(since: lastKey, at: uptime)
-    guard left <= Self.countdownSeconds else { return nil }
+    guard left <= countdownSeconds else { return nil }
     return max(0, Int(left.rounded(.up)))
   }
 
@@ -30,7 +34,7 @@ struct IdleTimeout: Hashable, Sendable {
   /// logout itself.
   func nextDeadline(since lastKey: Double, at uptime: Double) -> Double {
     let end = lastKey + seconds
-    let countdownStart = end - Self.countdownSeconds
+    let countdownStart = end - countdownSeconds
     guard uptime >= countdownStart else { return countdownStart }
     // The shown figure drops when the seconds left fall to a whole number below it.
     let shown = (end - uptime).rounded(.up)
