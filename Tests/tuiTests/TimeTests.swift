@@ -123,7 +123,7 @@ import Testing
     let off = MemberFixtures.loggedIn(idleTimeout: 0)
     #expect(off.nextDeadline == nil)
     #expect(update(off, Self.at(100_000)).0.session != nil)
-    #expect(IdleTimeout(seconds: 0) == nil)
+    #expect(IdleTimer(seconds: 0) == nil)
   }
 
   @Test func atMidnightTheDateMovesOn() {
@@ -142,6 +142,6 @@ import Testing
     let state = update(MemberFixtures.loggedIn(idleTimeout: 900), Self.at(500)).0
     let earlier = update(state, .key(.down), at: Self.start.advanced(by: 10)).0
     #expect(earlier.now.uptime == 500)
-    #expect(earlier.lastKey == 500)
+    #expect(earlier.idleTimer?.lastKey == 500)
   }
 }

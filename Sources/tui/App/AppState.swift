@@ -10,8 +10,6 @@ struct AppState: Sendable {
   let catalog: Catalog
   /// Built on the first search, not at start (see `SearchIndexCache`).
   let searchIndex: SearchIndexCache
-  /// Shown in the title bar; follows the wall clock (set by `advanced(to:)` alone).
-  var today: LocalDate
   /// The time as of the latest event (set by `advanced(to:)` alone).
   var now: Moment
   var size: Size
@@ -24,10 +22,8 @@ struct AppState: Sendable {
   private(set) var stack: [AppScreen]
   /// The member logged in; nil for a guest. Cleared on the way back to the start screen.
   var session: MemberSession?
-  /// How long a member logged in may leave the keyboard before being logged out; nil: ever.
-  let idleTimeout: IdleTimeout?
-  /// When the last key or click came (uptime).
-  var lastKey: Double
+  /// Logs an idle member out; nil when nobody is (`--idle-timeout 0`).
+  var idleTimer: IdleTimer?
   /// The records calls on their way.
   var records = RecordsTraffic()
 
@@ -36,14 +32,12 @@ struct AppState: Sendable {
   /// Time starts at uptime 0 on `today`, with no midnight in sight until a moment says when.
   init(
     catalog: Catalog, today: LocalDate, size: Size, glyphs: Glyphs = .unicode,
-    notice: String? = nil, start: StartScreen? = nil, idleTimeout: IdleTimeout? = nil
+    notice: String? = nil, start: StartScreen? = nil, idleTimer: IdleTimer? = nil
   ) {
     self.catalog = catalog
     searchIndex = SearchIndexCache(catalog: catalog)
-    self.today = today
     now = Moment(uptime: 0, today: today, secondsToMidnight: .infinity)
-    self.idleTimeout = idleTimeout
-    lastKey = 0
+    self.idleTimer = idleTimer
     self.size = size
     self.glyphs = glyphs
     self.notice = notice
@@ -51,6 +45,9 @@ struct AppState: Sendable {
   }
 
   var top: AppScreen { stack[stack.count - 1] }
+
+  /// Shown in the title bar; follows the wall clock.
+  var today: LocalDate { now.today }
 
   var isTooSmall: Bool {
     size.width < Self.minimumSize.width || size.height < Self.minimumSize.height

@@ -54,7 +54,7 @@ private func logIn(_ reply: RecordsReply, serial: Int, in state: AppState) -> Ap
   case .loggedIn(let records):
     _ = state.records.takeIfNewest(serial)
     state.session = MemberSession(records: records, catalog: state.catalog, today: state.today)
-    state.lastKey = state.now.uptime
+    state.idleTimer?.restart(at: state.now.uptime)
     state.replaceTop(.mainMenu(MainMenuScreen(mode: .member)))
   case .loginRefused(_, let refusal):
     screen.refused(refusal, today: state.today)

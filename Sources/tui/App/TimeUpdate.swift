@@ -10,26 +10,21 @@ extension AppState {
     var state = self
     state.now = moment
     if moment.today != today {
-      state.today = moment.today
       state.session = session.map {
         MemberSession(records: $0.records, catalog: catalog, today: moment.today)
       }
     }
-    if let idle = state.activeIdleTimeout,
-      idle.secondsLeft(since: state.lastKey, at: moment.uptime) <= 0
-    {
+    if let idle = state.activeIdleTimer, idle.secondsLeft(at: moment.uptime) <= 0 {
       state.logOutIdle(after: idle)
     }
     return state
   }
 
-  /// The idle timeout, while it applies: to a member logged in.
-  var activeIdleTimeout: IdleTimeout? { session == nil ? nil : idleTimeout }
+  /// The idle timer, while it applies: to a member logged in.
+  var activeIdleTimer: IdleTimer? { session == nil ? nil : idleTimer }
 
   /// The whole seconds left before an idle member is logged out, once the countdown runs.
-  var idleCountdown: Int? {
-    activeIdleTimeout?.countdown(since: lastKey, at: now.uptime)
-  }
+  var idleCountdown: Int? { activeIdleTimer?.countdown(at: now.uptime) }
 
   /// What the records are busy with, once they have taken long enough to say so.
   var recordsBusy: RecordsRequest.Activity? { records.busy(at: now.uptime) }
@@ -39,9 +34,7 @@ extension AppState {
   var nextDeadline: Double? {
     var deadlines: [Double] = []
     if now.midnight.isFinite { deadlines.append(now.midnight) }
-    if let idle = activeIdleTimeout {
-      deadlines.append(idle.nextDeadline(since: lastKey, at: now.uptime))
-    }
+    if let idle = activeIdleTimer { deadlines.append(idle.nextDeadline(at: now.uptime)) }
     if let busy = records.nextBusyDeadline(after: now.uptime) { deadlines.append(busy) }
     return deadlines.min()
   }
@@ -50,12 +43,12 @@ extension AppState {
   /// countdown, and must do nothing else (the member may not have seen what it would do).
   mutating func noteActivity() -> Bool {
     let cancelsCountdown = idleCountdown != nil
-    lastKey = now.uptime
+    idleTimer?.restart(at: now.uptime)
     return cancelsCountdown
   }
 
   /// Back to the first screen, logged out, saying why.
-  private mutating func logOutIdle(after idle: IdleTimeout) {
+  private mutating func logOutIdle(after idle: IdleTimer) {
     returnToFirstScreen()
     message = MemberText.loggedOutIdle(seconds: Int(idle.seconds))
   }

@@ -19,7 +19,7 @@ struct BrowseCommand: ParsableCommand {
   @Option(
     name: .customLong("idle-timeout"),
     help: ArgumentHelp(MemberText.idleTimeoutOptionHelp, valueName: "seconds"))
-  var idleTimeout = IdleTimeout.defaultSeconds
+  var idleTimeout = IdleTimer.defaultSeconds
 
   func validate() throws {
     if demo, records.path != nil { throw ValidationError(MemberText.demoWithDatabase) }
@@ -71,7 +71,7 @@ struct BrowseCommand: ParsableCommand {
       catalog: catalog, today: today, size: backend.size, glyphs: capabilities.glyphs,
       notice: capabilities.notice ?? (demo ? MemberText.demoNotice : nil),
       start: StartScreen(demoMembers: demo ? DemoData.members(today: today) : []),
-      idleTimeout: IdleTimeout(seconds: idleTimeout))
+      idleTimer: IdleTimer(seconds: idleTimeout))
     _ = AppLoop.run(state, on: &backend, records: worker)
     backend.stop()
     cleanUp()

@@ -63,20 +63,21 @@ struct ConfirmScreen: Screen {
   }
 
   mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
-    switch list.handle(command) {
-    case .chosen:
-      guard !saving else { return .stay }
-      guard let member = context.member else { return .refuse(MemberText.guestCannotSelect) }
-      saving = true
-      problem = nil
-      let id = member.member.id
-      return .ask(
-        action == .select
-          ? .select(courseID: courseID, memberID: id) : .drop(courseID: courseID, memberID: id))
-    case .refused(let message): return .refuse(message)
-    case .moved: return .stay
-    case .ignored: return command == .back ? .back : .stay
-    }
+    var list = list
+    defer { self.list = list }
+    return list.navigation(for: command) { _ in confirm(context) }
+  }
+
+  /// 1: the write is asked for, once.
+  private mutating func confirm(_ context: ScreenContext) -> Navigation {
+    guard !saving else { return .stay }
+    guard let member = context.member else { return .refuse(MemberText.guestCannotSelect) }
+    saving = true
+    problem = nil
+    let id = member.member.id
+    return .ask(
+      action == .select
+        ? .select(courseID: courseID, memberID: id) : .drop(courseID: courseID, memberID: id))
   }
 
   /// The write failed: nothing changed, and 1 tries again.

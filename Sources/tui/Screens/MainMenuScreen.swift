@@ -64,19 +64,15 @@ struct MainMenuScreen: Screen {
   }
 
   mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
-    switch list.handle(command) {
-    case .chosen(let index):
+    list.navigation(for: command) { [items] index in
       switch items[index] {
-      case .catalog: return .push(.categories(CategoriesScreen(catalog: context.catalog)))
-      case .search: return .push(.search(SearchScreen(index: context.searchIndex.index)))
-      case .myCourses: return .push(.myCourses(MyCoursesScreen()))
-      case .myHours: return .push(.myHours(MyHoursScreen()))
-      case .recommend: return .push(.recommendations(RecommendationsScreen()))
-      case .help: return .push(.help(HelpScreen()))
+      case .catalog: .push(.categories(CategoriesScreen(catalog: context.catalog)))
+      case .search: .push(.search(SearchScreen(index: context.searchIndex.index)))
+      case .myCourses: .push(.myCourses(MyCoursesScreen()))
+      case .myHours: .push(.myHours(MyHoursScreen()))
+      case .recommend: .push(.recommendations(RecommendationsScreen()))
+      case .help: .push(.help(HelpScreen()))
       }
-    case .refused(let message): return .refuse(message)
-    case .moved: return .stay
-    case .ignored: return command == .back ? .back : .stay
     }
   }
 

@@ -40,14 +40,9 @@ struct RecommendationsScreen: Screen {
   mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
     let recommendations = Self.recommendations(context)
     var list = list(count: recommendations.count)
-    let outcome = list.handle(command)
-    cursor = list.cursor
-    switch outcome {
-    case .chosen(let index):
-      return .push(.courseDetail(CourseDetailScreen(courseID: recommendations[index].courseID)))
-    case .refused(let message): return .refuse(message)
-    case .moved: return .stay
-    case .ignored: return command == .back ? .back : .stay
+    defer { cursor = list.cursor }
+    return list.navigation(for: command) { index in
+      .push(.courseDetail(CourseDetailScreen(courseID: recommendations[index].courseID)))
     }
   }
 

@@ -35,15 +35,11 @@ struct StartScreen: Screen {
   }
 
   mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
-    switch list.handle(command) {
-    case .chosen(let index):
+    list.navigation(for: command) { index in
       switch Self.items[index] {
-      case .logIn: return .push(.login(LoginScreen()))
-      case .guest: return .push(.mainMenu(MainMenuScreen(mode: .guest)))
+      case .logIn: .push(.login(LoginScreen()))
+      case .guest: .push(.mainMenu(MainMenuScreen(mode: .guest)))
       }
-    case .refused(let message): return .refuse(message)
-    case .moved: return .stay
-    case .ignored: return command == .back ? .back : .stay
     }
   }
 

@@ -15,9 +15,6 @@ extension ScreenText {
   static let recommendNone = "没有可推荐的课程：适合您的课程本年度都已登记学时，或培训已结束。"
   static let recommendNotLoggedIn = "登录后才能为您推荐课程。"
   static let columnReason = "推荐理由"
-  static let recommendReasonLabel = "推荐理由："
-  static let recommendNextLabel = "最近安排："
-
   /// A few characters for the list's last column: `补集中培训`, `补学时`, `必修` ….
   static func recommendTag(_ reason: RecommendationReason) -> String {
     switch reason {
@@ -29,6 +26,8 @@ extension ScreenText {
     case .general: "全体适用"
     }
   }
+  static let recommendReasonLabel = "推荐理由："
+  static let recommendNextLabel = "最近安排："
 }
 
 extension ScreenText {

@@ -86,7 +86,7 @@ enum MemberFixtures {
       catalog: catalog, today: Fixtures.today, size: Size(width: width, height: height),
       glyphs: glyphs,
       start: StartScreen(demoMembers: demo ? DemoData.members(today: Fixtures.today) : []),
-      idleTimeout: IdleTimeout(seconds: idleTimeout))
+      idleTimer: IdleTimer(seconds: idleTimeout))
   }
 
   /// Logged in as `records`' member without a store, on the main menu, at uptime 0.
