@@ -26,7 +26,8 @@ import time
 import tomllib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from records_e2e import DATA, SLOW, key_line, log_in, main_menu_item, run_ui  # noqa: E402
+from records_e2e import (DATA, SLOW, log_in, log_out_and_quit, main_menu_item,  # noqa: E402
+                         run_ui)
 from tui_e2e import (Tmux, alive, child_pid, digit_of, expect, run_tests,  # noqa: E402
                      terminal_restored)
 
@@ -119,9 +120,13 @@ def status_line(screen):
     return lines[22] if len(lines) > 22 else ""
 
 
-def open_unselected_elective(tmux, results, label):
-    """From the member's main menu to the confirmation of an unselected farming elective;
-    returns its id, its title and the digit of its row in the list."""
+def open_unselected_elective(binary, database, tmux, results, label):
+    """Starts the program on `database`, logs the member in and goes to the confirmation of an
+    unselected farming elective; returns its id, its title and the digit of its row in the
+    list."""
+    run_ui(tmux, binary, f"--db {database}")
+    log_in(tmux, MEMBER, PIN)
+    tmux.wait_for(lambda s: "测试党员甲（编号" in s, "the member's main menu", timeout=SLOW)
     tmux.type(main_menu_item(tmux, "课程目录") or "1")
     screen = tmux.wait_for(lambda s: "农业实用技术" in s and "课程数" in s, "the categories")
     tmux.type(digit_of(screen.split("\n"), "农业实用技术") or "6")
@@ -140,18 +145,45 @@ def open_unselected_elective(tmux, results, label):
     return course_id, title, digit
 
 
-def test_exclusive_lock(binary, results):
-    directory = tempfile.mkdtemp(prefix="course-menu-e2e-loop-")
-    tmux = Tmux(80, 24)
-    lock = None
-    try:
-        database = make_database(binary, directory)
-        run_ui(tmux, binary, f"--db {database}")
-        log_in(tmux, MEMBER, PIN)
-        tmux.wait_for(lambda s: "测试党员甲（编号" in s, "the member's main menu", timeout=SLOW)
-        course_id, title, digit = open_unselected_elective(tmux, results, "lock")
+class Confirming:
+    """A member on the confirmation of an unselected elective, on a database of their own,
+    ready for another process to lock it (`lock()`); everything is undone on the way out."""
 
-        lock = ExclusiveLock(database)
+    def __init__(self, binary, results, label):
+        self.binary, self.results, self.label = binary, results, label
+        self.directory = tempfile.mkdtemp(prefix="course-menu-e2e-loop-")
+        self.tmux = None
+        self.held = None
+
+    def __enter__(self):
+        try:
+            self.tmux = Tmux(80, 24)
+            self.database = make_database(self.binary, self.directory)
+            self.course_id, self.title, self.digit = open_unselected_elective(
+                self.binary, self.database, self.tmux, self.results, self.label)
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def lock(self):
+        self.held = ExclusiveLock(self.database)
+        return self.held
+
+    def __exit__(self, *exception):
+        if self.held:
+            self.held.kill()
+        if self.tmux:
+            self.tmux.kill()
+        subprocess.run(["rm", "-rf", self.directory])
+        return False
+
+
+def test_exclusive_lock(binary, results):
+    with Confirming(binary, results, "lock") as scene:
+        tmux, database = scene.tmux, scene.database
+        course_id, title, digit = scene.course_id, scene.title, scene.digit
+        lock = scene.lock()
         seconds = latency(tmux, lambda: tmux.type("1"), lambda s: SAVING in status_line(s))
         results.check("lock: 1 on the confirmation: the screen says 正在保存…",
                       seconds is not None, tmux.capture())
@@ -187,32 +219,15 @@ def test_exclusive_lock(binary, results):
                       selections(database, course_id) == 1, course_id)
         expect(tmux, results, "lock: the list marks it selected",
                lambda s: re.search(rf"✓.\s+{re.escape(title[:6])}", s) is not None, lambda s: s)
-        for _ in range(2):
-            tmux.type("0")
-        main_menu_item(tmux, "我的学时")
-        tmux.type("0")
-        tmux.wait_for(lambda s: "党员登录" in s and "党员：" not in s, "logged out")
-        tmux.type("0")
-        terminal_restored(tmux, results, "lock", 0)
-    finally:
-        if lock:
-            lock.kill()
-        tmux.kill()
-        subprocess.run(["rm", "-rf", directory])
+        tmux.type("00")
+        log_out_and_quit(tmux, results, "lock")
 
 
 def test_quit_waits_for_the_write(binary, results):
-    directory = tempfile.mkdtemp(prefix="course-menu-e2e-loop-")
-    tmux = Tmux(80, 24)
-    lock = None
-    try:
-        database = make_database(binary, directory)
-        run_ui(tmux, binary, f"--db {database}")
-        log_in(tmux, MEMBER, PIN)
-        tmux.wait_for(lambda s: "测试党员甲（编号" in s, "the member's main menu", timeout=SLOW)
-        course_id, title, _ = open_unselected_elective(tmux, results, "quit")
+    with Confirming(binary, results, "quit") as scene:
+        tmux = scene.tmux
         pid = child_pid(int(tmux.pane("pane_pid")))
-        lock = ExclusiveLock(database)
+        lock = scene.lock()
         tmux.type("1")
         tmux.wait_for(lambda s: SAVING in status_line(s), "正在保存…")
         # Back to the start screen (logged out) and 0: quit, with the write still waiting.
@@ -227,12 +242,7 @@ def test_quit_waits_for_the_write(binary, results):
         lock.release()
         terminal_restored(tmux, results, "quit while saving", 0)
         results.check("quit: the selection was written exactly once",
-                      selections(database, course_id) == 1, course_id)
-    finally:
-        if lock:
-            lock.kill()
-        tmux.kill()
-        subprocess.run(["rm", "-rf", directory])
+                      selections(scene.database, scene.course_id) == 1, scene.course_id)
 
 
 def test_idle_timeout(binary, results):

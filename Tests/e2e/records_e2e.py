@@ -101,6 +101,16 @@ def my_hours_pages(tmux):
                       "the next page")
 
 
+def log_out_and_quit(tmux, results, label):
+    """From a member's main menu: 0 logs out to the start screen, where 0 quits; then the
+    terminal must be as it was."""
+    main_menu_item(tmux, "我的学时")
+    tmux.type("0")
+    tmux.wait_for(lambda s: "党员登录" in s and "党员：" not in s, "logged out")
+    tmux.type("0")
+    terminal_restored(tmux, results, label, 0)
+
+
 def key_line(screen):
     """The bottom line with the keys."""
     return [line for line in screen.split("\n") if line.strip()][-1]
@@ -278,11 +288,7 @@ def test_exact_hours(binary, database, credited, catalog, rules, results):
         results.check("hours: two credit lines, total",
                       f"学时明细（共 2 条，合计 {hours_text(total)} 学时）" in text)
         tmux.type("0")
-        main_menu_item(tmux, "我的学时")
-        tmux.type("0")
-        tmux.wait_for(lambda s: "党员登录" in s and "党员：" not in s, "logged out")
-        tmux.type("0")
-        terminal_restored(tmux, results, "hours", 0)
+        log_out_and_quit(tmux, results, "hours")
     finally:
         tmux.kill()
 

@@ -118,3 +118,8 @@ extension AppLoop {
     return (final, backend.frames)
   }
 }
+
+extension AppScreen {
+  /// The case's name (`categories`, `courseDetail` …), for expecting which screen is shown.
+  var kind: String { String(String(describing: self).prefix { $0 != "(" }) }
+}

@@ -82,9 +82,6 @@ import Testing
     #expect(Key.up.normalized == .up)
     // Through `update`: the main menu, the search box and the login screen all take them.
     #expect(Fixtures.state().pressing("？").state.top.isHelp)
-    guard case .categories = Fixtures.state().pressing("１").state.top else {
-      Issue.record("expected １ to open the first item")
-      return
-    }
+    #expect(Fixtures.state().pressing("１").state.top.kind == "categories")
   }
 }
