@@ -9,11 +9,11 @@ import CNcurses
 /// them (and for the records worker and the next deadline) without a timer.
 final class CursesBackend: TerminalBackend {
   let capabilities: TerminalCapabilities
-  /// Curses never waits for input itself (`ppoll` does, in `nextEvent`): a read is tried
-  /// only once input is there, or to take what curses has read ahead.
+  /// Curses never waits for input itself (`nextEvent` does, in `DescriptorWait`): a read is
+  /// tried only once input is there, or to take what curses has read ahead.
   static let inputTimeoutMilliseconds: Int32 = 0
-  /// This many reads in a row that fail after `ppoll` said input was there mean the terminal
-  /// is gone.
+  /// This many reads in a row that fail after the wait said input was there mean the
+  /// terminal is gone.
   static let lostTerminalErrorCount = 3
   /// How long to wait for more resizes after one, so a burst redraws once.
   static let resizeSettleMilliseconds: Int32 = 30
@@ -234,5 +234,4 @@ final class CursesBackend: TerminalBackend {
     var buffer = [CChar](repeating: 0, count: 16)
     return wcrtomb(&buffer, wchar_t(bitPattern: scalar.value), &state) != -1
   }
-
 }

@@ -210,5 +210,4 @@ enum AdminText {
     case nil: "不适用"
     }
   }
-
 }
