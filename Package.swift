@@ -1,9 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Builds on Linux (Glibc, ncursesw); SwiftPM has no Linux platform to declare, so none is.
 let package = Package(
   name: "course-menu",
-  platforms: [.macOS(.v13)],
   products: [
     .executable(name: "course-menu", targets: ["tui"]),
     .library(name: "Catalog", targets: ["Catalog"]),
@@ -37,6 +37,14 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "CSV", package: "CSV.swift"),
       ]
+    ),
+    // Drives the records store from many processes for Tests/records and bench/records.
+    .executableTarget(
+      name: "records-stress",
+      dependencies: [
+        "Catalog", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Tests/RecordsStress"
     ),
     .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
     .testTarget(name: "tuiTests", dependencies: ["tui", "Catalog"]),

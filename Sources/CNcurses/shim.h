@@ -29,16 +29,6 @@ static inline attr_t cm_a_normal(void) { return A_NORMAL; }
 static inline attr_t cm_a_bold(void) { return A_BOLD; }
 static inline attr_t cm_a_reverse(void) { return A_REVERSE; }
 static inline attr_t cm_a_underline(void) { return A_UNDERLINE; }
-static inline attr_t cm_a_dim(void) { return A_DIM; }
-static inline attr_t cm_color_pair(int pair) { return (attr_t)COLOR_PAIR(pair); }
-
-/* Line-drawing characters, for code that wants the terminal's own */
-static inline chtype cm_acs_hline(void) { return ACS_HLINE; }
-static inline chtype cm_acs_vline(void) { return ACS_VLINE; }
-static inline chtype cm_acs_ulcorner(void) { return ACS_ULCORNER; }
-static inline chtype cm_acs_urcorner(void) { return ACS_URCORNER; }
-static inline chtype cm_acs_llcorner(void) { return ACS_LLCORNER; }
-static inline chtype cm_acs_lrcorner(void) { return ACS_LRCORNER; }
 
 /* Key codes get_wch reports with KEY_CODE_YES */
 static inline int cm_key_code_yes(void) { return KEY_CODE_YES; }
@@ -59,13 +49,5 @@ static inline int cm_key_f(int n) { return KEY_F(n); }
 /* Mouse */
 static inline mmask_t cm_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t cm_button1_released(void) { return BUTTON1_RELEASED; }
-static inline mmask_t cm_button4_pressed(void) { return BUTTON4_PRESSED; }
-static inline mmask_t cm_button5_pressed(void) {
-#ifdef BUTTON5_PRESSED
-  return BUTTON5_PRESSED;
-#else
-  return 0;
-#endif
-}
 
 #endif

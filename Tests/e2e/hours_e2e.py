@@ -58,7 +58,9 @@ class Records:
         self.run("members", "import", roster, check=True)
 
     def run(self, *args, rules=None, check=False):
-        command = [self.binary, *args, "--db", self.db, "--catalog", DATA]
+        command = [self.binary, *args, "--db", self.db]
+        if args[0] in ("credit", "report"):
+            command += ["--catalog", DATA]
         if rules:
             command += ["--rules", rules]
         return subprocess.run(command, capture_output=True, text=True, check=check)
@@ -281,6 +283,7 @@ def test_no_requirement_screen(binary, results, records):
         expect(tmux, results, "Quanzhou, retired: 我的学时 says 本年度没有适用的学时要求",
                lambda s: "本年度没有适用的学时要求" in s and "已计 2 学时（无适用要求）" in s
                and "█" not in s)
+        tmux.type("0")
         log_out_and_quit(tmux, results, "retired")
     finally:
         tmux.kill()

@@ -103,9 +103,8 @@ def my_hours_pages(tmux):
 
 
 def log_out_and_quit(tmux, results, label):
-    """From a screen opened from the member's main menu: back to it, log out, quit; then the
+    """From a member's main menu: 0 logs out to the start screen, where 0 quits; then the
     terminal must be as it was."""
-    tmux.type("0")
     main_menu_item(tmux, "我的学时")
     tmux.type("0")
     tmux.wait_for(lambda s: "党员登录" in s and "党员：" not in s, "logged out")
@@ -229,8 +228,8 @@ def test_demo_member(binary, results):
         tmux.type("0")
         main_menu_item(tmux, "我的学时")
         tmux.type("0")
-        screen = tmux.wait_for(lambda s: "党员登录" in s and "党员：" not in s, "logged out")
-        results.check("demo: 0 on the main menu logs out to the start screen", True)
+        expect(tmux, results, "demo: 0 on the main menu logs out to the start screen",
+               lambda s: "党员登录" in s and "党员：" not in s)
         tmux.type("0")
         terminal_restored(tmux, results, "demo", 0)
         results.check("demo: the temporary database is deleted at exit",
@@ -250,7 +249,7 @@ def make_database(binary, directory, catalog, courses):
         file.write("id,name,branch,domain,role,joined,pin\n"
                    "3001,测试党员甲,测试村党支部,rural,member,2015-07-01,2468\n"
                    "3002,测试党员乙,测试村党支部,rural,member,2016-07-01,1357\n")
-    subprocess.run([binary, "members", "import", roster, "--db", database, "--catalog", DATA],
+    subprocess.run([binary, "members", "import", roster, "--db", database],
                    check=True, capture_output=True)
     onsite = next(c for c in courses if c["category"] == "farming" and c["kind"] == "elective"
                   and c["form"] == "onsite")
@@ -299,6 +298,7 @@ def test_exact_hours(binary, database, credited, catalog, rules, results):
                                     rf"{FORMS[course['form']]}\s+考勤登记 {date}", text) is not None)
         results.check("hours: two credit lines, total",
                       f"学时明细（共 2 条，合计 {hours_text(total)} 学时）" in text)
+        tmux.type("0")
         log_out_and_quit(tmux, results, "hours")
     finally:
         tmux.kill()
@@ -366,7 +366,7 @@ def test_lockout_two_sessions(binary, database, results):
         terminal_restored(tmux, results, "lock, second run", 0)
     finally:
         tmux.kill()
-    listing = subprocess.run([binary, "members", "list", "--db", database, "--catalog", DATA],
+    listing = subprocess.run([binary, "members", "list", "--db", database],
                              capture_output=True, text=True).stdout
     line = next((l for l in listing.split("\n") if l.strip().startswith("3002")), "")
     results.check("lock: members list shows 3002 locked", "锁定" in line, line)

@@ -308,8 +308,7 @@ def test_browse_resize_quit(binary, results):
                       list_hours is not None and list_hours.group(1) == hours)
 
         tmux.resize(40, 10)
-        tmux.wait_for(lambda s: "终端太小，请放大窗口" in s, "the too-small message")
-        results.check("40x10 shows 终端太小，请放大窗口", True)
+        expect(tmux, results, "40x10 shows 终端太小，请放大窗口", lambda s: "终端太小，请放大窗口" in s)
 
         def message_row(screen):
             return next((i for i, l in enumerate(screen.split("\n")) if "终端太小" in l), None)
@@ -372,8 +371,9 @@ def test_ascii_fallback(binary, results):
     tmux = Tmux(80, 24)
     try:
         start_ui(tmux, binary, env="LC_ALL=C LANG=C")
-        tmux.wait_for(lambda s: "locale is not UTF-8" in s, "the ASCII notice")
-        results.check("C locale: a one-line notice", True)
+        expect(tmux, results, "C locale: a one-line notice",
+               lambda s: sum("locale is not UTF-8" in line for line in s.split("\n")) == 1,
+               lambda s: s)
         expect(tmux, results, "C locale: an ASCII frame", lambda s: "-" * 40 in s and "─" not in s)
         expect(tmux, results, "C locale: digits still shown",
                lambda s: re.search(r"1\s+\?\?", s) is not None)

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Multi-process, crash and command-line tests of the records store (issue 4).
+"""Multi-process, crash and command-line tests of the records store.
 
-Runs the real `course-menu` binary in separate processes against temporary databases and checks
-the files with Python's own sqlite3 module, so nothing here trusts the program's view of itself.
+Runs the real `course-menu` binary, and the `records-stress` helper built beside it (from
+Tests/RecordsStress), in separate processes against temporary databases and checks the files
+with Python's own sqlite3 module, so nothing here trusts the program's view of itself.
 
     python3 Tests/records/run.py --bin .build/debug/course-menu
 
@@ -23,7 +24,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-FIRST_DAY = datetime.date(2026, 1, 5)  # RecordsStressCommand.Setup.firstDay
+FIRST_DAY = datetime.date(2026, 1, 5)  # RecordsStress.Setup.firstDay
 
 
 class Checks:
@@ -43,30 +44,34 @@ class Checks:
 
 
 class Program:
+    """`course-menu ARGS`, or the `records-stress` helper beside it when ARGS start with
+    `records-stress`; `--catalog` goes to every command that reads a catalog."""
+
     def __init__(self, binary, catalog):
         self.binary = binary
+        self.stress = os.path.join(os.path.dirname(binary), "records-stress")
         self.catalog = catalog
 
     def args(self, *args, db=None):
-        command = [self.binary, *args]
+        if args and args[0] == "records-stress":
+            command = [self.stress, *args[1:]]
+        else:
+            command = [self.binary, *args]
         if db is not None:
             command += ["--db", db]
+        if args and args[0] != "members":
+            command += ["--catalog", self.catalog]
         return command
 
-    def run(self, *args, db=None, catalog=True, stdin=None, env=None, timeout=120):
-        command = self.args(*args, db=db)
-        if catalog:
-            command += ["--catalog", self.catalog]
+    def run(self, *args, db=None, stdin=None, env=None, timeout=120):
         return subprocess.run(
-            command, input=stdin, capture_output=True, text=True, timeout=timeout,
-            env=env, cwd=ROOT)
+            self.args(*args, db=db), input=stdin, capture_output=True, text=True,
+            timeout=timeout, env=env, cwd=ROOT)
 
-    def spawn(self, *args, db, catalog=True):
-        command = self.args(*args, db=db)
-        if catalog:
-            command += ["--catalog", self.catalog]
+    def spawn(self, *args, db):
         return subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+            self.args(*args, db=db), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            cwd=ROOT)
 
 
 def query(db, sql, *params):
@@ -85,7 +90,7 @@ def integrity(db):
 # --- 8 processes x 200 operations on one new database -------------------------------------
 
 def expected_mix(ops):
-    """What one `records-stress mix` worker must leave behind (see RecordsStressCommand.Mix)."""
+    """What one `records-stress mix` worker must leave behind (see RecordsStress.Mix)."""
     selected = set()
     newly_selected = dropped = 0
     pairs = set()
@@ -235,7 +240,7 @@ def test_parallel_lockout(checks, program, workdir, processes=8, attempts=2):
     result = program.run("members", "import", roster, db=db)
     checks.check("lockout: roster imported", result.returncode == 0, result.stderr)
     spawned = [program.spawn("records-stress", "auth", "--member", "3001", "--pin", "0000",
-                             "--attempts", str(attempts), db=db, catalog=False)
+                             "--attempts", str(attempts), db=db)
                for _ in range(processes)]
     answers = []
     for process in spawned:
@@ -246,14 +251,12 @@ def test_parallel_lockout(checks, program, workdir, processes=8, attempts=2):
     checks.check(
         f"lockout: {processes} processes x {attempts} wrong PINs: exactly 4 wrong, then locked",
         wrong == 4 and locked == processes * attempts - 4, f"wrong {wrong}, locked {locked}")
-    right = program.run("records-stress", "auth", "--member", "3001", "--pin", "2468", db=db,
-                        catalog=False)
+    right = program.run("records-stress", "auth", "--member", "3001", "--pin", "2468", db=db)
     checks.check("lockout: the right PIN is refused while locked", right.stdout.strip() == "locked")
     unlock = program.run("members", "unlock", "3001", db=db)
     checks.check("lockout: members unlock", unlock.returncode == 0 and "已解除" in unlock.stdout,
                  unlock.stdout + unlock.stderr)
-    right = program.run("records-stress", "auth", "--member", "3001", "--pin", "2468", db=db,
-                        catalog=False)
+    right = program.run("records-stress", "auth", "--member", "3001", "--pin", "2468", db=db)
     checks.check("lockout: the right PIN works after unlock", right.stdout.strip() == "ok")
 
 
@@ -313,8 +316,7 @@ def test_commands(checks, program, workdir):
 
     result = program.run("members", "set-pin", "1003", db=db, stdin="97531\n")
     checks.check("set-pin: PIN read from standard input", result.returncode == 0, result.stderr)
-    auth = program.run("records-stress", "auth", "--member", "1003", "--pin", "97531", db=db,
-                       catalog=False)
+    auth = program.run("records-stress", "auth", "--member", "1003", "--pin", "97531", db=db)
     checks.check("set-pin: the new PIN logs in", auth.stdout.strip() == "ok", auth.stdout)
     result = program.run("members", "set-pin", "1003", db=db, stdin="12\n")
     checks.check("set-pin: a short PIN is refused", result.returncode == 1, result.stderr)
@@ -362,8 +364,8 @@ def test_commands(checks, program, workdir):
     result = program.run("report", db=db)
     checks.check("report: text", result.returncode == 0 and "共 4 人" in result.stdout
                  and "还需" in result.stdout, result.stdout + result.stderr)
-    result = subprocess.run(program.args("report", "--format", "csv", db=db)
-                            + ["--catalog", program.catalog], capture_output=True, cwd=ROOT)
+    result = subprocess.run(program.args("report", "--format", "csv", db=db),
+                            capture_output=True, cwd=ROOT)
     text = result.stdout.decode("utf-8")
     rows = [line.split(",") for line in text.lstrip("\ufeff").strip("\r\n").split("\r\n")]
     checks.check("report: CSV starts with a BOM and has one row per member",

@@ -63,6 +63,12 @@ enum Fixtures {
       courses: courses, rules: Rules(requirements: [], path: "rules.toml"))
   }
 
+  /// The clock of loop tests: uptime 0 on `today`, no midnight in sight; time passes only
+  /// by ticks in the script.
+  static func clock() -> Moment {
+    Moment(uptime: 0, today: today, secondsToMidnight: .infinity)
+  }
+
   static func state(
     width: Int = 80, height: Int = 24, catalog: Catalog = Fixtures.catalog(),
     glyphs: Glyphs = .unicode, notice: String? = nil
@@ -96,4 +102,25 @@ extension Grid {
       return line
     }
   }
+}
+
+extension AppLoop {
+  /// Runs the loop from `state` over `events` (then a hang-up ends it) on a memory terminal
+  /// with the fixtures' clock; with a runner, records calls go to a worker, as in the program.
+  static func running(
+    _ state: AppState, _ events: [Event], runner: RecordsRunner? = nil,
+    waitsForAnswers: Bool = true
+  ) -> (state: AppState, frames: [Grid]) {
+    var backend = MemoryBackend(
+      size: state.size, events: events, waitsForAnswers: waitsForAnswers)
+    let worker = runner.map(RecordsWorker.init(runner:))
+    defer { worker?.stop() }
+    let final = run(state, on: &backend, records: worker, clock: Fixtures.clock)
+    return (final, backend.frames)
+  }
+}
+
+extension AppScreen {
+  /// The case's name (`categories`, `courseDetail` …), for expecting which screen is shown.
+  var kind: String { String(String(describing: self).prefix { $0 != "(" }) }
 }

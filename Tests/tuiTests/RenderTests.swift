@@ -5,7 +5,8 @@ import Testing
 
 /// Whole screens as literal lines (see `expectScreen`), like ratatui's buffer tests.
 @Suite struct RenderTests {
-  /// The main menu lists only what works, numbered, with 0 to quit.
+  /// The main menu lists only what works, numbered, with 0 to quit; the bars in reverse
+  /// video, the cursor row too, the numbers and key names bold.
   @Test func mainMenu80x24() {
     expectScreen(
       Fixtures.state(),
@@ -34,7 +35,33 @@ import Testing
 
       ────────────────────────────────────────────────────────────────────────────────
        1-3 选择  0 退出  ? 帮助  上下键 移动  回车 打开
-      """)
+      """,
+      styles: """
+        TTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTT
+         HHHHHH
+
+
+
+         EEEEEEEEEEEEEEEE
+
+         SSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSS
+          NNN
+          NNN
+          NNN
+
+
+
+
+
+
+
+
+
+
+
+
+        KNNNKKKKKKKNKKKKKKKNKKKKKKKNNNNNNKKKKKKKNNNNKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKK
+        """)
   }
 
   @Test func mainMenu120x40() {
@@ -422,7 +449,7 @@ import Testing
       Fixtures.state().pressing("?").state,
       """
        党员教育培训课程目录  某县委组织部                                  2026-03-01
-       使用帮助                                                  第 1-19 行，共 53 行
+       使用帮助                                                  第 1-19 行，共 55 行
       ────────────────────────────────────────────────────────────────────────────────
        数字键就能完成全部操作：
          1-9               选择屏幕上标着这个数字的项目。
@@ -453,7 +480,7 @@ import Testing
       Fixtures.state(width: 120, height: 40).pressing("?").state,
       """
        党员教育培训课程目录  某县委组织部                                                                          2026-03-01
-       使用帮助                                                                                          第 1-35 行，共 45 行
+       使用帮助                                                                                          第 1-35 行，共 47 行
       ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
        数字键就能完成全部操作：
          1-9               选择屏幕上标着这个数字的项目。
@@ -584,7 +611,33 @@ import Testing
 
        提示：终端不能显示中文 (locale is not UTF-8: set LANG=zh_CN.UTF-8)
        1-7 选择  9 下一页  0 返回  ? 帮助  上下键 移动  回车 打开
-      """)
+      """,
+      styles: """
+        TTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTT
+         HHHHHHHHHHHHHHHHHHHHHHHHH
+
+         CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC
+         SSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSS
+          NNN
+          NNN
+          NNN
+          NNN
+          NNN
+          NNN
+                       N
+
+         EEEEEE
+
+
+
+
+
+
+
+
+        !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+        KNNNKKKKKKKNKKKKKKKKKNKKKKKKKNKKKKKKKNNNNNNKKKKKKKNNNNKKKKKKKKKKKKKKKKKKKKKKKKKK
+        """)
   }
 }
 

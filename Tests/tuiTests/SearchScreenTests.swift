@@ -199,20 +199,15 @@ import Testing
     return nil
   }
 
-  func lines(_ state: AppState) -> String {
-    var lines = render(state).trimmedLines
-    while lines.last == "" { lines.removeLast() }
-    return lines.joined(separator: "\n")
-  }
-
   @Test func emptySearch80x24() {
-    #expect(
-      lines(Fixtures.state().pressing("/").state) == """
-         党员教育培训课程目录  某县委组织部                                  2026-03-01
-         搜索课程
-        ────────────────────────────────────────────────────────────────────────────────
-         搜索：
-         输入课程名称、拼音或首字母，如 lxxn（理想信念）、wenshi（温室）、大棚。
+    expectScreen(
+      Fixtures.state().pressing("/").state,
+      """
+       党员教育培训课程目录  某县委组织部                                  2026-03-01
+       搜索课程
+      ────────────────────────────────────────────────────────────────────────────────
+       搜索：
+       输入课程名称、拼音或首字母，如 lxxn（理想信念）、wenshi（温室）、大棚。
 
 
 
@@ -230,27 +225,25 @@ import Testing
 
 
 
-        ────────────────────────────────────────────────────────────────────────────────
-         字母/汉字 输入  0 返回  ? 帮助
-        """)
+      ────────────────────────────────────────────────────────────────────────────────
+       字母/汉字 输入  0 返回  ? 帮助
+      """)
   }
 
   @Test func pinyinResults80x24() {
-    #expect(
-      lines(Fixtures.state().pressing("/wenshi").state) == """
-         党员教育培训课程目录  某县委组织部                                  2026-03-01
-         搜索课程                                                                   1/2
-        ────────────────────────────────────────────────────────────────────────────────
-         搜索：wenshi
-         找到 2 门课程，按数字键打开。
-         序号  课程名称                                学时  形式      说明
-         >  1  温室蔬菜病虫害防治                         2  自学      农业实用技术
-            2  日光温室蔬菜栽培技术                     1.5  流动课堂  农业实用技术
+    expectScreen(
+      Fixtures.state().pressing("/wenshi").state,
+      """
+       党员教育培训课程目录  某县委组织部                                  2026-03-01
+       搜索课程                                                                   1/2
+      ────────────────────────────────────────────────────────────────────────────────
+       搜索：wenshi
+       找到 2 门课程，按数字键打开。
+       序号  课程名称                                学时  形式      说明
+       >  1  温室蔬菜病虫害防治                         2  自学      农业实用技术
+          2  日光温室蔬菜栽培技术                     1.5  流动课堂  农业实用技术
 
-         简介：温室蔬菜病虫害防治的要点和操作方法。
-
-
-
+       简介：温室蔬菜病虫害防治的要点和操作方法。
 
 
 
@@ -260,8 +253,38 @@ import Testing
 
 
 
-        ────────────────────────────────────────────────────────────────────────────────
-         1-2 打开  退格 删字  0 清空  Esc 返回  ? 帮助  回车 打开  上下键 移动
+
+
+
+      ────────────────────────────────────────────────────────────────────────────────
+       1-2 打开  退格 删字  0 清空  Esc 返回  ? 帮助  回车 打开  上下键 移动
+      """,
+      // 温室 underlined in both rows (m: in the cursor row, without its reverse video).
+      styles: """
+        TTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTT
+         HHHHHHHH
+
+         EEEEEE      S
+
+         CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC
+         SSSSSSmmmmSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSS
+          NNN      MMMM
+
+         EEEEEE
+
+
+
+
+
+
+
+
+
+
+
+
+
+        KNNNKKKKKKKNNNNKKKKKKKNKKKKKKKNNNKKKKKKKNKKKKKKKNNNNKKKKKKKNNNNNNKKKKKKKKKKKKKKK
         """)
   }
 
@@ -285,7 +308,7 @@ import Testing
   }
 
   @Test func aKeywordOrCategoryMatchSaysWhere() {
-    let text = lines(Fixtures.state().pressing("/lxxn").state)
+    let text = render(Fixtures.state().pressing("/lxxn").state).trimmedLines.joined(separator: "\n")
     #expect(text.contains("重温入党誓词                               2  现场教学  类别：理想信念"))
     let base = Fixtures.catalog()
     let greenhouse = Course(
@@ -324,25 +347,26 @@ import Testing
 
   /// At the minimum size the status line gives way to the results (the heading counts them).
   @Test func chineseQueryAndResults60x16() {
-    #expect(
-      lines(Fixtures.state(width: 60, height: 16).pressing("/果").state) == """
-         党员教育培训课程目录  某县委组织部              2026-03-01
-         搜索课程                                               1/3
-        ────────────────────────────────────────────────────────────
-         搜索：果
-         序号  课程名称            学时  形式      说明
-         >  1  果树冬季修剪技术       3  现场教学  农业实用技术
-            2  果木管理：花果管…    3.5  流动课堂  农业实用技术
-            3  特色林果产业发展…      4  自学      农业实用技术
+    expectScreen(
+      Fixtures.state(width: 60, height: 16).pressing("/果").state,
+      """
+       党员教育培训课程目录  某县委组织部              2026-03-01
+       搜索课程                                               1/3
+      ────────────────────────────────────────────────────────────
+       搜索：果
+       序号  课程名称            学时  形式      说明
+       >  1  果树冬季修剪技术       3  现场教学  农业实用技术
+          2  果木管理：花果管…    3.5  流动课堂  农业实用技术
+          3  特色林果产业发展…      4  自学      农业实用技术
 
-         简介：果树冬季修剪技术的要点和操作方法。
+       简介：果树冬季修剪技术的要点和操作方法。
 
 
 
 
-        ────────────────────────────────────────────────────────────
-         1-3 打开  退格 删字  0 清空  Esc 返回  ? 帮助  回车 打开
-        """)
+      ────────────────────────────────────────────────────────────
+       1-3 打开  退格 删字  0 清空  Esc 返回  ? 帮助  回车 打开
+      """)
   }
 
   @Test func nineResultsFitTheMinimumSize() {

@@ -67,8 +67,21 @@ import Testing
   @Test func bindings() {
     #expect(Command(key: .character("0")) == .back)
     #expect(Command(key: .character("5")) == .digit(5))
-    #expect(Command(key: .character("？")) == .help)  // a Chinese input method's question mark
+    #expect(Command(key: Key.character("？").normalized) == .help)  // from an input method
     #expect(Command(key: .function(1)) == nil)
     #expect(Command(key: .character("x")) == nil)
+  }
+
+  @Test func fullWidthDigitsAndMarksAreNormalizedOnceForEveryScreen() {
+    #expect(Key.character("０").normalized == .character("0"))
+    #expect(Key.character("９").normalized == .character("9"))
+    #expect(Key.character("？").normalized == .character("?"))
+    #expect(Key.character("／").normalized == .character("/"))
+    #expect(Key.character("Ａ").normalized == .character("Ａ"))
+    #expect(Key.character("王").normalized == .character("王"))
+    #expect(Key.up.normalized == .up)
+    // Through `update`: the main menu, the search box and the login screen all take them.
+    #expect(Fixtures.state().pressing("？").state.top.isHelp)
+    #expect(Fixtures.state().pressing("１").state.top.kind == "categories")
   }
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Catalog load benchmark (issue 2): generate a 10,000-course catalog into bench/out/, build
+# Catalog load benchmark: generate a 10,000-course catalog into bench/out/, build
 # the Swift bench in release, time our loader and reader, TOMLKit (toml++) and Python's
 # tomllib over it and over the shipped catalog in data/, and print one table.
 #

@@ -2,12 +2,13 @@
 """Write latency of the records store: select and credit, with 1 and with 16 concurrent writer
 processes, each on a fresh database.
 
-    swift build -c release --product course-menu
+    swift build -c release
     python3 bench/records/run.py --bin .build/release/course-menu
 
-Every worker is a separate `course-menu records-stress bench` process; all start together at a
-fixed instant, time each operation (one IMMEDIATE transaction, committed with
-synchronous = FULL) and report its latency. Prints a Markdown table; the raw figures go to
+Every worker is a separate `records-stress bench` process (the test helper built beside
+`course-menu`, from Tests/RecordsStress); all start together at a fixed instant, time each
+operation (one IMMEDIATE transaction, committed with synchronous = FULL) and report its
+latency. Prints a Markdown table; the raw figures go to
 bench/out/records.json.
 """
 
@@ -36,7 +37,8 @@ def run(binary, catalog, directory, operation, writers, count):
     start_at = time.time() + 1.0 + 0.25 * writers
     processes = [
         subprocess.Popen(
-            [binary, "records-stress", "bench", "--operation", operation, "--count", str(count),
+            [os.path.join(os.path.dirname(binary), "records-stress"), "bench",
+             "--operation", operation, "--count", str(count),
              "--worker", str(worker), "--start-at", str(start_at), "--db", db,
              "--catalog", catalog],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Search benchmark (issue 5): at 10,000 courses, the search index's build time and its
+# Search benchmark: at 10,000 courses, the search index's build time and its
 # per-keystroke latency for queries of 1-6 letters typed one letter at a time (p50, p99),
 # side by side in the same run with `fzf --filter` over the same titles with their pinyin.
 #

@@ -19,16 +19,4 @@ public enum RecommendationText {
       "全体党员都可选学"
     }
   }
-
-  /// A few characters for a list column: `补集中培训`, `补学时`, `必修` ….
-  public static func tag(_ reason: RecommendationReason) -> String {
-    switch reason {
-    case .concentratedMissing: "补集中培训"
-    case .hoursMissing: "补学时"
-    case .required: "必修"
-    case .forRole(let role): "面向\(role.label)"
-    case .forDomain(let domain): "面向\(domain.label)"
-    case .general: "全体适用"
-    }
-  }
 }

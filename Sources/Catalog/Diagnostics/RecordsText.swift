@@ -160,12 +160,5 @@ extension RecordsText {
     public static let names = ["王建国", "李秀英", "张伟", "陈小红", "赵明"]
     public static let village = "红旗村党支部"
     public static let community = "幸福社区党支部"
-    public static let notes = [
-      "普通党员，学时完成一部分，有上一年度记录",
-      "村党支部书记，还没有参加集中培训",
-      "社区班子成员，全年要求已完成",
-      "入党不满一年的新党员",
-      "流动党员（非公企业），还没有学时",
-    ]
   }
 }

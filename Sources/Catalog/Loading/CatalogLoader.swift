@@ -169,7 +169,7 @@ func join(_ directory: String, _ name: String) -> String {
   directory.hasSuffix("/") ? directory + name : directory + "/" + name
 }
 
-/// Maps on both cores; results keep the input order.
+/// Maps on every core; results keep the input order.
 func parallelMap<Input: Sendable, Output: Sendable>(
   _ inputs: [Input], _ transform: @Sendable (Input) -> Output
 ) -> [Output] {

@@ -6,8 +6,6 @@ public enum DemoData {
   public struct DemoMember: Hashable, Sendable {
     public var member: Member
     public var pin: String
-    /// What the member shows off, for the start screen.
-    public var note: String
   }
 
   /// The demo members, numbers 1001 to 1005, PIN four times the last digit (1001 → 1111).
@@ -24,23 +22,23 @@ public enum DemoData {
     return [
       DemoMember(
         member: member("1001", text.names[0], text.village, .rural, .member, date(2012, 7, 1)),
-        pin: "1111", note: text.notes[0]),
+        pin: "1111"),
       DemoMember(
         member: member(
           "1002", text.names[1], text.village, .rural, .secretary, date(2003, 6, 15)),
-        pin: "2222", note: text.notes[1]),
+        pin: "2222"),
       DemoMember(
         member: member(
           "1003", text.names[2], text.community, .community, .committee, date(2010, 3, 20)),
-        pin: "3333", note: text.notes[2]),
+        pin: "3333"),
       DemoMember(
         member: member(
           "1004", text.names[3], text.village, .rural, .member, today.adding(days: -120)),
-        pin: "4444", note: text.notes[3]),
+        pin: "4444"),
       DemoMember(
         member: member(
           "1005", text.names[4], text.village, .private, .member, date(2016, 9, 1), floating: true),
-        pin: "5555", note: text.notes[4]),
+        pin: "5555"),
     ]
   }
 

@@ -9,7 +9,7 @@ struct CompactHit: Hashable, Sendable {
   var detail: Int32
 }
 
-extension Storage {
+extension SearchTables {
   /// Every course matching `query` (only among `candidates`, ascending, when given), ranked.
   func search(_ query: SearchQuery, candidates: [Int32]?) -> [CompactHit] {
     // Substring matches: one pass over each corpus finds them for every course at once.
@@ -29,7 +29,7 @@ extension Storage {
 
       var categoryMatched = [Bool](repeating: false, count: categoryTitles.count)
       for hit in categoryHits { categoryMatched[Int(hit.entry)] = true }
-      for (index, text) in categoryText.enumerated() where !categoryMatched[index] {
+      for (index, text) in categoryTextID.enumerated() where !categoryMatched[index] {
         categoryMatched[index] = pinyin(text) != nil
       }
 
@@ -44,11 +44,11 @@ extension Storage {
             : query.bytes.count == titles.length(of: course) ? .exactTitle : .titlePrefix
           return CompactHit(course: index, match: match, detail: found.offset)
         }
-        if let reading = pinyin(titleText[course]) {
+        if let reading = pinyin(titleTextID[course]) {
           let match: SearchMatch = reading == .prefix ? .titlePinyinPrefix : .titlePinyin
           return CompactHit(course: index, match: match, detail: 0)
         }
-        if let reading = pinyin(overrideText[course]) {
+        if let reading = pinyin(overrideTextID[course]) {
           let match: SearchMatch = reading == .prefix ? .titlePinyinPrefix : .titlePinyin
           return CompactHit(course: index, match: match, detail: 1)
         }
@@ -56,7 +56,7 @@ extension Storage {
         if let found = cursors.keyword.next(in: keywordHits, entries: keywordRange) {
           return CompactHit(course: index, match: .keyword, detail: found.entry)
         }
-        for keyword in keywordRange where pinyin(keywordText[keyword]) != nil {
+        for keyword in keywordRange where pinyin(keywordTextID[keyword]) != nil {
           return CompactHit(course: index, match: .keyword, detail: Int32(keyword))
         }
         if cursors.id.next(in: idHits, entries: course..<course + 1) != nil {
@@ -101,7 +101,7 @@ extension Storage {
     case .titlePinyinPrefix, .titlePinyin:
       guard hit.detail == 0 else { break }
       let span = withMatcher(for: query, classifying: false) { matcher, _ in
-        matcher.span(text: Int(titleText[course]))
+        matcher.span(text: Int(titleTextID[course]))
       }
       if let span {
         result.titleRanges = characterRanges(course: course, units: span.first...span.last)

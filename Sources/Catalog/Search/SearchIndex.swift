@@ -8,20 +8,20 @@
 /// 1 ms at 10,000 courses, less when the previous results are passed to
 /// `search(_:narrowing:)`. Pinyin comes from the generated table (`Pinyin`), never ICU.
 public struct SearchIndex: Sendable {
-  let storage: Storage
+  let tables: SearchTables
 
   /// Indexes every course of the catalog, in menu order.
   public init(catalog: Catalog) {
-    storage = Storage(courses: catalog.courses, categories: catalog.categories)
+    tables = SearchTables(courses: catalog.courses, categories: catalog.categories)
   }
 
   /// Indexes courses in the given order (menu order); categories name them by `categoryID`.
   public init(courses: [Course], categories: [Category]) {
-    storage = Storage(courses: courses, categories: categories)
+    tables = SearchTables(courses: courses, categories: categories)
   }
 
   /// Number of courses indexed.
-  public var count: Int { storage.courseIDs.count }
+  public var count: Int { tables.courseIDs.count }
 
   /// Courses matching `query`, best first: exact title, title prefix, title substring,
   /// title pinyin (from the start, then elsewhere), keyword, id, category, summary; each
@@ -36,31 +36,33 @@ public struct SearchIndex: Sendable {
   public func search(_ query: String, narrowing previous: SearchResults?) -> SearchResults {
     let key = SearchQuery(query)
     var candidates: [Int32]?
-    if let previous, previous.index.storage === storage, key.narrows(previous.key) {
+    if let previous, previous.index.tables === tables, key.narrows(previous.key) {
       candidates = previous.hits.map(\.course).sorted()
     }
-    let hits = key.isEmpty ? [] : storage.search(key, candidates: candidates)
+    let hits = key.isEmpty ? [] : tables.search(key, candidates: candidates)
     return SearchResults(query: query, key: key, index: self, hits: hits)
   }
 }
 
-/// The immutable index data, shared by every copy of a `SearchIndex`.
-final class Storage: Sendable {
+/// The immutable index data, shared by every copy of a `SearchIndex`: per course and per
+/// category, flat arrays. A `…TextID` is the id of a text in `units` (`PinyinUnits`), not
+/// the text itself.
+final class SearchTables: Sendable {
   let courseIDs: [String]
   let units: PinyinUnits
-  /// Per course, its title's text in `units`, and the text of a `pinyin` field that could
-  /// not be lined up with the title (-1 when none).
-  let titleText: [Int32]
-  let overrideText: [Int32]
+  /// Per course, the id of its title's text in `units`, and of the text of a `pinyin` field
+  /// that could not be lined up with the title (-1 when none).
+  let titleTextID: [Int32]
+  let overrideTextID: [Int32]
   /// Course `c`'s keywords are `keywords[keywordStart[c]..<keywordStart[c + 1]]`, with
-  /// their texts in `keywordText`.
+  /// the ids of their texts in `keywordTextID`.
   let keywordStart: [UInt32]
   let keywords: [String]
-  let keywordText: [Int32]
+  let keywordTextID: [Int32]
   /// Per course, the index of its category in `categoryTitles` (-1 when unknown).
   let courseCategory: [Int32]
   let categoryTitles: [String]
-  let categoryText: [Int32]
+  let categoryTextID: [Int32]
   /// Folded text, for substring matching.
   let titles: ByteCorpus
   let keywordBytes: ByteCorpus
@@ -72,11 +74,11 @@ final class Storage: Sendable {
 
   init(courses: [Course], categories: [Category]) {
     var units = PinyinUnits()
-    var titleText: [Int32] = []
-    var overrideText: [Int32] = []
+    var titleTextID: [Int32] = []
+    var overrideTextID: [Int32] = []
     var keywordStart: [UInt32] = [0]
     var keywords: [String] = []
-    var keywordText: [Int32] = []
+    var keywordTextID: [Int32] = []
     var courseCategory: [Int32] = []
     var titles = ByteCorpus()
     var keywordBytes = ByteCorpus()
@@ -90,16 +92,16 @@ final class Storage: Sendable {
       for keyword in courses[course].keywords { textBytes += keyword.utf8.count }
     }
     units.reserve(texts: texts, utf8Bytes: textBytes)
-    titleText.reserveCapacity(courses.count)
-    overrideText.reserveCapacity(courses.count)
+    titleTextID.reserveCapacity(courses.count)
+    overrideTextID.reserveCapacity(courses.count)
     courseCategory.reserveCapacity(courses.count)
 
     var categoryIndex: [String: Int32] = [:]
-    var categoryText: [Int32] = []
+    var categoryTextID: [Int32] = []
     var categoryBytes = ByteCorpus()
     for (index, category) in categories.enumerated() {
       if categoryIndex[category.id] == nil { categoryIndex[category.id] = Int32(index) }
-      categoryText.append(Int32(units.appendText(category.title).text))
+      categoryTextID.append(Int32(units.appendText(category.title).text))
       categoryBytes.append(folded: category.title)
     }
 
@@ -107,12 +109,12 @@ final class Storage: Sendable {
     for course in courses.indices {
       let pinyin = courses[course].pinyin
       let (text, fits) = units.appendText(courses[course].title, override: pinyin)
-      titleText.append(Int32(text))
-      overrideText.append(fits ? -1 : Int32(units.appendSyllables(pinyin ?? "")))
+      titleTextID.append(Int32(text))
+      overrideTextID.append(fits ? -1 : Int32(units.appendSyllables(pinyin ?? "")))
       let pinned = pinyin == nil ? [:] : units.pinned
       for keyword in courses[course].keywords {
         keywords.append(keyword)
-        keywordText.append(Int32(units.appendText(keyword, pinned: pinned).text))
+        keywordTextID.append(Int32(units.appendText(keyword, pinned: pinned).text))
         keywordBytes.append(folded: keyword)
       }
       keywordStart.append(UInt32(keywords.count))
@@ -130,14 +132,14 @@ final class Storage: Sendable {
 
     self.courseIDs = courses.map(\.id)
     self.units = units
-    self.titleText = titleText
-    self.overrideText = overrideText
+    self.titleTextID = titleTextID
+    self.overrideTextID = overrideTextID
     self.keywordStart = keywordStart
     self.keywords = keywords
-    self.keywordText = keywordText
+    self.keywordTextID = keywordTextID
     self.courseCategory = courseCategory
     self.categoryTitles = categories.map(\.title)
-    self.categoryText = categoryText
+    self.categoryTextID = categoryTextID
     self.titles = titles
     self.keywordBytes = keywordBytes
     self.ids = ids

@@ -76,7 +76,7 @@ public struct SearchResults: RandomAccessCollection, Sendable {
   public var endIndex: Int { hits.count }
 
   public subscript(position: Int) -> SearchResult {
-    index.storage.result(for: hits[position], query: key)
+    index.tables.result(for: hits[position], query: key)
   }
 
   /// Index into `Catalog.courses` of the result at `position`, without making the result.
@@ -85,6 +85,6 @@ public struct SearchResults: RandomAccessCollection, Sendable {
 
 extension SearchResults: Equatable {
   public static func == (lhs: SearchResults, rhs: SearchResults) -> Bool {
-    lhs.index.storage === rhs.index.storage && lhs.query == rhs.query && lhs.hits == rhs.hits
+    lhs.index.tables === rhs.index.tables && lhs.query == rhs.query && lhs.hits == rhs.hits
   }
 }

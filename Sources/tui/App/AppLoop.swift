@@ -1,36 +1,70 @@
 /// The thin shell around the pure core: draw the state when its frame changed, wait for an
-/// event, update, carry out effects. Nothing here blocks except waiting for a key and the
-/// records' short transactions, which never span a wait for a key.
+/// event (a key, an answer from the records worker, or the state's next deadline), update,
+/// and hand records calls to the worker. The loop never blocks on the records: their work
+/// runs on the worker's thread, and only quitting waits for it.
 enum AppLoop {
   /// Runs until the member quits or the terminal goes away; returns the last state.
-  /// `records` carries out records effects; without it they fail with a message.
+  /// `records` carries out records calls; without it they fail with a message. `clock`
+  /// says what time it is when an event arrives.
   static func run(
-    _ initial: AppState, on backend: inout some TerminalBackend, records: RecordsRunner? = nil
+    _ initial: AppState, on backend: inout some TerminalBackend, records: RecordsWorker? = nil,
+    clock: () -> Moment = SystemClock.now
   ) -> AppState {
-    var state = initial
+    var state = initial.advanced(to: clock())
     state.size = backend.size
     var shown: Grid?
-    var pending: [RecordsRequest] = []
+    // Answers made up here when there is no worker, delivered as if it had sent them.
+    var unanswerable: [RecordsAnswer] = []
     while true {
-      // Drawn before any effect runs, so "正在保存……" shows while the records work.
       let frame = render(state)
       if frame != shown {
         backend.draw(frame)
         shown = frame
       }
-      let event: Event
-      if pending.isEmpty {
-        event = backend.nextEvent()
-      } else {
-        let request = pending.removeFirst()
-        event = .records(
-          records?.perform(request)
-            ?? .failed(request.failure, message: MemberText.noDatabase))
+      var events: [Event] = unanswerable.map(Event.records)
+      unanswerable = []
+      if events.isEmpty {
+        // Never behind the state's own time (a test's clock stands still while ticks move it).
+        let now = max(clock().uptime, state.now.uptime)
+        let wait = Wait(
+          timeout: state.nextDeadline.map { max(0, $0 - now) },
+          wakeDescriptor: records?.wakeDescriptor, answersDue: !state.records.isIdle)
+        let input = backend.nextEvent(wait)
+        events = (records?.takeAnswers() ?? []).map(Event.records)
+        if let input { events.append(input) }
       }
-      let (next, effects) = update(state, event)
-      state = next
-      if effects.contains(.quit) { return state }
-      for case .records(let request) in effects { pending.append(request) }
+      let moment = clock()
+      if events.isEmpty, let deadline = state.nextDeadline, moment.uptime >= deadline {
+        events = [.tick(moment)]
+      }
+      for event in events {
+        let (next, effects) = update(state, event, at: moment)
+        state = next
+        for case .records(let call) in effects {
+          if let records {
+            records.send(call)
+          } else {
+            unanswerable.append(
+              RecordsAnswer(
+                serial: call.serial,
+                reply: .failed(call.request.failure, message: MemberText.noDatabase)))
+          }
+        }
+        if effects.contains(.quit) { return finish(state, on: &backend, records: records) }
+      }
     }
+  }
+
+  /// Leaving: a write still on its way is waited for (it commits or rolls back) and its
+  /// answer taken, so the terminal is restored only after it ended.
+  private static func finish(
+    _ state: AppState, on backend: inout some TerminalBackend, records: RecordsWorker?
+  ) -> AppState {
+    guard let records, !state.records.isIdle else { return state }
+    backend.draw(render(state))
+    records.waitUntilIdle()
+    var state = state
+    for answer in records.takeAnswers() { state = update(state, .records(answer)).0 }
+    return state
   }
 }

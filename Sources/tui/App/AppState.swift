@@ -10,8 +10,8 @@ struct AppState: Sendable {
   let catalog: Catalog
   /// Built on the first search, not at start (see `SearchIndexCache`).
   let searchIndex: SearchIndexCache
-  /// Shown in the title bar; fixed by the caller so tests are repeatable.
-  var today: LocalDate
+  /// The time as of the latest event (set by `advanced(to:)` alone).
+  var now: Moment
   var size: Size
   var glyphs: Glyphs
   /// A standing one-line notice, such as why the frame is ASCII.
@@ -22,16 +22,22 @@ struct AppState: Sendable {
   private(set) var stack: [AppScreen]
   /// The member logged in; nil for a guest. Cleared on the way back to the start screen.
   var session: MemberSession?
+  /// Logs an idle member out; nil when nobody is (`--idle-timeout 0`).
+  var idleTimer: IdleTimer?
+  /// The records calls on their way.
+  var records = RecordsTraffic()
 
   /// With a `start` screen (the program keeps records) the member logs in or goes on as a
   /// guest from there; without one the main menu comes first and nobody logs in.
+  /// Time starts at uptime 0 on `today`, with no midnight in sight until a moment says when.
   init(
     catalog: Catalog, today: LocalDate, size: Size, glyphs: Glyphs = .unicode,
-    notice: String? = nil, start: StartScreen? = nil
+    notice: String? = nil, start: StartScreen? = nil, idleTimer: IdleTimer? = nil
   ) {
     self.catalog = catalog
     searchIndex = SearchIndexCache(catalog: catalog)
-    self.today = today
+    now = Moment(uptime: 0, today: today, secondsToMidnight: .infinity)
+    self.idleTimer = idleTimer
     self.size = size
     self.glyphs = glyphs
     self.notice = notice
@@ -39,6 +45,9 @@ struct AppState: Sendable {
   }
 
   var top: AppScreen { stack[stack.count - 1] }
+
+  /// Shown in the title bar; follows the wall clock.
+  var today: LocalDate { now.today }
 
   var isTooSmall: Bool {
     size.width < Self.minimumSize.width || size.height < Self.minimumSize.height
@@ -50,7 +59,7 @@ struct AppState: Sendable {
     let body = layout.body
     return ScreenContext(
       catalog: catalog, glyphs: glyphs, body: Size(width: body.width, height: body.height),
-      searchIndex: searchIndex, member: session)
+      searchIndex: searchIndex, member: session, recordsBusy: recordsBusy)
   }
 
   mutating func push(_ screen: AppScreen) { stack.append(screen) }
@@ -65,6 +74,23 @@ struct AppState: Sendable {
   }
 
   mutating func replaceTop(_ screen: AppScreen) { stack[stack.count - 1] = screen }
+
+  /// Back to the first screen, logged out.
+  mutating func returnToFirstScreen() {
+    stack.removeLast(stack.count - 1)
+    session = nil
+  }
+
+  /// Takes the screens that match out from under the top (never the first screen), for a
+  /// screen whose business is done while the member looks at another.
+  mutating func removeScreens(where matches: (AppScreen) -> Bool) {
+    stack = [stack[0]] + stack.dropFirst().filter { !matches($0) }
+  }
+
+  /// Changes every screen on the stack in place.
+  mutating func updateScreens(_ change: (inout AppScreen) -> Void) {
+    for index in stack.indices { change(&stack[index]) }
+  }
 
   /// Opens the search screen on top, building the search index if this is the first search.
   mutating func openSearch() {

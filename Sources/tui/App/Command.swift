@@ -6,7 +6,7 @@ enum Command: Hashable, Sendable {
   /// `/`: the search screen, from anywhere.
   case search
 
-  /// The command for a key, nil when the key does nothing.
+  /// The command for a key (as `Key.normalized` spells it), nil when the key does nothing.
   init?(key: Key) {
     switch key {
     case .character(let character):
@@ -16,8 +16,8 @@ enum Command: Hashable, Sendable {
       case "q", "Q": self = .back
       case "j", "J": self = .down
       case "k", "K": self = .up
-      case "?", "？": self = .help
-      case "/", "／": self = .search
+      case "?": self = .help
+      case "/": self = .search
       case " ": self = .pageDown
       default: return nil
       }

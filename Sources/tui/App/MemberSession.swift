@@ -26,6 +26,8 @@ struct MemberSession: Hashable, Sendable {
   private(set) var creditedIDs: Set<String>
   /// The training years of the member's record (学习档案), the catalog's included.
   private(set) var years: ClosedRange<Int>
+  /// 为我推荐, worked out once for these records and this day.
+  let recommendations: [Recommendation]
 
   /// The day the records were read, for what is still ahead.
   let today: LocalDate
@@ -40,6 +42,8 @@ struct MemberSession: Hashable, Sendable {
     creditedIDs = Set(progress.credits.map(\.courseID))
     years = HourAccounting.recordYears(
       of: records.credits, rules: catalog.rules, current: catalog.year)
+    recommendations = Recommender.recommendations(
+      for: progress, catalog: catalog, selected: selectedIDs, today: today)
   }
 
   /// The member's progress in any training year, under the catalog's rules.

@@ -45,6 +45,17 @@ struct NumberedList: Hashable, Sendable {
     case refused(String)
   }
 
+  /// A list screen's answer to a command: `chosen` says where an item leads; a refused key
+  /// says why, a move stays, and back (0) goes back.
+  mutating func navigation(for command: Command, chosen: (Int) -> Navigation) -> Navigation {
+    switch handle(command) {
+    case .chosen(let index): return chosen(index)
+    case .refused(let message): return .refuse(message)
+    case .moved: return .stay
+    case .ignored: return command == .back ? .back : .stay
+    }
+  }
+
   mutating func handle(_ command: Command) -> Outcome {
     switch command {
     case .digit(let digit):

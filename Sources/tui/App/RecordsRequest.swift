@@ -1,7 +1,7 @@
 import Catalog
 
-/// A read or write of the records that `update` asks for (inside `Effect.records`); the app
-/// loop carries it out between keys and hands the answer back as `Event.records`.
+/// A read or write of the records that a screen asks for; `update` sends it to the records
+/// worker as a `RecordsCall`, and the answer comes back as `Event.records`.
 enum RecordsRequest: Hashable, Sendable {
   /// Check the member's PIN; on success read their records.
   case logIn(memberID: String, pin: String)
@@ -10,9 +10,21 @@ enum RecordsRequest: Hashable, Sendable {
   case select(courseID: String, memberID: String)
   case drop(courseID: String, memberID: String)
 
-  var memberID: String {
+  /// What the member is told while the request is on its way.
+  enum Activity: Hashable, Sendable {
+    /// The login screen says so itself (正在核对 PIN).
+    case checkingPIN
+    /// 正在读取…
+    case reading
+    /// 正在保存…: a selection or a drop, which quitting waits for.
+    case saving
+  }
+
+  var activity: Activity {
     switch self {
-    case .logIn(let id, _), .load(let id), .select(_, let id), .drop(_, let id): id
+    case .logIn: .checkingPIN
+    case .load: .reading
+    case .select, .drop: .saving
     }
   }
 
@@ -50,5 +62,34 @@ enum RecordsReply: Hashable, Sendable {
     case load(memberID: String)
     case select(courseID: String, memberID: String)
     case drop(courseID: String, memberID: String)
+
+    var memberID: String {
+      switch self {
+      case .logIn(let id), .load(let id), .select(_, let id), .drop(_, let id): id
+      }
+    }
   }
+
+  /// The member the answer is about.
+  var memberID: String {
+    switch self {
+    case .loggedIn(let records), .loaded(let records), .selected(_, _, let records),
+      .dropped(_, _, let records):
+      records.member.id
+    case .loginRefused(let id, _): id
+    case .failed(let failure, _): failure.memberID
+    }
+  }
+}
+
+/// A request on its way to the records worker, numbered by `update` in the order sent.
+struct RecordsCall: Hashable, Sendable {
+  let serial: Int
+  let request: RecordsRequest
+}
+
+/// The worker's answer to the call with the same serial.
+struct RecordsAnswer: Hashable, Sendable {
+  let serial: Int
+  let reply: RecordsReply
 }

@@ -1,14 +1,14 @@
 import Catalog
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
-/// Carries out `RecordsRequest`s for the app loop. Each request is one or two short calls on
-/// the store, each its own transaction, so nothing is ever held open while the UI waits for a
-/// key. The store is opened on the first request: browsing as a guest never touches it.
-final class RecordsRunner {
+/// Carries out `RecordsRequest`s, on the records worker's thread (`RecordsWorker`). Each
+/// request is one or two short calls on the store, each its own transaction, so nothing is
+/// ever held open while the UI waits for a key. The store is opened on the first request:
+/// browsing as a guest never touches it.
+///
+/// Unchecked `Sendable`: it is handed to the worker, and only the worker's thread uses it
+/// until the worker has stopped.
+final class RecordsRunner: @unchecked Sendable {
   private let catalog: Catalog
   private let path: String?
   private var store: RecordsStore?
@@ -41,7 +41,7 @@ final class RecordsRunner {
         case .wrong(let remaining):
           return .loginRefused(memberID: id, .wrongPIN(remaining: remaining))
         case .locked(let until):
-          return .loginRefused(memberID: id, .locked(until: clockTime(until)))
+          return .loginRefused(memberID: id, .locked(until: ClockTime(until, from: now())))
         case .unknownMember:
           return .loginRefused(memberID: id, .unknownMember)
         case .noPIN:
@@ -89,31 +89,8 @@ final class RecordsRunner {
   private func records(of id: String, in store: RecordsStore) throws -> MemberRecords {
     guard let member = try store.member(id: id) else { throw RecordsError.unknownMember(id) }
     let selections = try store.selections(of: id).map {
-      SelectedCourse(courseID: $0.courseID, day: Self.localDay($0.selectedAt))
+      SelectedCourse(courseID: $0.courseID, day: LocalTime($0.selectedAt).date)
     }
     return MemberRecords(member: member, selections: selections, credits: try store.credits(of: id))
-  }
-
-  private func clockTime(_ date: Date) -> ClockTime {
-    let parts = Self.localParts(date)
-    let seconds = date.timeIntervalSince(now())
-    return ClockTime(
-      date: LocalDate(
-        year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)),
-      hour: Int(parts.tm_hour), minute: Int(parts.tm_min),
-      minutesLeft: max(1, Int((seconds / 60).rounded(.up))))
-  }
-
-  static func localDay(_ date: Date) -> LocalDate {
-    let parts = localParts(date)
-    return LocalDate(
-      year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
-  }
-
-  private static func localParts(_ date: Date) -> tm {
-    var seconds = time_t(date.timeIntervalSince1970)
-    var parts = tm()
-    localtime_r(&seconds, &parts)
-    return parts
   }
 }

@@ -16,14 +16,29 @@ func render(_ state: AppState) -> Grid {
     row: layout.headingRow, glyphs: glyphs)
   grid.fill(row: layout.upperRuleRow, with: glyphs.horizontalRule)
   screen.render(into: &grid, area: layout.body, context)
-  if let line = state.message ?? state.notice {
-    grid.write(
-      " " + line, x: 0, y: layout.lowerRuleRow, style: .notice, ellipsis: glyphs.ellipsis)
-  } else {
-    grid.fill(row: layout.lowerRuleRow, with: glyphs.horizontalRule)
-  }
+  drawStatusLine(state, into: &grid, row: layout.lowerRuleRow)
   drawKeyLine(screen.keyHints(context), into: &grid, row: layout.keyRow)
   return grid
+}
+
+/// The line above the keys: the idle countdown, else a message or the standing notice, else
+/// a rule; at its right, what the records are busy with, once they take their time.
+private func drawStatusLine(_ state: AppState, into grid: inout Grid, row: Int) {
+  let glyphs = state.glyphs
+  let busy = state.recordsBusy.map {
+    $0 == .saving ? MemberText.busySaving : MemberText.busyReading
+  }
+  let busyWidth = busy.map { DisplayWidth.of($0) + 2 } ?? 0
+  if let line = state.idleCountdown.map(MemberText.idleCountdown) ?? state.message ?? state.notice {
+    grid.write(
+      " " + line, x: 0, y: row, width: grid.size.width - busyWidth, style: .notice,
+      ellipsis: glyphs.ellipsis)
+  } else {
+    grid.fill(row: row, with: glyphs.horizontalRule)
+  }
+  if let busy {
+    grid.write(" " + busy + " ", x: grid.size.width - busyWidth, y: row, style: .notice)
+  }
 }
 
 /// Catalog title and issuer at the left, today's date at the right; the title gives way.

@@ -1,19 +1,24 @@
 /// The one place state changes: an event and the current state give the next state and
 /// the effects the app loop must carry out. Pure, so every key can be tested without a
-/// terminal.
-func update(_ state: AppState, _ event: Event) -> (AppState, [Effect]) {
-  var state = state
+/// terminal, and time without a clock: `moment` is when the event came (the loop reads the
+/// clock; tests leave it out, and then no time passes, or send `.tick`).
+func update(_ state: AppState, _ event: Event, at moment: Moment? = nil) -> (AppState, [Effect]) {
+  var state = moment.map { state.advanced(to: $0) } ?? state
   switch event {
+  case .tick(let moment):
+    return (state.advanced(to: moment), [])
   case .resize(let size):
     state.size = size
     return (state, [])
   case .hangup:
-    return (state, [.quit])
-  case .records(let reply):
-    return receive(reply, in: state)
+    return quit(state)
+  case .records(let answer):
+    return receive(answer, in: state)
   case .key(let key):
     state.message = nil
+    if state.noteActivity() { return (state, []) }
     guard !state.isTooSmall else { return (state, []) }
+    let key = key.normalized
     var screen = state.top
     if let navigation = screen.input(key, state.context) {
       state.replaceTop(screen)
@@ -23,6 +28,7 @@ func update(_ state: AppState, _ event: Event) -> (AppState, [Effect]) {
     return apply(command, to: state)
   case .click(let x, let y):
     state.message = nil
+    if state.noteActivity() { return (state, []) }
     let body = state.layout.body
     guard !state.isTooSmall, y >= body.y, y < body.maxY,
       let command = state.top.screen.command(
@@ -56,13 +62,27 @@ private func follow(_ navigation: Navigation, from state: AppState) -> (AppState
     break
   case .push(let next):
     state.push(next)
-    return (state, effects(opening: next, in: state))
-  case .perform(let effect):
-    return (state, [effect])
+    if let request = request(opening: next, in: state) { return ask(request, in: state) }
+  case .ask(let request):
+    return ask(request, in: state)
   case .back:
-    if !state.pop() { return (state, [.quit]) }
+    if !state.pop() { return quit(state) }
   case .refuse(let message):
     state.message = message
   }
   return (state, [])
+}
+
+/// Sends a request to the records worker.
+private func ask(_ request: RecordsRequest, in state: AppState) -> (AppState, [Effect]) {
+  var state = state
+  let call = state.records.send(request, at: state.now.uptime)
+  return (state, [.records(call)])
+}
+
+/// Leaves; a write still on its way is waited for, and the member told so meanwhile.
+private func quit(_ state: AppState) -> (AppState, [Effect]) {
+  var state = state
+  if state.records.writesPending { state.message = MemberText.savingBeforeQuit }
+  return (state, [.quit])
 }

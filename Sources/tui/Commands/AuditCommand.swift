@@ -15,8 +15,6 @@ struct AuditCommand: ParsableCommand {
   var since: String?
 
   @OptionGroup var records: RecordsOptions
-  /// Accepted like every administrator command's; the audit trail needs no catalog.
-  @OptionGroup var catalogOptions: CatalogOptions
 
   func validate() throws {
     if let member, !Member.isValidID(member) {
@@ -30,7 +28,7 @@ struct AuditCommand: ParsableCommand {
   func run() throws {
     let store = try records.open()
     if let member { _ = try store.memberOrExit(id: member) }
-    let start = since.flatMap(LocalDate.init(iso:)).map(localStart(of:))
+    let start = since.flatMap(LocalDate.init(iso:)).map(LocalTime.start(of:))
     let (entries, names) = try reportingRecordsErrors {
       (
         try store.auditEntries(memberID: member, since: start),
@@ -45,7 +43,7 @@ struct AuditCommand: ParsableCommand {
     for entry in entries {
       let who = entry.memberID.map { id in names[id].map { "\(id) \($0)" } ?? id } ?? ""
       table.rows.append([
-        localDateTime(entry.at), entry.actor ?? AdminText.unknownActor,
+        LocalTime(entry.at).dateTimeText, entry.actor ?? AdminText.unknownActor,
         AdminText.auditAction(entry.action), who, entry.reason ?? "",
         AdminText.auditContent(entry),
       ])

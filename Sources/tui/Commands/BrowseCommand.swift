@@ -16,18 +16,20 @@ struct BrowseCommand: ParsableCommand {
   @Flag(name: .customLong("demo"), help: ArgumentHelp(MemberText.demoOptionHelp))
   var demo = false
 
+  @Option(
+    name: .customLong("idle-timeout"),
+    help: ArgumentHelp(MemberText.idleTimeoutOptionHelp, valueName: "seconds"))
+  var idleTimeout = IdleTimer.defaultSeconds
+
   func validate() throws {
     if demo, records.path != nil { throw ValidationError(MemberText.demoWithDatabase) }
+    if idleTimeout < 0 { throw ValidationError(MemberText.negativeIdleTimeout) }
   }
 
   func run() throws {
     // Before anything reads or writes text: curses needs the locale for wide characters.
     setlocale(LC_ALL, "")
-    let result = catalogOptions.loader().load()
-    guard let catalog = result.catalog else {
-      DiagnosticPrinter.printAll(result.diagnostics)
-      throw ExitCode(result.diagnostics.contains { $0.problem.isInputOutput } ? 2 : 1)
-    }
+    let catalog = try catalogOptions.loadCatalog()
     guard isatty(0) != 0, isatty(1) != 0 else {
       // Not a terminal (a pipe, a script): say what the catalog holds instead.
       print(CatalogSummary(catalog: catalog).text)
@@ -38,7 +40,7 @@ struct BrowseCommand: ParsableCommand {
         if let value = getenv(key) { values[key] = String(cString: value) }
       },
       codeset: String(cString: nl_langinfo(nl_item(CODESET))))
-    let today = LocalDate.today()
+    let today = SystemClock.today()
     // The demo's database is a new temporary file, removed on the way out; otherwise the
     // records are opened when first needed (a guest never touches them).
     var demoDatabase: DemoDatabase?
@@ -53,7 +55,9 @@ struct BrowseCommand: ParsableCommand {
     let runner =
       demoDatabase.map { RecordsRunner(store: $0.store, catalog: catalog) }
       ?? RecordsRunner(path: records.resolvedPath, catalog: catalog)
+    let worker = RecordsWorker(runner: runner)
     let cleanUp = {
+      worker.stop()
       runner.close()
       demoDatabase?.remove()
     }
@@ -66,8 +70,9 @@ struct BrowseCommand: ParsableCommand {
     let state = AppState(
       catalog: catalog, today: today, size: backend.size, glyphs: capabilities.glyphs,
       notice: capabilities.notice ?? (demo ? MemberText.demoNotice : nil),
-      start: StartScreen(demoMembers: demo ? DemoData.members(today: today) : []))
-    _ = AppLoop.run(state, on: &backend, records: runner)
+      start: StartScreen(demoMembers: demo ? DemoData.members(today: today) : []),
+      idleTimer: IdleTimer(seconds: idleTimeout))
+    _ = AppLoop.run(state, on: &backend, records: worker)
     backend.stop()
     cleanUp()
     TerminalGuard.reraiseStopSignal()

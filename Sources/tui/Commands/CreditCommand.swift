@@ -85,7 +85,7 @@ struct CreditCommand: ParsableCommand {
     } else if unscheduled {
       makeUpReason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
     }
-    let today = localToday()
+    let today = SystemClock.today()
     if day > today { printError(AdminText.dateInFuture(day)) }
     let year = catalog.rules.trainingYear(catalog.year)
     if !year.contains(day) { printError(AdminText.dateOutsideCatalogYear(day, year: year)) }

@@ -22,12 +22,11 @@ struct MembersImportCommand: ParsableCommand {
   var file: String
 
   @OptionGroup var records: RecordsOptions
-  @OptionGroup var catalogOptions: CatalogOptions
 
   func run() throws {
     let sheet = try readSheet(file)
     let (drafts, problems) = RosterImport.drafts(
-      header: sheet.header, rows: sheet.rows, today: localToday())
+      header: sheet.header, rows: sheet.rows, today: SystemClock.today())
     guard problems.isEmpty else {
       try rejectSheet(file, problems: problems, verdict: AdminText.importRejected(problems.count))
     }
@@ -48,7 +47,6 @@ struct MembersListCommand: ParsableCommand {
   var branch: String?
 
   @OptionGroup var records: RecordsOptions
-  @OptionGroup var catalogOptions: CatalogOptions
 
   func run() throws {
     let store = try records.open()
@@ -82,7 +80,6 @@ struct MembersSetPINCommand: ParsableCommand {
   var id: String
 
   @OptionGroup var records: RecordsOptions
-  @OptionGroup var catalogOptions: CatalogOptions
 
   func run() throws {
     let store = try records.open()
@@ -111,7 +108,6 @@ struct MembersUnlockCommand: ParsableCommand {
   var id: String
 
   @OptionGroup var records: RecordsOptions
-  @OptionGroup var catalogOptions: CatalogOptions
 
   func run() throws {
     let store = try records.open()

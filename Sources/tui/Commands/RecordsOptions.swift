@@ -55,33 +55,3 @@ extension RecordsStore {
     return member
   }
 }
-
-/// Today in the local time zone.
-func localToday() -> LocalDate {
-  var now = time(nil)
-  var parts = tm()
-  localtime_r(&now, &parts)
-  return LocalDate(
-    year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
-}
-
-/// The first moment of a local day.
-func localStart(of day: LocalDate) -> Date {
-  var parts = tm()
-  parts.tm_year = Int32(day.year - 1900)
-  parts.tm_mon = Int32(day.month - 1)
-  parts.tm_mday = Int32(day.day)
-  parts.tm_isdst = -1
-  return Date(timeIntervalSince1970: TimeInterval(mktime(&parts)))
-}
-
-/// `2026-03-05 10:12:33` in local time.
-func localDateTime(_ date: Date) -> String {
-  var seconds = time_t(date.timeIntervalSince1970)
-  var parts = tm()
-  localtime_r(&seconds, &parts)
-  func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-  let day = LocalDate(
-    year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
-  return "\(day) \(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
-}

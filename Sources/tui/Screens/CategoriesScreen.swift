@@ -42,15 +42,11 @@ struct CategoriesScreen: Screen {
   }
 
   mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
-    switch list.handle(command) {
-    case .chosen(let index):
+    list.navigation(for: command) { [rows] index in
       let row = rows[index]
       return .push(
         .courseList(
           CourseListScreen(categoryID: row.id, title: row.title, courseCount: row.courseCount)))
-    case .refused(let message): return .refuse(message)
-    case .moved: return .stay
-    case .ignored: return command == .back ? .back : .stay
     }
   }
 

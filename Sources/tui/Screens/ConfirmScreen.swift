@@ -63,21 +63,21 @@ struct ConfirmScreen: Screen {
   }
 
   mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
-    switch list.handle(command) {
-    case .chosen:
-      guard !saving else { return .stay }
-      guard let member = context.member else { return .refuse(MemberText.guestCannotSelect) }
-      saving = true
-      problem = nil
-      let id = member.member.id
-      return .perform(
-        .records(
-          action == .select
-            ? .select(courseID: courseID, memberID: id) : .drop(courseID: courseID, memberID: id)))
-    case .refused(let message): return .refuse(message)
-    case .moved: return .stay
-    case .ignored: return command == .back ? .back : .stay
-    }
+    var list = list
+    defer { self.list = list }
+    return list.navigation(for: command) { _ in confirm(context) }
+  }
+
+  /// 1: the write is asked for, once.
+  private mutating func confirm(_ context: ScreenContext) -> Navigation {
+    guard !saving else { return .stay }
+    guard let member = context.member else { return .refuse(MemberText.guestCannotSelect) }
+    saving = true
+    problem = nil
+    let id = member.member.id
+    return .ask(
+      action == .select
+        ? .select(courseID: courseID, memberID: id) : .drop(courseID: courseID, memberID: id))
   }
 
   /// The write failed: nothing changed, and 1 tries again.
@@ -96,13 +96,10 @@ struct ConfirmScreen: Screen {
     table.draw(into: &grid, area: area, header: nil, glyphs: context.glyphs) { _ in
       action == .select ? MemberText.confirmSelect : MemberText.confirmDrop
     }
-    var y = area.y + table.endRow
-    if y < area.maxY {
-      grid.write("0", x: area.x + 3, y: y, style: .keyName)
-      grid.write(MemberText.confirmCancel, x: area.x + NumberedTable.prefixWidth, y: y)
-    }
-    y += 2
-    let status = saving ? MemberText.saving : problem
+    table.drawBackItem(MemberText.confirmCancel, into: &grid, area: area)
+    var y = area.y + table.endRow + 2
+    // Said once the write has taken long enough to notice (`RecordsTraffic.busyDelay`).
+    let status = saving && context.recordsBusy == .saving ? MemberText.saving : problem
     for line in TextWrap.lines(status ?? "", width: area.width) where y < area.maxY {
       grid.write(line, x: area.x, y: y, width: area.width, style: .notice, ellipsis: ellipsis)
       y += 1
@@ -110,7 +107,6 @@ struct ConfirmScreen: Screen {
   }
 
   func command(forClickAt x: Int, row: Int, _ context: ScreenContext) -> Command? {
-    let table = table(context)
-    return row == table.endRow ? .back : table.command(forClickAt: x, row: row)
+    table(context).command(forClickAt: x, row: row, backItem: true)
   }
 }

@@ -32,14 +32,9 @@ struct CourseListScreen: Screen {
   }
 
   mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
-    switch list.handle(command) {
-    case .chosen(let index):
-      let courses = courses(context)
-      let course = courses[courses.startIndex + index]
-      return .push(.courseDetail(CourseDetailScreen(courseID: course.id)))
-    case .refused(let message): return .refuse(message)
-    case .moved: return .stay
-    case .ignored: return command == .back ? .back : .stay
+    let courses = courses(context)
+    return list.navigation(for: command) { index in
+      .push(.courseDetail(CourseDetailScreen(courseID: courses[courses.startIndex + index].id)))
     }
   }
 

@@ -43,14 +43,15 @@ struct LoginScreen: Screen {
   mutating func input(_ key: Key, _ context: ScreenContext) -> Navigation? {
     switch key {
     case .character(let character):
-      guard let digit = character.typedDigit else {
-        return character == "?" || character == "？" ? nil : .refuse(MemberText.onlyDigits)
+      guard character.isASCII, character.isWholeNumber else {
+        return character == "?" ? nil : .refuse(MemberText.onlyDigits)
       }
-      return type(digit)
+      // While the PIN is checked, typing waits for the answer.
+      return checking ? .stay : type(character)
     case .backspace:
-      return erase()
+      return checking ? .stay : erase()
     case .enter:
-      return confirm(context)
+      return checking ? .stay : confirm(context)
     default:
       return nil
     }
@@ -108,7 +109,7 @@ struct LoginScreen: Screen {
       pin = ""
       checking = true
       problem = nil
-      return .perform(.records(request))
+      return .ask(request)
     }
   }
 
@@ -187,16 +188,4 @@ struct LoginScreen: Screen {
   }
 
   func command(forClickAt x: Int, row: Int, _ context: ScreenContext) -> Command? { nil }
-}
-
-extension Character {
-  /// The ASCII digit typed: `0`-`9`, or a full-width `０`-`９` from an input method.
-  var typedDigit: Character? {
-    guard unicodeScalars.count == 1, let scalar = unicodeScalars.first else { return nil }
-    switch scalar.value {
-    case 0x30...0x39: return self
-    case 0xFF10...0xFF19: return Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
-    default: return nil
-    }
-  }
 }

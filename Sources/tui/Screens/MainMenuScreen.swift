@@ -64,19 +64,15 @@ struct MainMenuScreen: Screen {
   }
 
   mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
-    switch list.handle(command) {
-    case .chosen(let index):
+    list.navigation(for: command) { [items] index in
       switch items[index] {
-      case .catalog: return .push(.categories(CategoriesScreen(catalog: context.catalog)))
-      case .search: return .push(.search(SearchScreen(index: context.searchIndex.index)))
-      case .myCourses: return .push(.myCourses(MyCoursesScreen()))
-      case .myHours: return .push(.myHours(MyHoursScreen()))
-      case .recommend: return .push(.recommendations(RecommendationsScreen()))
-      case .help: return .push(.help(HelpScreen()))
+      case .catalog: .push(.categories(CategoriesScreen(catalog: context.catalog)))
+      case .search: .push(.search(SearchScreen(index: context.searchIndex.index)))
+      case .myCourses: .push(.myCourses(MyCoursesScreen()))
+      case .myHours: .push(.myHours(MyHoursScreen()))
+      case .recommend: .push(.recommendations(RecommendationsScreen()))
+      case .help: .push(.help(HelpScreen()))
       }
-    case .refused(let message): return .refuse(message)
-    case .moved: return .stay
-    case .ignored: return command == .back ? .back : .stay
     }
   }
 
@@ -104,20 +100,16 @@ struct MainMenuScreen: Screen {
       guard item == .myCourses, let member = context.member else { return item.title }
       return MemberText.myCoursesItem(member.selections.count)
     }
-    let quitRow = area.y + table.endRow
-    if quitRow < area.maxY {
-      grid.write("0", x: area.x + 3, y: quitRow, style: .keyName)
-      let quit =
-        switch mode {
-        case .standalone: ScreenText.mainMenuQuit
-        case .guest: MemberText.mainMenuBackToStart
-        case .member: MemberText.mainMenuLogOut
-        }
-      grid.write(quit, x: area.x + NumberedTable.prefixWidth, y: quitRow)
-    }
+    let quit =
+      switch mode {
+      case .standalone: ScreenText.mainMenuQuit
+      case .guest: MemberText.mainMenuBackToStart
+      case .member: MemberText.mainMenuLogOut
+      }
+    table.drawBackItem(quit, into: &grid, area: area)
   }
 
   func command(forClickAt x: Int, row: Int, _ context: ScreenContext) -> Command? {
-    row == table.endRow ? .back : table.command(forClickAt: x, row: row)
+    table.command(forClickAt: x, row: row, backItem: true)
   }
 }

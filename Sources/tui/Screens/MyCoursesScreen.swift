@@ -34,15 +34,10 @@ struct MyCoursesScreen: Screen {
 
   mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
     var list = list(context)
-    let outcome = list.handle(command)
-    cursor = list.cursor
-    switch outcome {
-    case .chosen(let index):
+    defer { cursor = list.cursor }
+    return list.navigation(for: command) { index in
       guard let selection = context.member?.selections[index] else { return .stay }
       return .push(.courseDetail(CourseDetailScreen(courseID: selection.courseID)))
-    case .refused(let message): return .refuse(message)
-    case .moved: return .stay
-    case .ignored: return command == .back ? .back : .stay
     }
   }
 

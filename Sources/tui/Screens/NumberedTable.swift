@@ -7,6 +7,9 @@ struct NumberedTable: Sendable {
 
   /// Cursor mark, a three-column number and a gap: where row text starts.
   static let prefixWidth = 6
+  /// Where the three columns of an item's number start.
+  static let numberColumn = 1
+  static let numberWidth = 3
   /// Columns from the left edge to the start of the "9 下一页" slot on the page line.
   static let nextSlotOffset = 14
 
@@ -39,9 +42,8 @@ struct NumberedTable: Sendable {
       let y = area.y + row(of: index)
       guard y < area.maxY else { break }
       let selected = index == list.cursor
-      let number = TextFit.padded(String(list.digit(for: index)), width: 3, alignment: .trailing)
       grid.write(selected ? glyphs.cursor : " ", x: area.x, y: y, width: 1)
-      grid.write(number, x: area.x + 1, y: y, width: 3, style: .keyName)
+      Self.drawNumber(list.digit(for: index), into: &grid, x: area.x, y: y)
       grid.write(
         rowText(index), x: area.x + Self.prefixWidth, y: y, width: textWidth,
         ellipsis: glyphs.ellipsis)
@@ -56,7 +58,7 @@ struct NumberedTable: Sendable {
     guard let pageLineRow, area.y + pageLineRow < area.maxY else { return }
     let y = area.y + pageLineRow
     if list.page > 0 {
-      grid.write(String(NumberedList.previousPageDigit), x: area.x + 3, y: y, style: .keyName)
+      Self.drawNumber(NumberedList.previousPageDigit, into: &grid, x: area.x, y: y)
       grid.write(ScreenText.previousPage, x: area.x + Self.prefixWidth, y: y)
     }
     if list.page + 1 < list.pageCount {
@@ -69,8 +71,26 @@ struct NumberedTable: Sendable {
       y: y, width: max(0, area.width - Self.nextSlotOffset - 12))
   }
 
-  /// The command a click at column `x` (from the body's left edge) of body row `row` means.
-  func command(forClickAt x: Int, row: Int) -> Command? {
+  /// Draws `0` and what it does (`label`) on the row below the table, numbered like an
+  /// item: the way back or out of a menu.
+  func drawBackItem(_ label: String, into grid: inout Grid, area: Rect) {
+    let y = area.y + endRow
+    guard y < area.maxY else { return }
+    Self.drawNumber(0, into: &grid, x: area.x, y: y)
+    grid.write(label, x: area.x + Self.prefixWidth, y: y, width: area.width - Self.prefixWidth)
+  }
+
+  /// A digit right-aligned in the number columns of a row that starts at column `x`.
+  private static func drawNumber(_ digit: Int, into grid: inout Grid, x: Int, y: Int) {
+    grid.write(
+      TextFit.padded(String(digit), width: numberWidth, alignment: .trailing),
+      x: x + numberColumn, y: y, width: numberWidth, style: .keyName)
+  }
+
+  /// The command a click at column `x` (from the body's left edge) of body row `row` means;
+  /// with `backItem`, the row below the table is the `0` item (`drawBackItem`).
+  func command(forClickAt x: Int, row: Int, backItem: Bool = false) -> Command? {
+    if backItem, row == endRow { return .back }
     if let pageLineRow, row == pageLineRow {
       return .digit(
         x < Self.nextSlotOffset ? NumberedList.previousPageDigit : NumberedList.nextPageDigit)

@@ -4,17 +4,15 @@ import Catalog
 /// those that help an unmet requirement first, each with its reason (`Recommender`). A digit
 /// opens the course, where it can be selected.
 ///
-/// The list is worked out from the session each time, so it follows the member's records
-/// (a selection made from here shows its mark when the member comes back).
+/// The list is the session's (`MemberSession.recommendations`), worked out once each time the
+/// records or the day change, so it follows the member's records (a selection made from here
+/// shows its mark when the member comes back) without being worked out again for every frame.
 struct RecommendationsScreen: Screen {
   /// The cursor; the count follows the recommendations, which change with the records.
   private(set) var cursor = 0
 
   static func recommendations(_ context: ScreenContext) -> [Recommendation] {
-    guard let member = context.member else { return [] }
-    return Recommender.recommendations(
-      for: member.progress, catalog: context.catalog, selected: member.selectedIDs,
-      today: member.today)
+    context.member?.recommendations ?? []
   }
 
   private func list(count: Int) -> NumberedList { NumberedList(count: count, cursor: cursor) }
@@ -42,14 +40,9 @@ struct RecommendationsScreen: Screen {
   mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
     let recommendations = Self.recommendations(context)
     var list = list(count: recommendations.count)
-    let outcome = list.handle(command)
-    cursor = list.cursor
-    switch outcome {
-    case .chosen(let index):
-      return .push(.courseDetail(CourseDetailScreen(courseID: recommendations[index].courseID)))
-    case .refused(let message): return .refuse(message)
-    case .moved: return .stay
-    case .ignored: return command == .back ? .back : .stay
+    defer { cursor = list.cursor }
+    return list.navigation(for: command) { index in
+      .push(.courseDetail(CourseDetailScreen(courseID: recommendations[index].courseID)))
     }
   }
 
@@ -78,7 +71,7 @@ struct RecommendationsScreen: Screen {
       let recommendation = recommendations[index]
       return columns.row(
         courses[recommendation.courseIndex],
-        last: RecommendationText.tag(recommendation.reason))
+        last: ScreenText.recommendTag(recommendation.reason))
     }
     let highlighted = recommendations[table.list.cursor]
     var lines = LabeledText.lines(

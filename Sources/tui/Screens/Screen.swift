@@ -10,6 +10,8 @@ struct ScreenContext: Sendable {
   let searchIndex: SearchIndexCache
   /// The member logged in, nil for a guest.
   var member: MemberSession? = nil
+  /// What the records are busy with, once they have taken long enough to say so.
+  var recordsBusy: RecordsRequest.Activity? = nil
 }
 
 /// Where a screen sends the member after a command.
@@ -19,8 +21,8 @@ enum Navigation: Hashable, Sendable {
   case back
   /// The key does nothing here; the message tells the member why.
   case refuse(String)
-  /// Stay, and have the app loop carry out this effect (a records read or write).
-  case perform(Effect)
+  /// Stay, and have the records read or written (on the worker, beside the loop).
+  case ask(RecordsRequest)
 }
 
 /// One key on the bottom line: its name and what it does.

@@ -41,16 +41,13 @@ struct SearchScreen: Screen {
   mutating func input(_ key: Key, _ context: ScreenContext) -> Navigation? {
     switch key {
     case .character(let character):
-      if let digit = Self.fullWidthDigit(character) {
-        return digit == 0 ? input(.character("0"), context) : update(.digit(digit), context)
-      }
       switch character {
       case "0":
         guard !query.isEmpty else { return nil }
         setQuery("")
         return .stay
-      case "1"..."9", "?", "？": return nil
-      case "/", "／": return .stay
+      case "1"..."9", "?": return nil
+      case "/": return .stay
       default:
         guard
           !character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
@@ -74,13 +71,6 @@ struct SearchScreen: Screen {
     query = newQuery
     results = index.search(newQuery, narrowing: results)
     list = NumberedList(count: results.count)
-  }
-
-  private static func fullWidthDigit(_ character: Character) -> Int? {
-    guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
-      (0xFF10...0xFF19).contains(scalar.value)
-    else { return nil }
-    return Int(scalar.value - 0xFF10)
   }
 
   mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {

@@ -35,15 +35,11 @@ struct StartScreen: Screen {
   }
 
   mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
-    switch list.handle(command) {
-    case .chosen(let index):
+    list.navigation(for: command) { index in
       switch Self.items[index] {
-      case .logIn: return .push(.login(LoginScreen()))
-      case .guest: return .push(.mainMenu(MainMenuScreen(mode: .guest)))
+      case .logIn: .push(.login(LoginScreen()))
+      case .guest: .push(.mainMenu(MainMenuScreen(mode: .guest)))
       }
-    case .refused(let message): return .refuse(message)
-    case .moved: return .stay
-    case .ignored: return command == .back ? .back : .stay
     }
   }
 
@@ -59,13 +55,9 @@ struct StartScreen: Screen {
     table.draw(into: &grid, area: area, header: nil, glyphs: context.glyphs) { index in
       Self.items[index].title
     }
-    let quitRow = area.y + table.endRow
-    if quitRow < area.maxY {
-      grid.write("0", x: area.x + 3, y: quitRow, style: .keyName)
-      grid.write(MemberText.startQuit, x: area.x + NumberedTable.prefixWidth, y: quitRow)
-    }
+    table.drawBackItem(MemberText.startQuit, into: &grid, area: area)
     guard !demoMembers.isEmpty else { return }
-    var y = quitRow + 2
+    var y = area.y + table.endRow + 2
     grid.write(
       MemberText.demoIntro, x: area.x, y: y, width: area.width, style: .emphasis,
       ellipsis: ellipsis)
@@ -76,7 +68,10 @@ struct StartScreen: Screen {
       let columns = Columns([.fixed(6), .fixed(6), .fixed(8), .flexible], total: width)
       let rows =
         [(MemberText.demoColumns, CellStyle.columnHeader)]
-        + demoMembers.map { ([$0.member.id, $0.pin, $0.member.name, $0.note], CellStyle.plain) }
+        + demoMembers.enumerated().map { index, demo in
+          let note = index < MemberText.demoNotes.count ? MemberText.demoNotes[index] : ""
+          return ([demo.member.id, demo.pin, demo.member.name, note], CellStyle.plain)
+        }
       for (values, style) in rows {
         grid.write(
           columns.row(values, ellipsis: ellipsis), x: area.x + 2, y: y, width: width,
@@ -101,6 +96,6 @@ struct StartScreen: Screen {
   }
 
   func command(forClickAt x: Int, row: Int, _ context: ScreenContext) -> Command? {
-    row == table.endRow ? .back : table.command(forClickAt: x, row: row)
+    table.command(forClickAt: x, row: row, backItem: true)
   }
 }

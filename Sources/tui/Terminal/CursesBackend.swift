@@ -5,15 +5,15 @@ import CNcurses
 #endif
 
 /// The only code that talks to curses: starts and ends it, sends the cells of a frame that
-/// changed with wide-character calls, and turns `get_wch` results into events.
+/// changed with wide-character calls, and turns `get_wch` results into events, waiting for
+/// them (and for the records worker and the next deadline) without a timer.
 final class CursesBackend: TerminalBackend {
   let capabilities: TerminalCapabilities
-  /// How long one wait for input lasts, so a stop signal is seen within a second even if it
-  /// arrived just before the wait began.
-  static let inputTimeoutMilliseconds: Int32 = 500
-  /// Errors that come back sooner than this are not timeouts: the terminal is failing.
-  static let fastErrorSeconds = 0.2
-  /// This many failing reads in a row mean the terminal is gone.
+  /// Curses never waits for input itself (`nextEvent` does, in `DescriptorWait`): a read is
+  /// tried only once input is there, or to take what curses has read ahead.
+  static let inputTimeoutMilliseconds: Int32 = 0
+  /// This many reads in a row that fail after the wait said input was there mean the
+  /// terminal is gone.
   static let lostTerminalErrorCount = 3
   /// How long to wait for more resizes after one, so a burst redraws once.
   static let resizeSettleMilliseconds: Int32 = 30
@@ -76,24 +76,47 @@ final class CursesBackend: TerminalBackend {
     shown = grid
   }
 
-  func nextEvent() -> Event {
+  /// Waits (`DescriptorWait`) on the terminal and the records worker's pipe until an event
+  /// comes or the deadline passes. Nothing else wakes the program, so between events it uses
+  /// no CPU.
+  func nextEvent(_ wait: Wait) -> Event? {
     if !pending.isEmpty { return pending.removeFirst() }
+    // Stop signals and resizes wait until the wait takes them (see `LoopSignals`).
+    let outsideWait = LoopSignals.block()
+    defer { LoopSignals.restore(outsideWait) }
+    let deadline = wait.timeout.map { SystemClock.uptime() + max(0, $0) }
+    var polledReadable = false
     while true {
       if TerminalGuard.stopSignal.load(ordering: .relaxed) != 0 { return .hangup }
-      let started = Self.now()
       var character: wint_t = 0
       let result = wget_wch(cm_stdscr(), &character)
-      if result == cm_err() {
-        if Self.now() - started < Self.fastErrorSeconds {
-          failedReads += 1
-          if failedReads >= Self.lostTerminalErrorCount { return .hangup }
-        } else {
-          failedReads = 0
-        }
+      if result != cm_err() {
+        failedReads = 0
+        if let event = decode(result: result, character: character) { return event }
         continue
       }
-      failedReads = 0
-      if let event = decode(result: result, character: character) { return event }
+      if polledReadable {
+        // Input was said to be there, yet nothing could be read: end of input or a failing
+        // terminal.
+        failedReads += 1
+        if failedReads >= Self.lostTerminalErrorCount { return .hangup }
+      }
+      let wake = wait.wakeDescriptor.flatMap { $0 >= 0 ? $0 : nil }
+      let timeout = deadline.map { $0 - SystemClock.uptime() }
+      switch DescriptorWait.wait(
+        for: [0] + (wake.map { [$0] } ?? []), timeout: timeout, mask: outsideWait)
+      {
+      case .interrupted:
+        polledReadable = false
+        continue
+      case .failed:
+        return .hangup
+      case .timedOut:
+        return nil
+      case .readable(let ready):
+        if let wake, ready.contains(wake) { return nil }
+      }
+      polledReadable = true
     }
   }
 
@@ -210,11 +233,5 @@ final class CursesBackend: TerminalBackend {
     var state = mbstate_t()
     var buffer = [CChar](repeating: 0, count: 16)
     return wcrtomb(&buffer, wchar_t(bitPattern: scalar.value), &state) != -1
-  }
-
-  private static func now() -> Double {
-    var spec = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &spec)
-    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
   }
 }

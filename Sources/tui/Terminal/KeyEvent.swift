@@ -19,16 +19,3 @@ enum Key: Hashable, Sendable {
     }
   }
 }
-
-/// Something that happened at the terminal, as the app core sees it.
-enum Event: Hashable, Sendable {
-  case key(Key)
-  /// The terminal now has this size (a burst of resizes arrives as one).
-  case resize(Size)
-  /// A mouse click at a column and row of the screen.
-  case click(x: Int, y: Int)
-  /// The terminal is gone (hang-up, end of input) or the program was asked to stop.
-  case hangup
-  /// The answer to an `Effect.records` the app loop carried out.
-  case records(RecordsReply)
-}

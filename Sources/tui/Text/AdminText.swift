@@ -1,10 +1,6 @@
 import Catalog
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// The Chinese text of the administrator commands: members, credit, report.
 enum AdminText {
   // MARK: Shared
@@ -65,8 +61,16 @@ enum AdminText {
     "没有党员记录（数据库 \(database)）：请先用 course-menu members import 导入名册"
   }
 
+  /// `now` is when the list is made; a lock ending on another day names the day.
   static func lockState(_ member: Member, now: Date) -> String {
-    if let until = member.lockedUntil, until > now { return "已锁定至 \(clockTime(until))" }
+    if let until = member.lockedUntil, until > now {
+      let local = LocalTime(until)
+      guard local.date == LocalTime(now).date else {
+        let day = local.date.description.dropFirst(5)  // 11-22
+        return "已锁定至 \(day) \(local.clockText)"
+      }
+      return "已锁定至 \(local.clockText)"
+    }
     if member.failedAttempts > 0 { return "PIN 连续错误 \(member.failedAttempts) 次" }
     return ""
   }
@@ -221,7 +225,7 @@ enum AdminText {
     guard let credit = entry.credit else { return entry.detail }
     var text =
       "\(credit.courseTitle)（\(credit.courseID)）\(credit.date) \(credit.hours) 学时 \(credit.form.label)，来源 \(credit.source)"
-    if let at = credit.recordedAt { text += "，登记于 \(localDateTime(at))" }
+    if let at = credit.recordedAt { text += "，登记于 \(LocalTime(at).dateTimeText)" }
     if let by = credit.recordedBy { text += "，登记人 \(by)" }
     return text
   }
@@ -335,19 +339,5 @@ enum AdminText {
     case false?: "未达到"
     case nil: "不适用"
     }
-  }
-
-  /// `11:52` in local time, or `11-22 11:52` when not today.
-  private static func clockTime(_ date: Date) -> String {
-    var seconds = time_t(date.timeIntervalSince1970)
-    var now = time(nil)
-    var parts = tm()
-    var today = tm()
-    localtime_r(&seconds, &parts)
-    localtime_r(&now, &today)
-    func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-    let clock = "\(two(parts.tm_hour)):\(two(parts.tm_min))"
-    if parts.tm_yday == today.tm_yday, parts.tm_year == today.tm_year { return clock }
-    return "\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) \(clock)"
   }
 }

@@ -10,6 +10,14 @@ enum MemberText {
   static let startQuit = "退出"
   static let demoIntro = "演示党员（登录时输入编号和 PIN）："
   static let demoColumns = ["编号", "PIN", "姓名", "说明"]
+  /// What each demo member (`DemoData.members`, in order) shows off.
+  static let demoNotes = [
+    "普通党员，学时完成一部分，有上一年度记录",
+    "村党支部书记，还没有参加集中培训",
+    "社区班子成员，全年要求已完成",
+    "入党不满一年的新党员",
+    "流动党员（非公企业），还没有学时",
+  ]
   /// `1001/1111 王建国`, where there is no room for the table.
   static func demoEntry(_ member: Member, pin: String) -> String {
     "\(member.id)/\(pin) \(member.name)"
@@ -27,6 +35,7 @@ enum MemberText {
       ("我的选课", "主菜单中列出已选学的课程和培训安排。"),
       ("我的学时", "主菜单中显示本年度学时完成情况、每项要求是否达到，以及每条学时的日期和来源；自学等不计入要求的学时标为“不计入”。"),
       ("1、2", "在“我的学时”中按 1 看上一年度，按 2 看下一年度；最下面列出历年记录。"),
+      ("自动退出", "登录后一段时间（通常 15 分钟）没有按键，会自动退出登录、回到开始屏幕；之前屏幕下方倒数 15 秒，按任意键即可继续使用。"),
     ]
   )
 
@@ -123,7 +132,6 @@ enum MemberText {
   static let confirmDrop = "确定退选"
   static let confirmCancel = "取消，返回课程"
   static let saving = "正在保存，请稍候……"
-  static func course(_ course: Course) -> String { "\(course.title)" }
   static func courseFacts(_ course: Course) -> String {
     "\(course.hours) 学时，\(course.kind.label)，\(course.form.label)"
   }
@@ -242,17 +250,21 @@ enum MemberText {
 
   // MARK: Records
   static let noDatabase = "没有可用的学时记录数据库"
-  static func unknownCourse(_ id: String) -> String { "课程目录中没有编号为 \(id) 的课程" }
-}
+  /// At the right of the line above the keys while the records take their time.
+  static let busySaving = "正在保存…"
+  static let busyReading = "正在读取…"
+  static let savingBeforeQuit = "正在保存，保存完毕后退出……"
 
-/// A moment as the wall clock shows it, with the minutes until then (for a lock).
-struct ClockTime: Hashable, Sendable {
-  var date: LocalDate
-  var hour: Int
-  var minute: Int
-  var minutesLeft: Int
-
-  var timeText: String {
-    (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
+  // MARK: Idle timeout
+  static func idleCountdown(_ seconds: Int) -> String {
+    "\(seconds) 秒后自动退出登录：按任意键继续使用"
   }
+  static func loggedOutIdle(seconds: Int) -> String {
+    let span = seconds % 60 == 0 ? "\(seconds / 60) 分钟" : "\(seconds) 秒"
+    return "已自动退出登录（\(span)没有按键）"
+  }
+  static let negativeIdleTimeout = "--idle-timeout 不能是负数（0 表示不自动退出登录）。"
+  static let idleTimeoutOptionHelp =
+    "党员登录后多少秒没有按键就自动退出登录，回到开始屏幕（最后 15 秒倒计时，按任意键取消；不到 30 秒时倒计时为后一半）；0 表示不自动退出。"
+  static func unknownCourse(_ id: String) -> String { "课程目录中没有编号为 \(id) 的课程" }
 }

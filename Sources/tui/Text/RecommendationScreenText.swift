@@ -1,7 +1,7 @@
 import Catalog
 
-// MARK: - 为我推荐 (issue 5): the screen's words; the reasons themselves come from the
-// library's `RecommendationText`.
+// MARK: - 为我推荐: the screen's words; the reasons in full come from the library's
+// `RecommendationText`.
 
 extension ScreenText {
   static let mainMenuRecommend = "为我推荐"
@@ -16,6 +16,17 @@ extension ScreenText {
   static let recommendNone = "没有可推荐的课程：适合您的课程本年度都已登记学时，或培训已结束。"
   static let recommendNotLoggedIn = "登录后才能为您推荐课程。"
   static let columnReason = "推荐理由"
+  /// A few characters for the list's last column: `补集中培训`, `补学时`, `必修` ….
+  static func recommendTag(_ reason: RecommendationReason) -> String {
+    switch reason {
+    case .concentratedMissing: "补集中培训"
+    case .hoursMissing: "补学时"
+    case .required: "必修"
+    case .forRole(let role): "面向\(role.label)"
+    case .forDomain(let domain): "面向\(domain.label)"
+    case .general: "全体适用"
+    }
+  }
   static let recommendReasonLabel = "推荐理由："
   static let recommendNextLabel = "最近安排："
 }

@@ -160,7 +160,6 @@ enum ScreenText {
   static let keyNameBackspace = "退格"
   static let keyNameEscape = "Esc"
   static let keyNameHelp = "?"
-  static let keyNamePages = "PgUp/PgDn"
 }
 
 /// The characters that draw the frame, in Unicode and in the ASCII fallback.

@@ -1,6 +1,6 @@
 import Catalog
 
-// MARK: - Search (issue 5): every word the search screen shows
+// MARK: - Search: every word the search screen shows
 
 extension ScreenText {
   static let mainMenuSearch = "搜索课程"

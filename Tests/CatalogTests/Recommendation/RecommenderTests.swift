@@ -138,7 +138,6 @@ import Testing
     #expect(list.first?.reason == .required)
     #expect(list.first { $0.courseID == "leaders" }?.reason == .forRole(.secretary))
     #expect(list.first { $0.courseID == "leaders" }?.text == "专为书记开设")
-    #expect(RecommendationText.tag(.forRole(.committee)) == "面向班子成员")
   }
 
   @Test func theShippedCatalogRecommendsAConcentratedCourseToASecretaryFirst() throws {

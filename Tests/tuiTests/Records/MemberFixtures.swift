@@ -83,24 +83,44 @@ enum MemberFixtures {
   /// The app as the program starts it: the start screen first.
   static func state(
     width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicode, demo: Bool = false,
-    catalog: Catalog = catalog
+    catalog: Catalog = catalog, idleTimeout: Int = 0
   ) -> AppState {
     AppState(
       catalog: catalog, today: Fixtures.today, size: Size(width: width, height: height),
       glyphs: glyphs,
-      start: StartScreen(demoMembers: demo ? DemoData.members(today: Fixtures.today) : []))
+      start: StartScreen(demoMembers: demo ? DemoData.members(today: Fixtures.today) : []),
+      idleTimer: IdleTimer(seconds: idleTimeout))
   }
 
-  /// Logged in as `records`' member without a store, on the main menu.
+  /// Logged in as `records`' member without a store, on the main menu, at uptime 0.
   static func loggedIn(
-    _ records: MemberRecords = records, glyphs: Glyphs = .unicode, catalog: Catalog = catalog
+    _ records: MemberRecords = records, glyphs: Glyphs = .unicode, catalog: Catalog = catalog,
+    idleTimeout: Int = 0
   ) -> AppState {
-    var state = self.state(glyphs: glyphs, catalog: catalog).pressing("1").state
+    var state = self.state(glyphs: glyphs, catalog: catalog, idleTimeout: idleTimeout)
+      .pressing("1").state
     for character in records.member.id { state = state.pressing(.character(character)) }
     state = state.pressing(.enter)
     state = state.pressing("1234").state
     state = update(state, .key(.enter)).0
-    return update(state, .records(.loggedIn(records))).0
+    return state.answering(.loggedIn(records))
+  }
+}
+
+extension AppState {
+  /// The state after the records answered the oldest call still awaited with `reply`.
+  func answering(_ reply: RecordsReply) -> AppState {
+    update(self, .records(RecordsAnswer(serial: records.awaited.keys.min() ?? 0, reply: reply))).0
+  }
+}
+
+extension [Effect] {
+  /// The records requests among the effects, without their serials.
+  var requests: [RecordsRequest] {
+    compactMap { effect in
+      guard case .records(let call) = effect else { return nil }
+      return call.request
+    }
   }
 }
 
@@ -134,11 +154,10 @@ final class TemporaryRecords {
   /// Carries out requests on this store, as the program does.
   func runner() -> RecordsRunner { RecordsRunner(store: store, catalog: MemberFixtures.catalog) }
 
-  /// Runs the app loop from `state` over `events` (then a hang-up ends it), with this store.
+  /// Runs the app loop from `state` over `events` (then a hang-up ends it), with this store,
+  /// its records calls on a worker as in the program.
   func run(_ state: AppState, _ events: [Event]) -> (state: AppState, frames: [Grid]) {
-    var backend = MemoryBackend(size: state.size, events: events)
-    let final = AppLoop.run(state, on: &backend, records: runner())
-    return (final, backend.frames)
+    AppLoop.running(state, events, runner: runner())
   }
 }
 

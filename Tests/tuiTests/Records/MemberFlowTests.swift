@@ -46,7 +46,7 @@ import Testing
     #expect(state.pressing(.enter).message == MemberText.pinTooShort(4))
     state = state.pressing("３４").state  // full-width digits from an input method
     let (sent, effects) = update(state, .key(.enter))
-    #expect(effects == [.records(.logIn(memberID: "2001", pin: "1234"))])
+    #expect(effects.requests == [.logIn(memberID: "2001", pin: "1234")])
     guard case .login(let checking) = sent.top else {
       Issue.record("expected the login screen")
       return
@@ -102,7 +102,7 @@ import Testing
   @Test func wrongPINSaysHowManyAttemptsAreLeftAndAskForThePINAgain() {
     var state = MemberFixtures.state().pressing("1").state.pressing("2001").state
     state = state.pressing(.enter).pressing("9999").state.pressing(.enter)
-    state = update(state, .records(.loginRefused(memberID: "2001", .wrongPIN(remaining: 3)))).0
+    state = state.answering(.loginRefused(memberID: "2001", .wrongPIN(remaining: 3)))
     guard case .login(let screen) = state.top else {
       Issue.record("expected the login screen")
       return
@@ -116,7 +116,7 @@ import Testing
     var state = MemberFixtures.state().pressing("1").state.pressing("2001").state
     state = state.pressing(.enter).pressing("9999").state.pressing(.enter)
     let until = ClockTime(date: Fixtures.today, hour: 9, minute: 5, minutesLeft: 15)
-    state = update(state, .records(.loginRefused(memberID: "2001", .locked(until: until)))).0
+    state = state.answering(.loginRefused(memberID: "2001", .locked(until: until)))
     guard case .login(let screen) = state.top else {
       Issue.record("expected the login screen")
       return
@@ -147,11 +147,11 @@ import Testing
     }
     #expect(confirm.action == .select)
     let (saving, effects) = state.pressing("1")
-    #expect(effects == [.records(.select(courseID: "farm-soil", memberID: "2001"))])
+    #expect(effects.requests == [.select(courseID: "farm-soil", memberID: "2001")])
     #expect(saving.session?.isSelected("farm-soil") == false)
     var records = MemberFixtures.records
     records.selections.append(SelectedCourse(courseID: "farm-soil", day: Fixtures.today))
-    let done = update(saving, .records(.selected(courseID: "farm-soil", changed: true, records))).0
+    let done = saving.answering(.selected(courseID: "farm-soil", changed: true, records))
     #expect(done.session?.isSelected("farm-soil") == true)
     #expect(done.message == "已选学“土壤与科学施肥基础”，可在主菜单“我的选课”中查看")
     guard case .courseDetail = done.top else {
@@ -170,13 +170,10 @@ import Testing
 
   @Test func aFailedWriteSaysSoKeepsTheConfirmationAndLosesNothing() {
     let saving = MemberFixtures.loggedIn().pressing("12").state.pressing("211").state
-    let failed = update(
-      saving,
-      .records(
-        .failed(
-          .select(courseID: "farm-soil", memberID: "2001"),
-          message: "学时记录数据库正忙（其他终端正在写入），请稍后再试"))
-    ).0
+    let failed = saving.answering(
+      .failed(
+        .select(courseID: "farm-soil", memberID: "2001"),
+        message: "学时记录数据库正忙（其他终端正在写入），请稍后再试"))
     guard case .confirm(let confirm) = failed.top else {
       Issue.record("expected the confirmation to stay")
       return
@@ -186,7 +183,7 @@ import Testing
     #expect(failed.session == saving.session)
     // 1 tries again.
     #expect(
-      failed.pressing("1").effects == [.records(.select(courseID: "farm-soil", memberID: "2001"))])
+      failed.pressing("1").effects.requests == [.select(courseID: "farm-soil", memberID: "2001")])
   }
 
   @Test func requiredCoursesCannotBeDroppedAndGuestsCannotSelect() {
@@ -207,17 +204,17 @@ import Testing
       Issue.record("expected 我的选课")
       return
     }
-    #expect(effects == [.records(.load(memberID: "2001"))])
-    #expect(menu.pressing(MemberFixtures.myHours).effects == [.records(.load(memberID: "2001"))])
+    #expect(effects.requests == [.load(memberID: "2001")])
+    #expect(menu.pressing(MemberFixtures.myHours).effects.requests == [.load(memberID: "2001")])
     // A credit recorded meanwhile shows once the answer is in.
     var records = MemberFixtures.records
     records.credits.append(MemberFixtures.credit("farm-2", MemberFixtures.day(2, 28), source: "x"))
-    let fresh = update(courses, .records(.loaded(records))).0
+    let fresh = courses.answering(.loaded(records))
     #expect(fresh.session?.isCredited("farm-2") == true)
     // An answer about someone else (a stale one) changes nothing.
     var other = records
     other.member.id = "9"
-    #expect(update(courses, .records(.loaded(other))).0.session == courses.session)
+    #expect(courses.answering(.loaded(other)).session == courses.session)
   }
 
   @Test func aDigitOnMyCoursesOpensTheCourse() {
@@ -306,9 +303,8 @@ import Testing
     // A database that cannot be opened: the login says why, the guest still browses.
     let runner = RecordsRunner(
       path: "/proc/course-menu-cannot-exist/records.sqlite", catalog: MemberFixtures.catalog)
-    var backend = MemoryBackend(
-      size: Size(width: 80, height: 24), events: Event.logIn("2001", pin: "1234"))
-    let broken = AppLoop.run(MemberFixtures.state(), on: &backend, records: runner)
+    let (broken, _) = AppLoop.running(
+      MemberFixtures.state(), Event.logIn("2001", pin: "1234"), runner: runner)
     guard case .login(let brokenScreen) = broken.top else {
       Issue.record("expected the login screen")
       return
@@ -330,9 +326,8 @@ final class TemporaryRecordsSession {
   func close() { try? store?.close() }
 
   func run(_ state: AppState, _ events: [Event]) -> (state: AppState, frames: [Grid]) {
-    var backend = MemoryBackend(size: state.size, events: events)
-    let runner = store.map { RecordsRunner(store: $0, catalog: MemberFixtures.catalog) }
-    let final = AppLoop.run(state, on: &backend, records: runner)
-    return (final, backend.frames)
+    AppLoop.running(
+      state, events, runner: store.map { RecordsRunner(store: $0, catalog: MemberFixtures.catalog) }
+    )
   }
 }

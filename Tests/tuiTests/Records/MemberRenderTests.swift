@@ -67,10 +67,7 @@ import Testing
       {
         var state = MemberFixtures.state().pressing("1").state.pressing("2001").state
         state = state.pressing(.enter).pressing("9999").state.pressing(.enter)
-        state =
-          update(
-            state, .records(.loginRefused(memberID: "2001", .wrongPIN(remaining: 4)))
-          ).0
+        state = state.answering(.loginRefused(memberID: "2001", .wrongPIN(remaining: 4)))
         return state.pressing("12").state
       }(),
       """

@@ -21,7 +21,7 @@ import Testing
   @Test func openingItReadsTheRecordsAgain() {
     let (state, effects) = MemberFixtures.loggedIn().pressing(Self.recommend)
     #expect(screen(state) != nil)
-    #expect(effects == [.records(.load(memberID: "2001"))])
+    #expect(effects.requests == [.load(memberID: "2001")])
     guard case .mainMenu = state.pressing("0").state.top else {
       Issue.record("expected the main menu")
       return

@@ -2,13 +2,34 @@ import ArgumentParser
 import Catalog
 import Foundation
 
-/// `course-menu records-stress …` (hidden): drives the records store from separate processes
-/// for Tests/records and bench/records. Each mode prints machine-readable lines on stdout.
-struct RecordsStressCommand: ParsableCommand {
+/// `records-stress …`: drives the records store from separate processes for Tests/records and
+/// bench/records. Each mode prints machine-readable lines on stdout. A helper of the tests
+/// and benchmarks, built beside `course-menu` but not part of it.
+@main
+struct RecordsStress: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "records-stress", abstract: "Drive the records store (tests, benchmarks).",
-    shouldDisplay: false,
     subcommands: [Mix.self, CrashWriter.self, Authenticate.self, Bench.self])
+
+  /// `--db PATH` and `--catalog DIR`, as `course-menu` reads them.
+  struct Options: ParsableArguments {
+    @Option(name: .customLong("db")) var path: String?
+    @Option(name: .customLong("catalog")) var catalog = "data"
+
+    func open() throws -> RecordsStore {
+      try RecordsStore(
+        path: RecordsLocation.path(
+          explicit: path, environment: ProcessInfo.processInfo.environment))
+    }
+
+    func loadCatalog() throws -> Catalog {
+      let result = CatalogLoader(directory: catalog, rulesPath: nil).load()
+      guard let catalog = result.catalog else {
+        throw ValidationError("the catalog in \(catalog) has errors (course-menu check)")
+      }
+      return catalog
+    }
+  }
 
   /// The fixed ingredients every mode uses, so a test can predict the outcome.
   struct Setup {
@@ -17,14 +38,14 @@ struct RecordsStressCommand: ParsableCommand {
     let creditCourses: [Course]
     static let firstDay = LocalDate(year: 2026, month: 1, day: 5)
 
-    init(records: RecordsOptions, catalogOptions: CatalogOptions) throws {
-      let catalog = try catalogOptions.loadCatalog()
+    init(options: Options) throws {
+      let catalog = try options.loadCatalog()
       electives = Array(catalog.courses.filter { $0.kind == .elective }.prefix(10))
       creditCourses = Array(catalog.courses.prefix(4))
       guard electives.count == 10, creditCourses.count == 4 else {
         throw ValidationError("the catalog needs 10 electives and 4 courses")
       }
-      store = try records.open()
+      store = try options.open()
     }
 
     func ensureMembers(_ ids: [String]) throws {
@@ -47,11 +68,10 @@ struct RecordsStressCommand: ParsableCommand {
   struct Mix: ParsableCommand {
     @Option var worker: Int
     @Option var ops = 200
-    @OptionGroup var records: RecordsOptions
-    @OptionGroup var catalogOptions: CatalogOptions
+    @OptionGroup var options: Options
 
     func run() throws {
-      let setup = try Setup(records: records, catalogOptions: catalogOptions)
+      let setup = try Setup(options: options)
       let own = String(2000 + worker)
       let shared = (1001...1005).map(String.init)
       try setup.ensureMembers(shared + [own])
@@ -76,7 +96,7 @@ struct RecordsStressCommand: ParsableCommand {
         }
       }
       let fields = counts.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }
-      RecordsStressCommand.emit("{\"worker\": \(worker), \(fields.joined(separator: ", "))}")
+      RecordsStress.emit("{\"worker\": \(worker), \(fields.joined(separator: ", "))}")
     }
   }
 
@@ -85,21 +105,20 @@ struct RecordsStressCommand: ParsableCommand {
   struct CrashWriter: ParsableCommand {
     @Option var start = 0
     @Option var batchSize = 20
-    @OptionGroup var records: RecordsOptions
-    @OptionGroup var catalogOptions: CatalogOptions
+    @OptionGroup var options: Options
 
     func run() throws {
-      let setup = try Setup(records: records, catalogOptions: catalogOptions)
+      let setup = try Setup(options: options)
       let ids = (0..<batchSize).map { String(5001 + $0) }
       try setup.ensureMembers(ids)
-      RecordsStressCommand.emit("ready")
+      RecordsStress.emit("ready")
       var batch = start
       while true {
         _ = try setup.store.credit(
           course: setup.creditCourses[batch % 4], date: Setup.firstDay.adding(days: batch),
           memberIDs: ids, source: "crash batch \(batch)")
         try setup.store.select(course: setup.electives[batch % 10], for: ids[batch % batchSize])
-        RecordsStressCommand.emit("committed \(batch)")
+        RecordsStress.emit("committed \(batch)")
         batch += 1
       }
     }
@@ -111,17 +130,17 @@ struct RecordsStressCommand: ParsableCommand {
     @Option var member: String
     @Option var pin: String
     @Option var attempts = 1
-    @OptionGroup var records: RecordsOptions
+    @OptionGroup var options: Options
 
     func run() throws {
-      let store = try records.open()
+      let store = try options.open()
       for _ in 0..<attempts {
         switch try store.authenticate(member: member, pin: pin) {
-        case .ok: RecordsStressCommand.emit("ok")
-        case .wrong(let remaining): RecordsStressCommand.emit("wrong \(remaining)")
-        case .locked: RecordsStressCommand.emit("locked")
-        case .unknownMember: RecordsStressCommand.emit("unknown")
-        case .noPIN: RecordsStressCommand.emit("no-pin")
+        case .ok: RecordsStress.emit("ok")
+        case .wrong(let remaining): RecordsStress.emit("wrong \(remaining)")
+        case .locked: RecordsStress.emit("locked")
+        case .unknownMember: RecordsStress.emit("unknown")
+        case .noPIN: RecordsStress.emit("no-pin")
         }
       }
     }
@@ -139,11 +158,10 @@ struct RecordsStressCommand: ParsableCommand {
     @Option var worker: Int
     /// Seconds since 1970 at which to start, so concurrent workers start together.
     @Option var startAt: Double?
-    @OptionGroup var records: RecordsOptions
-    @OptionGroup var catalogOptions: CatalogOptions
+    @OptionGroup var options: Options
 
     func run() throws {
-      let setup = try Setup(records: records, catalogOptions: catalogOptions)
+      let setup = try Setup(options: options)
       let own = String(6000 + worker)
       try setup.ensureMembers([own])
       if let startAt {
@@ -170,7 +188,7 @@ struct RecordsStressCommand: ParsableCommand {
         let (seconds, attoseconds) = elapsed.components
         lines.append(String(Double(seconds) * 1e6 + Double(attoseconds) / 1e12))
       }
-      RecordsStressCommand.emit(lines.joined(separator: "\n"))
+      RecordsStress.emit(lines.joined(separator: "\n"))
     }
   }
 }
