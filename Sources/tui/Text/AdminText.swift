@@ -216,12 +216,30 @@ enum AdminText {
     switch action {
     case .creditRemoved: "撤销学时"
     case .makeUpCredited: "补学登记"
+    case .signInClosed: "结束签到"
+    case .signInCancelled: "取消签到"
+    case .signInNameRemoved: "签到除名"
+    case .administratorRemoved: "删除管理员"
     case .other(let identifier): identifier
     }
   }
 
-  /// What an entry changed: a credit in words, else the stored detail as it is.
+  /// What an entry changed: a credit or a sign-in in words, else the stored detail as it is.
   static func auditContent(_ entry: AuditEntry) -> String {
+    if let showing = entry.showing {
+      var text =
+        "站点 \(showing.stationID) \(showing.courseTitle)（\(showing.courseID)）\(showing.date)"
+      switch entry.action {
+      case .signInClosed:
+        text += "：记入 \(showing.credited.count) 人"
+        if !showing.alreadyCredited.isEmpty { text += "，已有记录 \(showing.alreadyCredited.count) 人" }
+      case .signInCancelled:
+        text += "：已签到 \(showing.signedIn.count) 人，均未记入学时"
+      default:
+        break
+      }
+      return text
+    }
     guard let credit = entry.credit else { return entry.detail }
     var text =
       "\(credit.courseTitle)（\(credit.courseID)）\(credit.date) \(credit.hours) 学时 \(credit.form.label)，来源 \(credit.source)"
