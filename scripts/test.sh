@@ -18,6 +18,7 @@ python3 Tests/toml/difftest.py --bin .build/debug/course-menu
 
 echo "== records: multi-process, crash and command-line tests"
 python3 Tests/records/run.py --bin .build/debug/course-menu
+python3 Tests/records/stations.py --bin .build/debug/course-menu
 
 echo "== end-to-end tests: the real binary in tmux"
 python3 Tests/e2e/tui_e2e.py --binary .build/debug/course-menu

@@ -43,6 +43,16 @@ class Checks:
         return condition
 
 
+# The commands that take --catalog (records-stress modes all do).
+WITHOUT_CATALOG = {("members",), ("stations",), ("admins",), ("audit",), ("signin", "list"),
+                   ("signin", "remove"), ("signin", "cancel")}
+
+
+def reads_catalog(args):
+    return bool(args) and tuple(args[:1]) not in WITHOUT_CATALOG \
+        and tuple(args[:2]) not in WITHOUT_CATALOG
+
+
 class Program:
     """`course-menu ARGS`, or the `records-stress` helper beside it when ARGS start with
     `records-stress`; `--catalog` goes to every command that reads a catalog."""
@@ -59,7 +69,7 @@ class Program:
             command = [self.binary, *args]
         if db is not None:
             command += ["--db", db]
-        if args and args[0] != "members":
+        if reads_catalog(args):
             command += ["--catalog", self.catalog]
         return command
 

@@ -37,6 +37,12 @@ public struct SignUp: Hashable, Sendable {
   public var session: SessionKey
   public var member: Member
   public var at: Date
+
+  public init(session: SessionKey, member: Member, at: Date) {
+    self.session = session
+    self.member = member
+    self.at = at
+  }
 }
 
 // MARK: - Sign-up with seats (报名)

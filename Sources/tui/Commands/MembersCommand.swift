@@ -84,16 +84,7 @@ struct MembersSetPINCommand: ParsableCommand {
   func run() throws {
     let store = try records.open()
     let member = try store.memberOrExit(id: id)
-    guard let pin = PINPrompt.read(prompt: AdminText.pinPrompt(member)) else {
-      printError(AdminText.pinNotGiven)
-      throw ExitCode(1)
-    }
-    if PINPrompt.isInteractive {
-      guard PINPrompt.read(prompt: AdminText.pinConfirmPrompt) == pin else {
-        printError(AdminText.pinMismatch)
-        throw ExitCode(1)
-      }
-    }
+    let pin = try PINPrompt.readNewPIN(prompt: AdminText.pinPrompt(member))
     try reportingRecordsErrors { try store.setPIN(pin, for: member.id) }
     print(AdminText.pinSetDone(member))
   }

@@ -132,9 +132,11 @@ enum AdminText {
   static let undoNeedsMembers = "撤销（--undo）请用 --members 指定党员，不能用 --sheet。"
   static let undoNeedsReason = "撤销（--undo）请用 --reason 写明原因。"
   static let undoNotUnscheduled = "--undo 和 --unscheduled 不能同时使用。"
-  static let blankReason = "--reason 不能为空。"
-  static let reasonWithControlCharacters = "--reason 只能是一行文字，不能有换行或控制字符。"
-  static func reasonTooLong(_ limit: Int) -> String { "--reason 最多 \(limit) 个字。" }
+  static func blank(_ option: String) -> String { "\(option) 不能为空。" }
+  static func withControlCharacters(_ option: String) -> String {
+    "\(option) 只能是一行文字，不能有换行或控制字符。"
+  }
+  static func tooLong(_ option: String, limit: Int) -> String { "\(option) 最多 \(limit) 个字。" }
   static let undoRejected = "没有撤销任何学时"
 
   /// The date is not the first day of any session of a course that has them.

@@ -1,0 +1,128 @@
+import ArgumentParser
+import Catalog
+
+/// `course-menu admins …`: the administrators' accounts, apart from the members.
+struct AdminsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "admins", abstract: StationText.adminsAbstract,
+    subcommands: [
+      AdminsAddCommand.self, AdminsListCommand.self, AdminsSetPINCommand.self,
+      AdminsRemoveCommand.self,
+    ])
+}
+
+/// `admins add ID --name NAME [--station ID]`: county-wide when no station is given.
+struct AdminsAddCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "add", abstract: StationText.adminsAddAbstract,
+    discussion: StationText.adminsAddDiscussion)
+
+  @Argument(help: ArgumentHelp(StationText.adminIDHelp))
+  var id: String
+
+  @Option(help: ArgumentHelp(StationText.adminNameHelp))
+  var name: String
+
+  @Option(help: ArgumentHelp(StationText.adminStationHelp))
+  var station: String?
+
+  @OptionGroup var records: RecordsOptions
+
+  func validate() throws {
+    if !Member.isValidID(id) { throw ValidationError(StationText.invalidAdministrator(id)) }
+    try validateOneLine(name, option: "--name")
+    if let station, !Station.isValidID(station) {
+      throw ValidationError(StationText.invalidStation(station))
+    }
+  }
+
+  func run() throws {
+    let store = try records.open()
+    let outcome = try reportingRecordsErrors {
+      try store.addAdministrator(id: id, name: name, stationID: station)
+    }
+    let administrator = try store.administratorOrExit(id: id)
+    print(StationText.administratorSaved(administrator, outcome))
+  }
+}
+
+/// `admins list`.
+struct AdminsListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: StationText.adminsListAbstract)
+
+  @OptionGroup var records: RecordsOptions
+
+  func run() throws {
+    let store = try records.open()
+    let (administrators, stations) = try reportingRecordsErrors {
+      (try store.administrators(), try store.stations())
+    }
+    guard !administrators.isEmpty else {
+      print(StationText.noAdministrators)
+      return
+    }
+    var table = TextTable(header: StationText.adminsHeader)
+    for administrator in administrators {
+      let station = administrator.stationID.map { id in
+        stations.first { $0.id == id }.map(StationText.station) ?? id
+      }
+      table.rows.append([
+        administrator.id, administrator.name, station ?? StationText.countyWide,
+        administrator.hasPIN ? AdminText.pinSet : AdminText.pinMissing,
+      ])
+    }
+    print(table.rendered)
+    print(StationText.adminsTally(administrators.count))
+  }
+}
+
+/// `admins set-pin ID`: read without echo from a terminal, else one line of standard input.
+struct AdminsSetPINCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "set-pin", abstract: StationText.adminsSetPINAbstract,
+    discussion: AdminText.setPINDiscussion)
+
+  @Argument(help: ArgumentHelp(StationText.adminIDHelp))
+  var id: String
+
+  @OptionGroup var records: RecordsOptions
+
+  func run() throws {
+    let store = try records.open()
+    let administrator = try store.administratorOrExit(id: id)
+    let pin = try PINPrompt.readNewPIN(prompt: StationText.adminPINPrompt(administrator))
+    try reportingRecordsErrors { try store.setAdministratorPIN(pin, for: administrator.id) }
+    print(StationText.adminPINSet(administrator))
+  }
+}
+
+/// `admins remove ID`.
+struct AdminsRemoveCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "remove", abstract: StationText.adminsRemoveAbstract)
+
+  @Argument(help: ArgumentHelp(StationText.adminIDHelp))
+  var id: String
+
+  @OptionGroup var records: RecordsOptions
+
+  func run() throws {
+    let store = try records.open()
+    let removed = try reportingRecordsErrors { try store.removeAdministrator(id: id) }
+    print(StationText.adminRemoved(removed))
+  }
+}
+
+extension RecordsStore {
+  /// The administrator numbered `id`; an unknown one is printed and ends the command with
+  /// status 1.
+  func administratorOrExit(id: String) throws -> Administrator {
+    guard let administrator = try reportingRecordsErrors({ try self.administrator(id: id) })
+    else {
+      printError(RecordsError.unknownAdministrator(id).message)
+      throw ExitCode(1)
+    }
+    return administrator
+  }
+}
