@@ -166,3 +166,33 @@ extension RecordsStore {
     return PINHash(salt: salt, key: key, rounds: rounds)
   }
 }
+
+/// The answer to an administrator's number and PIN.
+public enum AdministratorAuthentication: Hashable, Sendable {
+  case ok(Administrator)
+  /// Not accepted, answered as a member's login would be.
+  case refused(AuthenticationResult)
+}
+
+extension RecordsStore {
+  /// Checks an administrator's number and PIN.
+  // The wrong-PIN count and its lock come with the login throttle (issue 9), shared with
+  // the members' under keys of their own; until then only the PIN is checked.
+  public func authenticateAdministrator(id: String, pin: String) throws
+    -> AdministratorAuthentication
+  {
+    guard Member.isValidID(id) else { return .refused(.unknownMember) }
+    let (administrator, hash) = try read { db in
+      (
+        try RecordsStore.fetchAdministrator(db, id: id),
+        try RecordsStore.administratorPINHash(db, id: id)
+      )
+    }
+    guard let administrator else { return .refused(.unknownMember) }
+    guard let hash else { return .refused(.noPIN) }
+    guard PINHash.isAcceptable(pin), try hash.verifies(pin) else {
+      return .refused(.wrong(remaining: RecordsStore.maximumFailedAttempts))
+    }
+    return .ok(administrator)
+  }
+}

@@ -110,6 +110,27 @@ public struct ClosedSignIn: Hashable, Sendable {
   }
 }
 
+/// What became of a name on a sign-in's list.
+public enum AttendeeOutcome: Hashable, Sendable {
+  /// On the list, the sign-in still open.
+  case signedIn
+  /// Credited when the sign-in closed.
+  case credited
+  /// Had this course on this day already: left as it was.
+  case alreadyCredited
+  /// Taken off the list: not credited.
+  case removed(Attendee.Removal)
+}
+
+extension Attendee {
+  /// What became of this name; `credits` are those of the closing, nil while open.
+  public func outcome(_ credits: CreditOutcome?) -> AttendeeOutcome {
+    if let removal { return .removed(removal) }
+    guard let credits else { return .signedIn }
+    return credits.alreadyCredited.contains(member.id) ? .alreadyCredited : .credited
+  }
+}
+
 /// What a sign-in for a course on a day at a station is, under the credit rules: the first day
 /// of one of the course's sessions (one at the station if there is one), or a broadcast
 /// watched together (集中收看) — which any course may be, but a course that has sessions only

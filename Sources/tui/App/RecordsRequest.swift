@@ -9,6 +9,8 @@ enum RecordsRequest: Hashable, Sendable {
   case load(memberID: String)
   case select(courseID: String, memberID: String)
   case drop(courseID: String, memberID: String)
+  /// The station's work: sign-in, administrators, sign-ups (`StationRequest`).
+  case station(StationRequest)
 
   /// What the member is told while the request is on its way.
   enum Activity: Hashable, Sendable {
@@ -18,6 +20,11 @@ enum RecordsRequest: Hashable, Sendable {
     case reading
     /// 正在保存…: a selection or a drop, which quitting waits for.
     case saving
+    /// Nothing: a kiosk reading its station's state in the background.
+    case background
+
+    /// Whether the screen says so once it takes long (the others say so themselves).
+    var isShown: Bool { self == .reading || self == .saving }
   }
 
   var activity: Activity {
@@ -25,6 +32,7 @@ enum RecordsRequest: Hashable, Sendable {
     case .logIn: .checkingPIN
     case .load: .reading
     case .select, .drop: .saving
+    case .station(let request): request.activity
     }
   }
 
@@ -35,6 +43,7 @@ enum RecordsRequest: Hashable, Sendable {
     case .load(let id): .load(memberID: id)
     case .select(let course, let id): .select(courseID: course, memberID: id)
     case .drop(let course, let id): .drop(courseID: course, memberID: id)
+    case .station(let request): .station(request.failure)
     }
   }
 }
@@ -47,6 +56,7 @@ enum RecordsReply: Hashable, Sendable {
   /// A selection written (or found already as asked: `changed` is false), and the records after.
   case selected(courseID: String, changed: Bool, MemberRecords)
   case dropped(courseID: String, changed: Bool, MemberRecords)
+  case station(StationReply)
   /// Nothing was written; `message` says why, in Chinese.
   case failed(Failure, message: String)
 
@@ -62,21 +72,25 @@ enum RecordsReply: Hashable, Sendable {
     case load(memberID: String)
     case select(courseID: String, memberID: String)
     case drop(courseID: String, memberID: String)
+    case station(StationRequest.Failure)
 
-    var memberID: String {
+    /// The member concerned; nil for the station's own work.
+    var memberID: String? {
       switch self {
       case .logIn(let id), .load(let id), .select(_, let id), .drop(_, let id): id
+      case .station(let failure): failure.memberID
       }
     }
   }
 
-  /// The member the answer is about.
-  var memberID: String {
+  /// The member the answer is about; nil for the station's own work.
+  var memberID: String? {
     switch self {
     case .loggedIn(let records), .loaded(let records), .selected(_, _, let records),
       .dropped(_, _, let records):
       records.member.id
     case .loginRefused(let id, _): id
+    case .station(let reply): reply.memberID
     case .failed(let failure, _): failure.memberID
     }
   }

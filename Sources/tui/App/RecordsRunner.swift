@@ -9,11 +9,11 @@ import Foundation
 /// Unchecked `Sendable`: it is handed to the worker, and only the worker's thread uses it
 /// until the worker has stopped.
 final class RecordsRunner: @unchecked Sendable {
-  private let catalog: Catalog
+  let catalog: Catalog
   private let path: String?
   private var store: RecordsStore?
   /// The wall clock, for how long a lock still lasts.
-  private let now: () -> Date
+  let now: () -> Date
 
   /// Opens the records at `path` when first needed.
   init(path: String, catalog: Catalog, now: @escaping () -> Date = Date.init) {
@@ -35,18 +35,11 @@ final class RecordsRunner: @unchecked Sendable {
       let store = try openStore()
       switch request {
       case .logIn(let id, let pin):
-        switch try store.authenticate(member: id, pin: pin) {
-        case .ok:
+        let result = try store.authenticate(member: id, pin: pin)
+        guard let refusal = refusal(result) else {
           return .loggedIn(try records(of: id, in: store))
-        case .wrong(let remaining):
-          return .loginRefused(memberID: id, .wrongPIN(remaining: remaining))
-        case .locked(let until):
-          return .loginRefused(memberID: id, .locked(until: ClockTime(until, from: now())))
-        case .unknownMember:
-          return .loginRefused(memberID: id, .unknownMember)
-        case .noPIN:
-          return .loginRefused(memberID: id, .noPIN)
         }
+        return .loginRefused(memberID: id, refusal)
       case .load(let id):
         return .loaded(try records(of: id, in: store))
       case .select(let courseID, let id):
@@ -55,6 +48,8 @@ final class RecordsRunner: @unchecked Sendable {
       case .drop(let courseID, let id):
         let changed = try store.drop(course: try course(courseID), for: id)
         return .dropped(courseID: courseID, changed: changed, try records(of: id, in: store))
+      case .station(let request):
+        return .station(try perform(request, on: store))
       }
     } catch let error as RecordsError {
       return .failed(request.failure, message: error.message)
@@ -69,6 +64,17 @@ final class RecordsRunner: @unchecked Sendable {
     store = nil
   }
 
+  /// Why a number and PIN were not accepted, as the login screen shows it; nil when they were.
+  func refusal(_ result: AuthenticationResult) -> RecordsReply.LoginRefusal? {
+    switch result {
+    case .ok: nil
+    case .wrong(let remaining): .wrongPIN(remaining: remaining)
+    case .locked(let until): .locked(until: ClockTime(until, from: now()))
+    case .unknownMember: .unknownMember
+    case .noPIN: .noPIN
+    }
+  }
+
   private func openStore() throws -> RecordsStore {
     if let store { return store }
     guard let path else { throw RecordsError.database(MemberText.noDatabase) }
@@ -77,7 +83,7 @@ final class RecordsRunner: @unchecked Sendable {
     return opened
   }
 
-  private func course(_ id: String) throws -> Course {
+  func course(_ id: String) throws -> Course {
     guard let course = catalog.course(id: id) else {
       throw RecordsError.database(MemberText.unknownCourse(id))
     }

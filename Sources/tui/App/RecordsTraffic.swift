@@ -53,7 +53,7 @@ struct RecordsTraffic: Hashable, Sendable {
   /// longer, else reading while a read has; nil while everything is quick.
   func busy(at uptime: Double) -> RecordsRequest.Activity? {
     let slow = awaited.values.filter {
-      $0.activity != .checkingPIN && uptime - $0.sentAt >= Self.busyDelay
+      $0.activity.isShown && uptime - $0.sentAt >= Self.busyDelay
     }
     if slow.contains(where: { $0.activity == .saving }) { return .saving }
     return slow.isEmpty ? nil : .reading
@@ -61,7 +61,7 @@ struct RecordsTraffic: Hashable, Sendable {
 
   /// When a call now quick turns slow enough to be shown; nil when none will.
   func nextBusyDeadline(after uptime: Double) -> Double? {
-    awaited.values.filter { $0.activity != .checkingPIN }
+    awaited.values.filter { $0.activity.isShown }
       .map { $0.sentAt + Self.busyDelay }.filter { $0 > uptime }.min()
   }
 }

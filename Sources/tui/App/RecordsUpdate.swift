@@ -15,9 +15,17 @@ func receive(_ answer: RecordsAnswer, in state: AppState) -> (AppState, [Effect]
   if answer.serial == state.records.lastLogIn {
     return (logIn(reply, serial: answer.serial, in: state), [])
   }
+  switch reply {
+  case .station(let reply):
+    return (receiveStation(reply, in: state), [])
+  case .failed(.station(let failure), let message):
+    return (stationFailed(failure, message, in: state), [])
+  default:
+    break
+  }
   guard state.isAbout(reply) else { return (state, []) }
   switch reply {
-  case .loggedIn, .loginRefused:
+  case .loggedIn, .loginRefused, .station:
     break
   case .loaded(let records):
     state.refresh(records, readBy: answer.serial)
@@ -41,6 +49,8 @@ func receive(_ answer: RecordsAnswer, in state: AppState) -> (AppState, [Effect]
       if !state.failConfirmation(for: courseID, message) {
         state.message = MemberText.saveFailed(message)
       }
+    case .station:
+      break
     }
   }
   return (state, [])
@@ -62,18 +72,23 @@ private func logIn(_ reply: RecordsReply, serial: Int, in state: AppState) -> Ap
   case .failed(_, let message):
     screen.failed(message)
     state.replaceTop(.login(screen))
-  case .loaded, .selected, .dropped:
+  case .loaded, .selected, .dropped, .station:
     break
   }
   return state
 }
 
 /// What opening a screen asks of the records: 我的选课, 我的学时 and 为我推荐 read them again, since
-/// an administrator or another session may have written since the member logged in.
+/// an administrator or another session may have written since the member logged in; a
+/// sign-in's list and 近期安排's seats are read as they are shown.
 func request(opening screen: AppScreen, in state: AppState) -> RecordsRequest? {
+  if case .attendees(let attendees) = screen {
+    return .station(.attendees(showingID: attendees.showing.id))
+  }
   guard let id = state.session?.member.id else { return nil }
   switch screen {
   case .myCourses, .myHours, .recommendations: return .load(memberID: id)
+  case .upcomingSessions(let sessions): return sessions.request(memberID: id)
   default: return nil
   }
 }

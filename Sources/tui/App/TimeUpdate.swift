@@ -17,11 +17,17 @@ extension AppState {
     if let idle = state.activeIdleTimer, idle.secondsLeft(at: moment.uptime) <= 0 {
       state.logOutIdle(after: idle)
     }
+    if case .signedIn(let screen) = state.top, moment.uptime >= screen.until {
+      state.returnToFirstScreen()
+    }
     return state
   }
 
-  /// The idle timer, while it applies: to a member logged in.
-  var activeIdleTimer: IdleTimer? { session == nil ? nil : idleTimer }
+  /// The idle timer, while it applies: to a member logged in, and at a kiosk to anyone
+  /// away from the start screen (an administrator, a guest, a number half typed).
+  var activeIdleTimer: IdleTimer? {
+    session != nil || (kiosk != nil && !top.isStart) ? idleTimer : nil
+  }
 
   /// The whole seconds left before an idle member is logged out, once the countdown runs.
   var idleCountdown: Int? { activeIdleTimer?.countdown(at: now.uptime) }
@@ -36,6 +42,8 @@ extension AppState {
     if now.midnight.isFinite { deadlines.append(now.midnight) }
     if let idle = activeIdleTimer { deadlines.append(idle.nextDeadline(at: now.uptime)) }
     if let busy = records.nextBusyDeadline(after: now.uptime) { deadlines.append(busy) }
+    if let refresh = nextStationRefresh { deadlines.append(refresh) }
+    if case .signedIn(let screen) = top { deadlines.append(screen.until) }
     return deadlines.min()
   }
 
@@ -49,7 +57,11 @@ extension AppState {
 
   /// Back to the first screen, logged out, saying why.
   private mutating func logOutIdle(after idle: IdleTimer) {
+    let member = session != nil
     returnToFirstScreen()
-    message = MemberText.loggedOutIdle(seconds: Int(idle.seconds))
+    message =
+      member
+      ? MemberText.loggedOutIdle(seconds: Int(idle.seconds))
+      : KioskText.returnedIdle(seconds: Int(idle.seconds))
   }
 }

@@ -6,14 +6,16 @@ func update(_ state: AppState, _ event: Event, at moment: Moment? = nil) -> (App
   var state = moment.map { state.advanced(to: $0) } ?? state
   switch event {
   case .tick(let moment):
-    return (state.advanced(to: moment), [])
+    return state.advanced(to: moment).refreshingStation()
   case .resize(let size):
     state.size = size
     return (state, [])
   case .hangup:
     return quit(state)
   case .records(let answer):
-    return receive(answer, in: state)
+    let (received, effects) = receive(answer, in: state)
+    let (refreshing, more) = received.refreshingStation()
+    return (refreshing, effects + more)
   case .key(let key):
     state.message = nil
     if state.noteActivity() { return (state, []) }
@@ -69,6 +71,8 @@ private func follow(_ navigation: Navigation, from state: AppState) -> (AppState
     if !state.pop() { return quit(state) }
   case .refuse(let message):
     state.message = message
+  case .quit:
+    return quit(state)
   }
   return (state, [])
 }

@@ -9,10 +9,12 @@ struct AttendanceList {
   let credits: CreditOutcome?
 
   func status(of attendee: Attendee) -> String {
-    if let removal = attendee.removal { return StationText.removed(removal) }
-    guard let credits else { return StationText.signedIn }
-    return credits.alreadyCredited.contains(attendee.member.id)
-      ? StationText.alreadyCredited : StationText.credited
+    switch attendee.outcome(credits) {
+    case .signedIn: StationText.signedIn
+    case .credited: StationText.credited
+    case .alreadyCredited: StationText.alreadyCredited
+    case .removed(let removal): StationText.removed(removal)
+    }
   }
 
   var rows: [[String]] {

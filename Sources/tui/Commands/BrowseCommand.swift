@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -19,11 +20,34 @@ struct BrowseCommand: ParsableCommand {
   @Option(
     name: .customLong("idle-timeout"),
     help: ArgumentHelp(MemberText.idleTimeoutOptionHelp, valueName: "seconds"))
-  var idleTimeout = IdleTimer.defaultSeconds
+  var idleTimeout: Int?
+
+  @Flag(name: .customLong("kiosk"), help: ArgumentHelp(KioskText.kioskOptionHelp))
+  var kioskFlag = false
+
+  @OptionGroup var station: StationOption
+
+  /// The environment variable a service unit may set instead of `--kiosk`.
+  static let kioskEnvironmentKey = "COURSE_MENU_KIOSK"
+
+  /// `--kiosk`, or `COURSE_MENU_KIOSK=1` (or yes, true).
+  var kiosk: Bool {
+    kioskFlag
+      || ["1", "yes", "true"].contains(
+        ProcessInfo.processInfo.environment[Self.kioskEnvironmentKey]?.lowercased() ?? "")
+  }
+
+  /// The idle timeout given, else the place's default: shorter at a kiosk.
+  var idleSeconds: Int {
+    idleTimeout ?? (kiosk ? IdleTimer.kioskDefaultSeconds : IdleTimer.defaultSeconds)
+  }
 
   func validate() throws {
     if demo, records.path != nil { throw ValidationError(MemberText.demoWithDatabase) }
-    if idleTimeout < 0 { throw ValidationError(MemberText.negativeIdleTimeout) }
+    if let idleTimeout, idleTimeout < 0 {
+      throw ValidationError(MemberText.negativeIdleTimeout)
+    }
+    if kiosk, station.resolved == nil { throw ValidationError(KioskText.kioskNeedsStation) }
   }
 
   func run() throws {
@@ -71,7 +95,8 @@ struct BrowseCommand: ParsableCommand {
       catalog: catalog, today: today, size: backend.size, glyphs: capabilities.glyphs,
       notice: capabilities.notice ?? (demo ? MemberText.demoNotice : nil),
       start: StartScreen(demoMembers: demo ? DemoData.members(today: today) : []),
-      idleTimer: IdleTimer(seconds: idleTimeout))
+      idleTimer: IdleTimer(seconds: idleSeconds),
+      kiosk: kiosk ? station.resolved.map(KioskState.init(stationID:)) : nil)
     _ = AppLoop.run(state, on: &backend, records: worker)
     backend.stop()
     cleanUp()

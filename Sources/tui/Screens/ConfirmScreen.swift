@@ -97,13 +97,8 @@ struct ConfirmScreen: Screen {
       action == .select ? MemberText.confirmSelect : MemberText.confirmDrop
     }
     table.drawBackItem(MemberText.confirmCancel, into: &grid, area: area)
-    var y = area.y + table.endRow + 2
-    // Said once the write has taken long enough to notice (`RecordsTraffic.busyDelay`).
-    let status = saving && context.recordsBusy == .saving ? MemberText.saving : problem
-    for line in TextWrap.lines(status ?? "", width: area.width) where y < area.maxY {
-      grid.write(line, x: area.x, y: y, width: area.width, style: .notice, ellipsis: ellipsis)
-      y += 1
-    }
+    PendingStatus.draw(
+      saving: saving, problem: problem, below: table, into: &grid, area: area, context)
   }
 
   func command(forClickAt x: Int, row: Int, _ context: ScreenContext) -> Command? {
