@@ -183,6 +183,8 @@ enum AppScreen: Hashable, Sendable {
     case .kioskStart, .signedIn, .adminMenu, .signInCourses, .attendees, .removalReason,
       .adminConfirm, .signInClosed:
       true
+    case .login(let screen):
+      if case .signIn = screen.purpose { true } else { false }
     default: false
     }
   }

@@ -31,7 +31,9 @@ struct SignInCoursesScreen: Screen {
     let sessions = context.catalog.sessions(startingIn: today...today).filter {
       station?.hosts($0.session) ?? false
     }
-    let courses = context.catalog.courses
+    // A course meeting here today is opened as its session, not as a broadcast.
+    let scheduled = Set(sessions.map(\.course.id))
+    let courses = context.catalog.courses.filter { !scheduled.contains($0.id) }
     let broadcasts = courses.filter { $0.form == .remote } + courses.filter { $0.form != .remote }
     entries =
       sessions.map { .session(courseID: $0.course.id, $0.session) }

@@ -59,7 +59,7 @@ struct UpcomingSessionsScreen: Screen {
   func render(into grid: inout Grid, area: Rect, _ context: ScreenContext) {
     let ellipsis = context.glyphs.ellipsis
     let columns = Columns(
-      [.fixed(9), .flexible, .fixed(12), .fixed(6)], total: area.width - NumberedTable.prefixWidth)
+      [.fixed(10), .flexible, .fixed(12), .fixed(6)], total: area.width - NumberedTable.prefixWidth)
     table.draw(
       into: &grid, area: area, header: columns.row(KioskText.sessionsColumns, ellipsis: ellipsis),
       glyphs: context.glyphs
