@@ -164,6 +164,13 @@ def test_station_commands(checks, program, workdir):
     checks.check("report stations: the cancelled one counted apart",
                  "另有取消的签到 1 次" in result.stdout, result.stdout)
 
+    result = run("stations", "log", "--station", "S01", "--year", str(year))
+    lines = result.stdout.splitlines()
+    checks.check("stations log: both sign-ins, closed and cancelled, with who and how many",
+                 len(lines) == 4 and "已结束" in lines[1] and "已取消" in lines[2]
+                 and lines[1].split()[-1] == "2" and "共 2 次签到" in lines[3],
+                 result.stdout + result.stderr)
+
     result = run("signups", "--course", "farm-cooperative", "--date", "2026-12-08")
     checks.check("signups: an empty list with the seats",
                  result.returncode == 0 and "已报名 0 人" in result.stdout,

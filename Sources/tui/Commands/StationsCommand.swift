@@ -5,7 +5,7 @@ import Catalog
 struct StationsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "stations", abstract: StationText.stationsAbstract,
-    subcommands: [StationsAddCommand.self, StationsListCommand.self])
+    subcommands: [StationsAddCommand.self, StationsListCommand.self, StationsLogCommand.self])
 }
 
 /// `stations add ID --name NAME [--place PLACE]`.
@@ -70,5 +70,44 @@ struct StationsListCommand: ParsableCommand {
     }
     print(table.rendered)
     print(StationText.stationsTally(stations.count))
+  }
+}
+
+/// `stations log [--station ID] [--year Y]`: every sign-in of the training year, one line
+/// each (the station's 记录簿).
+struct StationsLogCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "log", abstract: StationText.stationsLogAbstract)
+
+  @Option(help: ArgumentHelp(StationText.reportStationHelp))
+  var station: String?
+
+  @Option(help: ArgumentHelp(AdminText.reportYearHelp))
+  var year: Int?
+
+  @OptionGroup var records: RecordsOptions
+  @OptionGroup var catalogOptions: CatalogOptions
+
+  func validate() throws {
+    if let year, !(1...9998).contains(year) { throw ValidationError(AdminText.invalidYear(year)) }
+    if let station, !Station.isValidID(station) {
+      throw ValidationError(StationText.invalidStation(station))
+    }
+  }
+
+  func run() throws {
+    let catalog = try catalogOptions.loadCatalog()
+    let trainingYear = catalog.rules.trainingYear(year ?? catalog.year)
+    let store = try records.open()
+    if let station { _ = try store.stationOrExit(id: station) }
+    let logged = try reportingRecordsErrors {
+      try store.showings(in: trainingYear.span, stationID: station)
+    }
+    guard !logged.isEmpty else {
+      print(StationText.noShowings(year: trainingYear))
+      return
+    }
+    print(StationLog(logged: logged).text)
+    print(StationText.logTally(logged.count))
   }
 }

@@ -69,6 +69,15 @@ enum StationText {
 
   static func stationsTally(_ count: Int) -> String { "共 \(count) 个站点" }
 
+  static let stationsLogAbstract = "站点的签到记录：每次签到的课程、日期、开始和结束时间、管理员、签到人数。"
+  static let stationsLogHeader = [
+    "日期", "站点", "课程", "形式", "状态", "开始", "结束", "开启人", "结束人", "签到人数",
+  ]
+  static func noShowings(year: TrainingYear) -> String {
+    "\(year.year) 年度（\(year.start) 至 \(year.span.lastDay)）没有签到记录"
+  }
+  static func logTally(_ count: Int) -> String { "共 \(count) 次签到" }
+
   // MARK: admins
 
   static let adminsAbstract = "管理站点管理员：添加、列出、设置 PIN、删除、解除锁定。"

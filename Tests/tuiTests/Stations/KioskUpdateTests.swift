@@ -25,13 +25,15 @@ import Testing
     #expect(asking.later(3).effects.isEmpty)
     #expect(asking.nextDeadline == nil || asking.nextDeadline! > 6)
     // A sign-in opened from a shell appears at the next read, no key pressed.
-    let shown = asking.answering(.station(.status(station: KioskFixtures.station, open: KioskFixtures.showing)))
+    let shown = asking.answering(
+      .station(.status(station: KioskFixtures.station, open: KioskFixtures.showing)))
     #expect(KioskStartScreen.items(shown.context).first == .signIn)
     #expect(render(shown).lines.contains { $0.contains("已签到 12 人") })
     #expect(shown.nextDeadline == 6)
     // A member's own screens do not need the station: no reads while logged in.
     var member = shown.pressing("2").state.pressing("2001").state.pressing(.enter)
-    member = member.pressing("1234").state.pressing(.enter).answering(.loggedIn(MemberFixtures.records))
+    member = member.pressing("1234").state.pressing(.enter).answering(
+      .loggedIn(MemberFixtures.records))
     #expect(member.session != nil)
     #expect(member.later(10).effects.requests.isEmpty)
   }
@@ -77,7 +79,8 @@ import Testing
     var typing = KioskFixtures.state().pressing("1").state.pressing("2001").state
     typing = typing.pressing(.enter).pressing("1234").state.pressing(.enter)
     let since = LocalTime(date: Fixtures.today, hour: 19, minute: 3)
-    let twice = typing.answering(.station(.signIn(.alreadySignedIn(KioskFixtures.member, since: since))))
+    let twice = typing.answering(
+      .station(.signIn(.alreadySignedIn(KioskFixtures.member, since: since))))
     #expect(render(twice).lines.contains { $0.contains("您在 19:03 已经签到过了，不用再签。") })
     let wrong = typing.answering(.station(.signIn(.refused(.wrongPIN(remaining: 4)))))
     guard case .login(let screen) = wrong.top else {
@@ -108,7 +111,8 @@ import Testing
     state = state.pressing("9001").state.pressing(.enter).pressing("2468").state
     let (sent, effects) = update(state, .key(.enter))
     #expect(
-      effects.requests == [.station(.administratorLogIn(id: "9001", pin: "2468", stationID: "S01"))])
+      effects.requests == [.station(.administratorLogIn(id: "9001", pin: "2468", stationID: "S01"))]
+    )
     let elsewhere = sent.answering(.station(.administratorRefused(.otherStation("S02"))))
     guard case .login(let refused) = elsewhere.top else {
       Issue.record("expected the administrator's login")
@@ -116,7 +120,8 @@ import Testing
     }
     #expect(refused.problem == KioskText.otherStation("S02"))
     let menu = KioskFixtures.administering()
-    #expect(menu.top.kind == "adminMenu" && menu.kiosk?.administrator == KioskFixtures.administrator)
+    #expect(
+      menu.top.kind == "adminMenu" && menu.kiosk?.administrator == KioskFixtures.administrator)
     let back = menu.pressing("0").state
     #expect(back.stack.map(\.kind) == ["kioskStart"] && back.kiosk?.administrator == nil)
     let idle = menu.later(180).state
@@ -152,7 +157,8 @@ import Testing
   @Test func closingCreditsThroughTheRecordsAndShowsTheList() {
     let state = KioskFixtures.administering().pressing("2").state
     let (sent, effects) = update(state, .key(.character("1")))
-    #expect(effects.requests == [.station(.close(stationID: "S01", by: KioskFixtures.administrator))])
+    #expect(
+      effects.requests == [.station(.close(stationID: "S01", by: KioskFixtures.administrator))])
     // A second 1 while saving asks nothing more.
     #expect(update(sent, .key(.character("1"))).1.isEmpty)
     let failed = sent.answering(.failed(.station(.administration), message: "数据库正忙"))

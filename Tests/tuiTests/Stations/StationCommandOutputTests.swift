@@ -133,4 +133,26 @@ import Testing
     #expect(report.csvRows.count == 13)
     #expect(report.csvRows.last == ["S01", "红旗村远教站点", "全年", "2", "4", "5", "4", "2.5"])
   }
+
+  @Test func theLogHasOneLinePerSignIn() {
+    var cancelled = Self.showing
+    cancelled.state = .cancelled
+    cancelled.kind = .session
+    cancelled.place = "村党员活动室"
+    cancelled.closedAt = Self.at(30)
+    cancelled.closedBy = "root"
+    var closed = Self.showing
+    closed.closedAt = Self.at(95)
+    closed.closedBy = "管理员 9001 张站长"
+    let log = StationLog(logged: [
+      LoggedShowing(showing: closed, memberIDs: ["1001", "1002"]),
+      LoggedShowing(showing: cancelled, memberIDs: ["1003"]),
+    ])
+    #expect(
+      log.text == """
+        日期        站点  课程                    形式                  状态    开始   结束   开启人              结束人              签到人数
+        2026-12-05  S01   红色主旋律影片集中收看  集中收看              已结束  09:00  10:35  管理员 9001 张站长  管理员 9001 张站长  2
+        2026-12-05  S01   红色主旋律影片集中收看  课次（村党员活动室）  已取消  09:00  09:30  管理员 9001 张站长  root                1
+        """)
+  }
 }
