@@ -27,21 +27,11 @@ import sys
 import tempfile
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(REPO, "Tests", "e2e"))
+from tui_e2e import Results  # noqa: E402
+
 KIOSK = os.path.join(REPO, "deploy", "kiosk")
 UNIT = "course-menu-kiosk@.service"
-
-
-class Results:
-    def __init__(self):
-        self.passed = self.failed = 0
-
-    def check(self, name, condition, detail=""):
-        if condition:
-            self.passed += 1
-            print(f"PASS {name}")
-        else:
-            self.failed += 1
-            print(f"FAIL {name}{': ' + detail if detail else ''}")
 
 
 def service_settings(text):

@@ -29,7 +29,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from records_e2e import DATA, SLOW  # noqa: E402
+from records_e2e import DATA, SLOW, log_in  # noqa: E402
 from tui_e2e import Tmux, alive, child_pid, expect, run_tests, terminal_restored  # noqa: E402
 
 STATION = "S01"
@@ -97,20 +97,9 @@ def digit_for(screen, title):
     return None
 
 
-def type_number_and_pin(tmux, number, pin, prompt="请输入"):
-    tmux.wait_for(lambda s: prompt in s and "编号：" in s, "the number prompt")
-    tmux.type(number)
-    tmux.enter()
-    tmux.wait_for(lambda s: "请输入 PIN" in s, "the PIN prompt")
-    tmux.type(pin)
-    tmux.wait_for(lambda s: "*" * len(pin) + "_" in s, "the masked PIN")
-    tmux.enter()
-
-
 def administrator_quits(tmux, results, label):
-    screen = tmux.screen()
-    tmux.type(digit_for(screen, "管理员") or "3")
-    type_number_and_pin(tmux, ADMIN, ADMIN_PIN)
+    log_in(tmux, ADMIN, ADMIN_PIN, digit=digit_for(tmux.screen(), "管理员") or "3",
+           prompt="请输入管理员编号")
     screen = tmux.wait_for(lambda s: "管理员菜单" in s and "退出程序" in s, "the administrator's menu",
                            timeout=SLOW)
     tmux.type(digit_for(screen, "退出程序") or "2")
@@ -154,9 +143,7 @@ def test_idle_member_logged_out(binary, results):
         tmux = Tmux(80, 24)
         try:
             station.start_kiosk(tmux, "--idle-timeout 3")
-            screen = tmux.screen()
-            tmux.type(digit_for(screen, "党员登录") or "1")
-            type_number_and_pin(tmux, "4001", "1111")
+            log_in(tmux, "4001", "1111", digit=digit_for(tmux.screen(), "党员登录") or "1")
             tmux.wait_for(lambda s: "党员：测试党员甲" in s.split("\n")[0], "the member logged in",
                           timeout=SLOW)
             expect(tmux, results, "idle: a member left alone is logged out, back on the start",
@@ -180,8 +167,7 @@ def credits(database):
 def sign_in(tmux, number, pin, expected):
     """From the kiosk's start screen: 1 签到, number, PIN; waits for what is `expected`."""
     tmux.wait_for(lambda s: "正在签到" in s and "1  签到" in s, "签到 as the first choice")
-    tmux.type("1")
-    type_number_and_pin(tmux, number, pin)
+    log_in(tmux, number, pin)
     return tmux.wait_for(expected, f"the answer to {number}", timeout=SLOW)
 
 

@@ -8,11 +8,7 @@ struct ReportStationsCommand: ParsableCommand {
     commandName: "stations", abstract: StationText.reportStationsAbstract,
     discussion: StationText.reportStationsDiscussion)
 
-  @Option(help: ArgumentHelp(AdminText.reportYearHelp))
-  var year: Int?
-
-  @Option(help: ArgumentHelp(StationText.reportStationHelp))
-  var station: String?
+  @OptionGroup var scope: StationYearOptions
 
   @Option(help: ArgumentHelp(AdminText.reportFormatHelp))
   var format: ReportCommand.Format = .text
@@ -20,26 +16,10 @@ struct ReportStationsCommand: ParsableCommand {
   @OptionGroup var records: RecordsOptions
   @OptionGroup var catalogOptions: CatalogOptions
 
-  func validate() throws {
-    if let year, !(1...9998).contains(year) { throw ValidationError(AdminText.invalidYear(year)) }
-    if let station, !Station.isValidID(station) {
-      throw ValidationError(StationText.invalidStation(station))
-    }
-  }
-
   func run() throws {
     let catalog = try catalogOptions.loadCatalog()
-    let trainingYear = catalog.rules.trainingYear(year ?? catalog.year)
-    let store = try records.open()
-    let stations: [Station]
-    if let station {
-      stations = [try store.stationOrExit(id: station)]
-    } else {
-      stations = try reportingRecordsErrors { try store.stations() }
-    }
-    let showings = try reportingRecordsErrors {
-      try store.showings(in: trainingYear.span, stationID: station)
-    }
+    let trainingYear = scope.trainingYear(catalog)
+    let (stations, showings) = try scope.read(try records.open(), year: trainingYear)
     let report = StationReport(
       year: trainingYear,
       activities: StationActivity.report(

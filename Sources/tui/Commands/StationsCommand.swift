@@ -79,30 +79,14 @@ struct StationsLogCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "log", abstract: StationText.stationsLogAbstract)
 
-  @Option(help: ArgumentHelp(StationText.reportStationHelp))
-  var station: String?
-
-  @Option(help: ArgumentHelp(AdminText.reportYearHelp))
-  var year: Int?
-
+  @OptionGroup var scope: StationYearOptions
   @OptionGroup var records: RecordsOptions
   @OptionGroup var catalogOptions: CatalogOptions
 
-  func validate() throws {
-    if let year, !(1...9998).contains(year) { throw ValidationError(AdminText.invalidYear(year)) }
-    if let station, !Station.isValidID(station) {
-      throw ValidationError(StationText.invalidStation(station))
-    }
-  }
-
   func run() throws {
     let catalog = try catalogOptions.loadCatalog()
-    let trainingYear = catalog.rules.trainingYear(year ?? catalog.year)
-    let store = try records.open()
-    if let station { _ = try store.stationOrExit(id: station) }
-    let logged = try reportingRecordsErrors {
-      try store.showings(in: trainingYear.span, stationID: station)
-    }
+    let trainingYear = scope.trainingYear(catalog)
+    let logged = try scope.read(try records.open(), year: trainingYear).showings
     guard !logged.isEmpty else {
       print(StationText.noShowings(year: trainingYear))
       return
