@@ -30,9 +30,18 @@ struct KioskStartScreen: Screen {
       count: items.count, cursor: highlighted.flatMap { items.firstIndex(of: $0) } ?? 0)
   }
 
-  /// The line, the banner of an open sign-in between two rules, the prompt, the items.
+  /// The rows the full layout needs: the line, the banner between two rules, the prompt and
+  /// four items. Below that (60x16) the banner comes first, without the line and the rules.
+  static let fullLayoutHeight = 13
+
+  /// Where the banner's lines go (nil without a sign-in), and where the prompt and items go.
+  private func layout(_ context: ScreenContext) -> (banner: Int?, prompt: Int) {
+    guard context.kiosk?.open != nil else { return (nil, 2) }
+    return context.body.height < Self.fullLayoutHeight ? (0, 4) : (3, 7)
+  }
+
   private func table(_ context: ScreenContext) -> NumberedTable {
-    NumberedTable(list: list(context), firstItemRow: context.kiosk?.open != nil ? 9 : 4)
+    NumberedTable(list: list(context), firstItemRow: layout(context).prompt + 2)
   }
 
   func heading(_ context: ScreenContext) -> String {
@@ -73,33 +82,42 @@ struct KioskStartScreen: Screen {
     let ellipsis = context.glyphs.ellipsis
     let catalog = context.catalog
     let kiosk = context.kiosk
-    let line =
-      kiosk.flatMap { kiosk in
-        kiosk.stationUnknown
-          ? KioskText.stationUnknown(kiosk.stationID)
-          : kiosk.problem.map(KioskText.statusFailed)
+    let (banner, prompt) = layout(context)
+    if banner != 0 {
+      let line =
+        kiosk.flatMap { kiosk in
+          kiosk.stationUnknown
+            ? KioskText.stationUnknown(kiosk.stationID)
+            : kiosk.problem.map(KioskText.statusFailed)
+        }
+        ?? ScreenText.mainMenuSummary(
+          year: catalog.year, categories: catalog.categories.count,
+          courses: catalog.courses.count)
+      grid.write(line, x: area.x, y: area.y, width: area.width, ellipsis: ellipsis)
+    }
+    if let open = kiosk?.open, let banner {
+      if banner > 0 {
+        let rule = String(repeating: context.glyphs.horizontalRule, count: area.width)
+        grid.write(rule, x: area.x, y: area.y + banner - 1, width: area.width)
+        grid.write(rule, x: area.x, y: area.y + banner + 3, width: area.width)
       }
-      ?? ScreenText.mainMenuSummary(
-        year: catalog.year, categories: catalog.categories.count, courses: catalog.courses.count)
-    grid.write(line, x: area.x, y: area.y, width: area.width, ellipsis: ellipsis)
-    let table = table(context)
-    if let open = kiosk?.open {
-      let rule = String(repeating: context.glyphs.horizontalRule, count: area.width)
-      grid.write(rule, x: area.x, y: area.y + 2, width: area.width)
-      grid.write(
-        KioskText.signingIn(open.courseTitle), x: area.x + 2, y: area.y + 3,
-        width: area.width - 2, style: .emphasis, ellipsis: ellipsis)
-      grid.write(
-        KioskText.signedInCount(open.signedIn), x: area.x + 2, y: area.y + 4,
-        width: area.width - 2, style: .emphasis)
-      grid.write(KioskText.signInHint, x: area.x + 2, y: area.y + 5, width: area.width - 2)
-      grid.write(rule, x: area.x, y: area.y + 6, width: area.width)
+      let lines = [
+        (KioskText.signingIn(open.courseTitle), CellStyle.emphasis),
+        (KioskText.signedInCount(open.signedIn), .emphasis), (KioskText.signInHint, .plain),
+      ]
+      for (offset, (text, style)) in lines.enumerated() {
+        grid.write(
+          text, x: area.x + 2, y: area.y + banner + offset, width: area.width - 2, style: style,
+          ellipsis: ellipsis)
+      }
     }
     grid.write(
-      ScreenText.mainMenuPrompt, x: area.x, y: area.y + table.firstItemRow - 2,
-      width: area.width, style: .emphasis)
+      ScreenText.mainMenuPrompt, x: area.x, y: area.y + prompt, width: area.width,
+      style: .emphasis)
     let items = Self.items(context)
-    table.draw(into: &grid, area: area, header: nil, glyphs: context.glyphs) { items[$0].title }
+    table(context).draw(into: &grid, area: area, header: nil, glyphs: context.glyphs) {
+      items[$0].title
+    }
   }
 
   func command(forClickAt x: Int, row: Int, _ context: ScreenContext) -> Command? {

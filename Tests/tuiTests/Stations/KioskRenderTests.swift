@@ -63,6 +63,30 @@ import Testing
         """)
   }
 
+  /// At the minimum size the banner comes first, and every item still shows.
+  @Test func startScreenWithAnOpenSignIn60x16() {
+    expectScreen(
+      KioskFixtures.state(width: 60, height: 16),
+      """
+       党员教育培训课程目录  某县委组织部              2026-03-01
+       欢迎使用 · 红旗村远教站点
+      ────────────────────────────────────────────────────────────
+         正在签到：远教课堂：乡村振兴政策解读
+         已签到 12 人
+         参加学习的党员请按 1 签到
+
+       请按数字键选择：
+
+       >  1  签到（输入党员编号和 PIN）
+          2  党员登录（输入党员编号和 PIN）
+          3  不登录，直接浏览课程
+          4  管理员
+
+      ────────────────────────────────────────────────────────────
+       1-4 选择  ? 帮助
+      """)
+  }
+
   @Test func startScreenWithoutASignIn() {
     expectScreen(
       KioskFixtures.state(open: nil),
