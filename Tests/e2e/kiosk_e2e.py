@@ -6,7 +6,9 @@
    terminal is as it was.
 2. `--idle-timeout 3`: a member left alone is logged out and the kiosk is back on its start
    screen, saying why.
-3. A sign-in opened from a shell (`signin open`) appears on the kiosk with no key pressed;
+3. A kill (SIGTERM) or a crash (SIGSEGV) of the kiosk leaves the terminal usable, for the
+   service unit to start the program again.
+4. A sign-in opened from a shell (`signin open`) appears on the kiosk with no key pressed;
    three members sign in at the kiosk (one twice, one with a wrong PIN first); it is closed
    from a shell (`signin close`): the list, the database and `report` show exactly those
    three credited, once each.
@@ -22,6 +24,7 @@ import datetime
 import io
 import os
 import shlex
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -71,8 +74,8 @@ class Station:
             raise AssertionError(f"{' '.join(args)} failed: {result.stdout}{result.stderr}")
         return result
 
-    def start_kiosk(self, tmux, extra=""):
-        tmux.run(f"clear; {shlex.quote(self.binary)} --kiosk --station {STATION} "
+    def start_kiosk(self, tmux, extra="", env=""):
+        tmux.run(f"clear; {env} {shlex.quote(self.binary)} --kiosk --station {STATION} "
                  f"--catalog {shlex.quote(DATA)} --db {shlex.quote(self.database)} {extra}"
                  "; echo EXIT=$?")
         tmux.wait_for(lambda s: "欢迎使用 · 测试村远教站点" in s and "管理员" in s,
@@ -154,6 +157,23 @@ def test_idle_member_logged_out(binary, results):
             tmux.kill()
 
 
+def test_kill_and_crash_leave_the_terminal_usable(binary, results):
+    with Station(binary) as station:
+        for name, number, status in [("SIGTERM", signal.SIGTERM, 143),
+                                     ("SIGSEGV", signal.SIGSEGV, 139)]:
+            tmux = Tmux(80, 24)
+            try:
+                # As the service unit runs it: no Swift crash handler in the way.
+                station.start_kiosk(tmux, env="SWIFT_BACKTRACE=enable=no")
+                pid = child_pid(int(tmux.pane("pane_pid")))
+                results.check(f"{name}: the kiosk is running", pid is not None and alive(pid))
+                if pid:
+                    os.kill(pid, number)
+                terminal_restored(tmux, results, f"kiosk {name}", status)
+            finally:
+                tmux.kill()
+
+
 def credits(database):
     connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=30)
     try:
@@ -231,7 +251,7 @@ def test_sign_in_from_a_shell(binary, results):
 def main():
     return run_tests(__doc__.split("\n")[0],
                      [test_keys_and_quitting, test_idle_member_logged_out,
-                      test_sign_in_from_a_shell])
+                      test_kill_and_crash_leave_the_terminal_usable, test_sign_in_from_a_shell])
 
 
 if __name__ == "__main__":
