@@ -90,6 +90,10 @@ public enum RecordsText {
     "党员编号 \"\(id)\" 无效：只能是 1 到 20 位数字（登录时只用数字键）"
   }
 
+  static func leadingZero(_ id: String) -> String {
+    "党员编号 \(id) 以 0 开头，而表中编号位数不一：编号要么都不以 0 开头，要么全表位数相同（如 00017、00018），以免 1004 和 01004 被当成两个人"
+  }
+
   static func duplicateMemberID(_ id: String, firstLine: Int) -> String {
     "党员编号 \(id) 重复：第 \(firstLine) 行已有这个编号"
   }
@@ -136,6 +140,41 @@ public enum RecordsText {
   }
 
   static func cellWithoutHeader(column: Int) -> String { "第 \(column) 列有内容，但表头没有列名" }
+
+  // MARK: The text of a sheet (SheetReader)
+
+  static func column(_ number: Int) -> String { "第 \(number) 列" }
+
+  static func namedColumn(_ number: Int, _ header: String) -> String { "第 \(number) 列（\(header)）" }
+
+  static func unclosedQuote(_ column: String) -> String {
+    "\(column)的引号在本行没有结束：引号要成对，单元格里也不能换行；可能是少写了一个引号，它会把下一行吞进来"
+  }
+
+  static func strayQuote(_ column: String) -> String {
+    "\(column)中间有引号：引号只能包住整个单元格，单元格里的引号要写成两个（\"\"）"
+  }
+
+  static func textAfterQuote(_ column: String) -> String {
+    "\(column)的结束引号后面还有文字：引号要包住整个单元格"
+  }
+
+  static func controlCharacterInCell(_ column: String, code: UInt32) -> String {
+    let hex = String(code, radix: 16, uppercase: true)
+    return
+      "\(column)含有控制字符 U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)（\(controlName(code))）：单元格里不能有换行、制表符等控制字符，请删除后重新保存"
+  }
+
+  private static func controlName(_ code: UInt32) -> String {
+    switch code {
+    case 0x0A, 0x0D, 0x2028, 0x2029: "换行"
+    case 0x09: "制表符"
+    case 0x00: "空字符"
+    case 0x1B: "转义符"
+    case 0x0600...: "文字方向控制符"
+    default: "不可见字符"
+    }
+  }
 }
 
 extension RecordsText {

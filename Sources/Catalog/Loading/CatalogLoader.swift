@@ -82,6 +82,10 @@ public struct CatalogLoader: Sendable {
         courseEntries += result.entries
         coursesByFile.append(result.courses)
       }
+      // Every file was read and none holds a course: a catalog members cannot use.
+      if everyCourseIdentified, courseEntries.isEmpty {
+        diagnostics.append(Diagnostic(.noCourses, at: .file(coursesDirectory)))
+      }
     }
 
     var validator = CatalogValidator(

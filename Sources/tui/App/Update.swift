@@ -60,7 +60,8 @@ private func follow(_ navigation: Navigation, from state: AppState) -> (AppState
   case .perform(let effect):
     return (state, [effect])
   case .back:
-    if !state.pop() { return (state, [.quit]) }
+    // Leaving the first screen ends the program: ask first.
+    if !state.pop() { state.push(.quit(QuitScreen())) }
   case .refuse(let message):
     state.message = message
   }

@@ -30,7 +30,7 @@ struct BrowseCommand: ParsableCommand {
     }
     guard isatty(0) != 0, isatty(1) != 0 else {
       // Not a terminal (a pipe, a script): say what the catalog holds instead.
-      print(CatalogSummary(catalog: catalog).text)
+      printOutput(lines: CatalogSummary(catalog: catalog).lines)
       return
     }
     let capabilities = TerminalCapabilities(

@@ -51,8 +51,7 @@ struct CreditCommand: ParsableCommand {
       let known = try reportingRecordsErrors {
         Dictionary(try store.members().map { ($0.id, $0) }) { first, _ in first }
       }
-      let (sheetIDs, problems) = AttendanceSheet.memberIDs(
-        header: sheet.header, rows: sheet.rows, members: known)
+      let (sheetIDs, problems) = AttendanceSheet.memberIDs(sheet, members: known)
       guard problems.isEmpty else {
         try rejectSheet(self.sheet!, problems: problems, verdict: AdminText.creditRejected)
       }
@@ -70,7 +69,8 @@ struct CreditCommand: ParsableCommand {
     let names = try reportingRecordsErrors {
       Dictionary(try store.members().map { ($0.id, $0.name) }) { first, _ in first }
     }
-    print(AdminText.creditDone(course: course, date: day, outcome: outcome, names: names))
+    printOutput(
+      lines: AdminText.creditDone(course: course, date: day, outcome: outcome, names: names))
   }
 
   /// `1001,1002 1003，1004`: commas (also the Chinese one) or spaces.

@@ -26,8 +26,7 @@ struct MembersImportCommand: ParsableCommand {
 
   func run() throws {
     let sheet = try readSheet(file)
-    let (drafts, problems) = RosterImport.drafts(
-      header: sheet.header, rows: sheet.rows, today: localToday())
+    let (drafts, problems) = RosterImport.drafts(sheet, today: localToday())
     guard problems.isEmpty else {
       try rejectSheet(file, problems: problems, verdict: AdminText.importRejected(problems.count))
     }
@@ -35,7 +34,7 @@ struct MembersImportCommand: ParsableCommand {
     let pins = drafts.filter { $0.pin != nil }.count
     if pins >= 20 { printError(AdminText.hashingPINs(pins)) }
     let outcome = try reportingRecordsErrors { try store.importMembers(drafts) }
-    print(AdminText.importDone(outcome, database: store.path))
+    printOutput(AdminText.importDone(outcome, database: store.path))
   }
 }
 
@@ -54,7 +53,7 @@ struct MembersListCommand: ParsableCommand {
     let store = try records.open()
     let members = try reportingRecordsErrors { try store.members(branch: branch) }
     guard !members.isEmpty else {
-      print(AdminText.noMembers(database: store.path))
+      printOutput(AdminText.noMembers(database: store.path))
       return
     }
     let now = Date()
@@ -67,8 +66,7 @@ struct MembersListCommand: ParsableCommand {
         AdminText.lockState(member, now: now),
       ])
     }
-    print(table.rendered)
-    print(AdminText.listTally(members.count))
+    printOutput(lines: table.lines + [AdminText.listTally(members.count)])
   }
 }
 
@@ -98,7 +96,7 @@ struct MembersSetPINCommand: ParsableCommand {
       }
     }
     try reportingRecordsErrors { try store.setPIN(pin, for: member.id) }
-    print(AdminText.pinSetDone(member))
+    printOutput(AdminText.pinSetDone(member))
   }
 }
 
@@ -117,6 +115,6 @@ struct MembersUnlockCommand: ParsableCommand {
     let store = try records.open()
     let member = try store.memberOrExit(id: id)
     let wasLocked = try reportingRecordsErrors { try store.unlock(memberID: member.id) }
-    print(AdminText.unlockDone(member, wasLocked: wasLocked))
+    printOutput(AdminText.unlockDone(member, wasLocked: wasLocked))
   }
 }

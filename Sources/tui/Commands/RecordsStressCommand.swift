@@ -39,7 +39,7 @@ struct RecordsStressCommand: ParsableCommand {
 
   /// Writes one line to stdout at once, so a killed process leaves whole lines only.
   static func emit(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    printOutput(line)
   }
 
   /// 200 mixed operations by worker K: select and drop on its own member, credits shared with

@@ -46,12 +46,12 @@ struct ReportCommand: ParsableCommand {
     }
     switch format {
     case .text:
-      print(text(lines, rules: rules, year: trainingYear))
+      printOutput(lines: text(lines, rules: rules, year: trainingYear))
     case .csv:
       let data = try CSVFile.document(
         header: AdminText.reportCSVHeader(rules.requirements.map(\.title)),
         rows: lines.map { csvRow($0, rules: rules) })
-      FileHandle.standardOutput.write(data)
+      writeOutput(data)
     }
   }
 
@@ -64,7 +64,7 @@ struct ReportCommand: ParsableCommand {
     }
   }
 
-  private func text(_ lines: [ReportLine], rules: Rules, year: TrainingYear) -> String {
+  private func text(_ lines: [ReportLine], rules: Rules, year: TrainingYear) -> [String] {
     var output = [AdminText.reportTitle(year: year, rules: rules.path, branch: branch)]
     for (index, requirement) in rules.requirements.enumerated() {
       output.append(AdminText.reportLegend(index + 1, requirement))
@@ -72,7 +72,7 @@ struct ReportCommand: ParsableCommand {
     output.append("")
     guard !lines.isEmpty else {
       output.append(AdminText.reportNoMembers)
-      return output.joined(separator: "\n")
+      return output
     }
     var table = TextTable(
       header: AdminText.reportTextHeader(requirementCount: rules.requirements.count))
@@ -86,19 +86,19 @@ struct ReportCommand: ParsableCommand {
       row.append(line.progress.isComplete ? AdminText.complete : line.progress.missingSummary)
       table.rows.append(row)
     }
-    output.append(table.rendered)
+    output += table.lines
     output.append("")
     output.append(
       AdminText.reportTally(
         total: lines.count, complete: lines.filter(\.progress.isComplete).count))
-    return output.joined(separator: "\n")
+    return output
   }
 
   private func csvRow(_ line: ReportLine, rules: Rules) -> [String] {
     let member = line.member
     let progress = line.progress
     var row = [
-      member.id, CSVFile.inert(member.name), CSVFile.inert(member.branch), member.domain.label,
+      member.id, member.name, member.branch, member.domain.label,
       member.role.label, member.floating ? AdminText.yes : AdminText.no,
       progress.creditedHours.description, progress.countedHours.description,
       progress.target?.description ?? "",

@@ -1,11 +1,16 @@
+import Catalog
+
 /// Plain-text tables for the administrator commands, aligned by terminal columns (a CJK
-/// character takes two).
+/// character takes two). Every cell is shown inert (`ControlCharacters.shown`), whatever it
+/// holds, so no data in a table acts on the terminal.
 struct TextTable {
   var header: [String]
   var rows: [[String]] = []
 
-  var rendered: String {
-    let all = [header] + rows
+  var rendered: String { lines.joined(separator: "\n") }
+
+  var lines: [String] {
+    let all = ([header] + rows).map { $0.map(ControlCharacters.shown) }
     var widths = [Int](repeating: 0, count: header.count)
     for row in all {
       for (index, cell) in row.enumerated() where index < widths.count {
@@ -22,7 +27,7 @@ struct TextTable {
         }
       }
       return line
-    }.joined(separator: "\n")
+    }
   }
 
   /// Terminal columns of a text: two for East Asian wide and fullwidth characters.

@@ -2,9 +2,10 @@ import Catalog
 
 /// Logging in with digits alone: the member number, Enter, the PIN (shown as stars), Enter.
 ///
-/// Digits here are typed text, so 0 cannot mean back: Enter or Backspace on an empty field
-/// steps back, and Esc leaves. The PIN is handed to the records as soon as it is complete and
-/// is not kept on the screen.
+/// Digits here are typed text, so 0 cannot mean back: Enter on an empty field steps back, and
+/// Esc (or Ctrl-C) leaves. Backspace only ever erases: on an empty number it stays, so a
+/// member erasing a mistake never falls off the screen. The PIN is handed to the records as
+/// soon as it is complete and is not kept on the screen.
 struct LoginScreen: Screen {
   enum Phase: Hashable, Sendable {
     case number, pin
@@ -77,7 +78,7 @@ struct LoginScreen: Screen {
   private mutating func erase() -> Navigation {
     switch phase {
     case .number:
-      guard !number.isEmpty else { return .back }
+      guard !number.isEmpty else { return .refuse(MemberText.nothingToErase) }
       number.removeLast()
     case .pin:
       if pin.isEmpty {

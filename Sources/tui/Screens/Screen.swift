@@ -64,6 +64,7 @@ enum AppScreen: Hashable, Sendable {
   case myCourses(MyCoursesScreen)
   case myHours(MyHoursScreen)
   case recommendations(RecommendationsScreen)
+  case quit(QuitScreen)
 
   /// The screen inside, for reading.
   var screen: any Screen {
@@ -80,6 +81,7 @@ enum AppScreen: Hashable, Sendable {
     case .myCourses(let screen): screen
     case .myHours(let screen): screen
     case .recommendations(let screen): screen
+    case .quit(let screen): screen
     }
   }
 
@@ -104,6 +106,7 @@ enum AppScreen: Hashable, Sendable {
     case .myCourses(let screen): result = run(screen, AppScreen.myCourses)
     case .myHours(let screen): result = run(screen, AppScreen.myHours)
     case .recommendations(let screen): result = run(screen, AppScreen.recommendations)
+    case .quit(let screen): result = run(screen, AppScreen.quit)
     }
     self = result.0
     return result.1

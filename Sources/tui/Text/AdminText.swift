@@ -13,19 +13,19 @@ enum AdminText {
     "学时记录数据库文件（默认依次为环境变量 COURSE_MENU_DB、$XDG_DATA_HOME/course-menu/records.sqlite、~/.local/share/course-menu/records.sqlite）。"
   static let branchOptionHelp = "只列出这个支部的党员。"
   static let memberIDHelp = "党员编号。"
-  static let fileMissing = "文件不存在"
-  static let fileUnreadable = "无法读取（权限不足？）"
   static let yes = "是"
   static let no = "否"
 
-  static func csvFailure(_ failure: CSVFile.Failure, path: String) -> String {
+  static func csvFailure(_ failure: SheetReader.Failure, path: String) -> String {
     switch failure {
     case .unreadable(let reason):
       "无法读取 \(path)：\(reason)"
-    case .notUTF8:
+    case .notUTF8(likelyUTF16: true):
+      "\(path) 是 UTF-16 编码（记事本中的“Unicode”）：请在 Excel 中“另存为”，文件类型选“CSV UTF-8（逗号分隔）”"
+    case .notUTF8(likelyUTF16: false):
       "\(path) 不是 UTF-8 编码（可能是 GBK）：请在 Excel 中“另存为”，文件类型选“CSV UTF-8（逗号分隔）”"
     case .empty:
-      "\(path) 是空文件：第 1 行应为表头"
+      "\(path) 没有任何内容：第一个有文字的行应为表头"
     }
   }
 
@@ -135,7 +135,7 @@ enum AdminText {
 
   static func creditDone(
     course: Course, date: LocalDate, outcome: CreditOutcome, names: [String: String]
-  ) -> String {
+  ) -> [String] {
     func list(_ ids: [String]) -> String {
       ids.map { id in names[id].map { "\(id) \($0)" } ?? id }.joined(separator: "、")
     }
@@ -146,7 +146,7 @@ enum AdminText {
     if !outcome.alreadyCredited.isEmpty {
       lines.append("已有记录、未重复记入 \(outcome.alreadyCredited.count) 人：\(list(outcome.alreadyCredited))")
     }
-    return lines.joined(separator: "\n")
+    return lines
   }
 
   // MARK: report

@@ -38,6 +38,7 @@ enum MemberText {
   static let loginTips = "只用数字键。输错了按退格键删除；不输入内容直接按回车，返回上一步。"
   static let loginChecking = "正在核对 PIN，请稍候……"
   static let onlyDigits = "请只输入数字 0-9"
+  static let nothingToErase = "已经删完了。要返回开始屏幕，请按 Esc 键"
   static func numberTooLong(_ limit: Int) -> String { "党员编号最多 \(limit) 位" }
   static func pinTooLong(_ limit: Int) -> String { "PIN 最多 \(limit) 位" }
   static func pinTooShort(_ minimum: Int) -> String { "PIN 至少 \(minimum) 位数字，请继续输入" }

@@ -140,6 +140,12 @@ enum ScreenText {
   // MARK: Keys on the bottom line
   static let keyChoose = "选择"
   static let keyBack = "返回"
+
+  // MARK: Quitting
+  static let quitHeading = "退出程序"
+  static let quitQuestion = "确定要退出程序吗？"
+  static let quitConfirm = "确定退出"
+  static let quitCancel = "不退出，返回"
   static let keyQuit = "退出"
   static let keyMove = "移动"
   static let keyOpen = "打开"
