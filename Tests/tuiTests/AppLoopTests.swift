@@ -32,11 +32,17 @@ import Testing
     #expect(backend.frames.first?.size == Size(width: 120, height: 40))
   }
 
-  @Test func quitsOnZeroFromTheMainMenuWithoutReadingFurther() {
+  @Test func quitsOnceZeroFromTheMainMenuIsConfirmedWithoutReadingFurther() {
     var backend = MemoryBackend(
-      size: Size(width: 80, height: 24), events: [.key(.character("0")), .key(.character("1"))])
+      size: Size(width: 80, height: 24),
+      events: [.key(.character("0")), .key(.character("1")), .key(.character("1"))])
     let final = AppLoop.run(Fixtures.state(), on: &backend)
-    #expect(final.stack.count == 1)
-    #expect(backend.frames.count == 1)
+    guard case .quit = final.top else {
+      Issue.record("expected to end on the confirmation, got \(final.top)")
+      return
+    }
+    // The main menu, then the question; the last 1 (which would open the catalog) is unread.
+    #expect(backend.frames.count == 2)
+    #expect(backend.frames[1].lines.contains { $0.contains(ScreenText.quitQuestion) })
   }
 }

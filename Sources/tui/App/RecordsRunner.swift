@@ -38,14 +38,14 @@ final class RecordsRunner {
         switch try store.authenticate(member: id, pin: pin) {
         case .ok:
           return .loggedIn(try records(of: id, in: store))
-        case .wrong(let remaining):
-          return .loginRefused(memberID: id, .wrongPIN(remaining: remaining))
-        case .locked(let until):
-          return .loginRefused(memberID: id, .locked(until: clockTime(until)))
-        case .unknownMember:
-          return .loginRefused(memberID: id, .unknownMember)
-        case .noPIN:
-          return .loginRefused(memberID: id, .noPIN)
+        case .refused(let freeAttemptsLeft, let retryAt):
+          return .loginRefused(
+            memberID: id,
+            .refused(freeAttemptsLeft: freeAttemptsLeft, retry: retryAt.map(clockTime)))
+        case .mustWait(let until):
+          return .loginRefused(memberID: id, .mustWait(until: clockTime(until)))
+        case .locked:
+          return .loginRefused(memberID: id, .locked)
         }
       case .load(let id):
         return .loaded(try records(of: id, in: store))
@@ -101,7 +101,7 @@ final class RecordsRunner {
       date: LocalDate(
         year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)),
       hour: Int(parts.tm_hour), minute: Int(parts.tm_min),
-      minutesLeft: max(1, Int((seconds / 60).rounded(.up))))
+      secondsLeft: max(1, Int(seconds.rounded(.up))))
   }
 
   static func localDay(_ date: Date) -> LocalDate {

@@ -50,10 +50,10 @@ struct MembersListCommand: ParsableCommand {
   @OptionGroup var catalogOptions: CatalogOptions
 
   func run() throws {
-    let store = try records.open()
-    let members = try reportingRecordsErrors { try store.members(branch: branch) }
+    let store = try records.openForReading()
+    let members = try reportingRecordsErrors { try store?.members(branch: branch) ?? [] }
     guard !members.isEmpty else {
-      printOutput(AdminText.noMembers(database: store.path))
+      printOutput(AdminText.noMembers(database: records.resolvedPath))
       return
     }
     let now = Date()
@@ -111,10 +111,12 @@ struct MembersUnlockCommand: ParsableCommand {
   @OptionGroup var records: RecordsOptions
   @OptionGroup var catalogOptions: CatalogOptions
 
+  /// Any typed number, member or not: a stranger's wrong PINs are counted for numbers nobody
+  /// has too.
   func run() throws {
     let store = try records.open()
-    let member = try store.memberOrExit(id: id)
-    let wasLocked = try reportingRecordsErrors { try store.unlock(memberID: member.id) }
-    printOutput(AdminText.unlockDone(member, wasLocked: wasLocked))
+    let cleared = try reportingRecordsErrors { try store.unlock(memberID: id) }
+    let member = try reportingRecordsErrors { try store.member(id: id) }
+    printOutput(AdminText.unlockDone(id: id, name: member?.name, cleared: cleared))
   }
 }

@@ -105,7 +105,8 @@ struct RecordsStressCommand: ParsableCommand {
     }
   }
 
-  /// Tries a PIN `attempts` times and prints each answer: ok, wrong R, locked, unknown, no-pin.
+  /// Tries a PIN `attempts` times and prints each answer: `ok`, `refused FREE`, `refused 0
+  /// wait SECONDS`, `wait SECONDS` (not checked), `locked`.
   struct Authenticate: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "auth")
     @Option var member: String
@@ -116,12 +117,14 @@ struct RecordsStressCommand: ParsableCommand {
     func run() throws {
       let store = try records.open()
       for _ in 0..<attempts {
+        func seconds(_ date: Date) -> Int { Int(date.timeIntervalSinceNow.rounded()) }
         switch try store.authenticate(member: member, pin: pin) {
         case .ok: RecordsStressCommand.emit("ok")
-        case .wrong(let remaining): RecordsStressCommand.emit("wrong \(remaining)")
+        case .refused(let free, nil): RecordsStressCommand.emit("refused \(free)")
+        case .refused(let free, let retry?):
+          RecordsStressCommand.emit("refused \(free) wait \(seconds(retry))")
+        case .mustWait(let until): RecordsStressCommand.emit("wait \(seconds(until))")
         case .locked: RecordsStressCommand.emit("locked")
-        case .unknownMember: RecordsStressCommand.emit("unknown")
-        case .noPIN: RecordsStressCommand.emit("no-pin")
         }
       }
     }

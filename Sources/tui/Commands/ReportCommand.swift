@@ -33,8 +33,10 @@ struct ReportCommand: ParsableCommand {
     let catalog = try catalogOptions.loadCatalog()
     let rules = catalog.rules
     let trainingYear = rules.trainingYear(year ?? catalog.year)
-    let store = try records.open()
-    let everyone = try reportingRecordsErrors { try store.membersWithCredits(branch: branch) }
+    let store = try records.openForReading()
+    let everyone = try reportingRecordsErrors {
+      try store?.membersWithCredits(branch: branch) ?? []
+    }
     let lines = everyone.sorted {
       ($0.member.branch, $0.member.id.count, $0.member.id)
         < ($1.member.branch, $1.member.id.count, $1.member.id)

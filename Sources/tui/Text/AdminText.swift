@@ -66,8 +66,12 @@ enum AdminText {
   }
 
   static func lockState(_ member: Member, now: Date) -> String {
-    if let until = member.lockedUntil, until > now { return "已锁定至 \(clockTime(until))" }
-    if member.failedAttempts > 0 { return "PIN 连续错误 \(member.failedAttempts) 次" }
+    let throttle = member.throttle
+    if throttle.isLocked { return "PIN 连续错误 \(throttle.failures) 次，已停止登录（需解除）" }
+    if let until = throttle.nextAttempt, until > now {
+      return "PIN 连续错误 \(throttle.failures) 次，\(clockTime(until)) 前不能登录"
+    }
+    if throttle.failures > 0 { return "PIN 连续错误 \(throttle.failures) 次" }
     return ""
   }
 
@@ -91,12 +95,13 @@ enum AdminText {
     "已设置 \(member.id) \(member.name) 的 PIN，并清除了错误次数和锁定"
   }
 
-  static let unlockAbstract = "解除党员因 PIN 连续错误造成的锁定。"
+  static let unlockAbstract = "清除一个编号的 PIN 连续错误记录：解除等待和停止登录。"
 
-  static func unlockDone(_ member: Member, wasLocked: Bool) -> String {
-    wasLocked
-      ? "已解除 \(member.id) \(member.name) 的锁定"
-      : "\(member.id) \(member.name) 没有被锁定（已清零 PIN 错误次数）"
+  static func unlockDone(id: String, name: String?, cleared: LoginThrottle) -> String {
+    let who = name.map { "\(id) \($0)" } ?? "编号 \(id)（不是已登记的党员）"
+    return cleared.failures > 0
+      ? "已清除 \(who) 的 \(cleared.failures) 次 PIN 错误记录，可以立即登录"
+      : "\(who) 没有 PIN 错误记录，无需解除"
   }
 
   // MARK: credit

@@ -61,7 +61,8 @@ import Testing
       """)
   }
 
-  /// The login screen after a wrong PIN: the number kept, the PIN masked, attempts left.
+  /// The login screen after a wrong number or PIN: the number kept, the PIN masked, what the
+  /// reply said about attempts, and nothing about whether the number exists.
   @Test func loginAfterAWrongPIN80x24() {
     expectScreen(
       {
@@ -69,7 +70,8 @@ import Testing
         state = state.pressing(.enter).pressing("9999").state.pressing(.enter)
         state =
           update(
-            state, .records(.loginRefused(memberID: "2001", .wrongPIN(remaining: 4)))
+            state,
+            .records(.loginRefused(memberID: "2001", .refused(freeAttemptsLeft: 2, retry: nil)))
           ).0
         return state.pressing("12").state
       }(),
@@ -82,10 +84,10 @@ import Testing
          党员编号：2001
          PIN 密码：**_
 
-       PIN 不正确。还可以再试 4 次；连续输错 5 次将锁定 15 分钟。
+       编号或 PIN 不正确。请重新输入 PIN；编号输错了，先按退格键删掉 PIN 再改编号。再
+       输错 2 次以后，每次再试都要先等待一段时间。
 
        只用数字键。输错了按退格键删除；不输入内容直接按回车，返回上一步。
-
 
 
 

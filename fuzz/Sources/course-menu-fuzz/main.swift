@@ -1,14 +1,14 @@
+import CFuzzerDriver
 import CatalogFuzzing
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
-// libFuzzer provides `main` (the package is built with -parse-as-library); this is the entry
-// it calls with each input.
+// One libFuzzer binary for every target: FUZZ_TARGET names it (toml, catalog, roster), and
+// the command line is libFuzzer's (corpus directories, -max_total_time=…, -runs=…).
 
-/// FUZZ_TARGET names the target; read once.
-private let target: FuzzTarget = {
+let target: FuzzTarget = {
   let name = getenv("FUZZ_TARGET").map { String(cString: $0) } ?? ""
   guard let target = FuzzTarget(rawValue: name) else {
     fatalError("FUZZ_TARGET must be one of \(FuzzTarget.allCases.map(\.rawValue))")
@@ -16,8 +16,10 @@ private let target: FuzzTarget = {
   return target
 }()
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
-  target.run(Array(UnsafeRawBufferPointer(start: start, count: count)))
-  return 0
-}
+var argc = CommandLine.argc
+var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+exit(
+  LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+    target.run(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+  })
