@@ -77,8 +77,13 @@ public final class RecordsStore: Sendable {
 
   /// Closes the database connections; the store cannot be used afterwards.
   public func close() throws {
-    try translatingErrors {
-      if let pool = pool as? DatabasePool { try pool.close() }
+    try Self.translatingErrors(nil) {
+      if let pool = pool as? DatabasePool {
+        // Readers first: the writer, closing last, then checkpoints and removes -wal and
+        // -shm (GRDB's close() ends the writer first, and a reader cannot remove them).
+        pool.releaseMemory()
+        try pool.close()
+      }
       if let queue = pool as? DatabaseQueue { try queue.close() }
     }
   }
