@@ -23,11 +23,10 @@ struct BrowseCommand: ParsableCommand {
   func run() throws {
     // Before anything reads or writes text: curses needs the locale for wide characters.
     setlocale(LC_ALL, "")
-    let result = catalogOptions.loader().load()
-    guard let catalog = result.catalog else {
-      DiagnosticPrinter.printAll(result.diagnostics)
-      throw ExitCode(result.diagnostics.contains { $0.problem.isInputOutput } ? 2 : 1)
-    }
+    let today = LocalDate.today()
+    let served = try MemberCatalog.load(
+      catalogOptions, recordsPath: demo ? nil : records.resolvedPath, today: today)
+    let catalog = served.catalog
     guard isatty(0) != 0, isatty(1) != 0 else {
       // Not a terminal (a pipe, a script): say what the catalog holds instead.
       printOutput(lines: CatalogSummary(catalog: catalog).lines)
@@ -38,7 +37,6 @@ struct BrowseCommand: ParsableCommand {
         if let value = getenv(key) { values[key] = String(cString: value) }
       },
       codeset: String(cString: nl_langinfo(nl_item(CODESET))))
-    let today = LocalDate.today()
     // The demo's database is a new temporary file, removed on the way out; otherwise the
     // records are opened when first needed (a guest never touches them).
     var demoDatabase: DemoDatabase?
@@ -66,7 +64,9 @@ struct BrowseCommand: ParsableCommand {
     let state = AppState(
       catalog: catalog, today: today, size: backend.size, glyphs: capabilities.glyphs,
       notice: capabilities.notice ?? (demo ? MemberText.demoNotice : nil),
-      start: StartScreen(demoMembers: demo ? DemoData.members(today: today) : []))
+      start: StartScreen(
+        demoMembers: demo ? DemoData.members(today: today) : [],
+        catalogWarning: served.servedFrom.map(CommandText.servingLastGood)))
     _ = AppLoop.run(state, on: &backend, records: runner)
     backend.stop()
     cleanUp()

@@ -17,10 +17,13 @@ struct StartScreen: Screen {
   static let items = Item.allCases
   /// The demo members to show, empty outside the demo.
   let demoMembers: [DemoData.DemoMember]
+  /// For administrators, one line: the catalog has errors and the last good one is served.
+  let catalogWarning: String?
   private(set) var list = NumberedList(count: Item.allCases.count)
 
-  init(demoMembers: [DemoData.DemoMember] = []) {
+  init(demoMembers: [DemoData.DemoMember] = [], catalogWarning: String? = nil) {
     self.demoMembers = demoMembers
+    self.catalogWarning = catalogWarning
   }
 
   /// Summary line, blank line, prompt, blank line, then the items (as on the main menu).
@@ -63,6 +66,11 @@ struct StartScreen: Screen {
     if quitRow < area.maxY {
       grid.write("0", x: area.x + 3, y: quitRow, style: .keyName)
       grid.write(MemberText.startQuit, x: area.x + NumberedTable.prefixWidth, y: quitRow)
+    }
+    if let catalogWarning {
+      grid.write(
+        catalogWarning, x: area.x, y: area.maxY - 1, width: area.width, style: .notice,
+        ellipsis: ellipsis)
     }
     guard !demoMembers.isEmpty else { return }
     var y = quitRow + 2
