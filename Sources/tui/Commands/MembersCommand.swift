@@ -33,7 +33,10 @@ struct MembersImportCommand: ParsableCommand {
     let store = try records.open()
     let pins = drafts.filter { $0.pin != nil }.count
     if pins >= 20 { printError(AdminText.hashingPINs(pins)) }
-    let outcome = try reportingRecordsErrors { try store.importMembers(drafts) }
+    let bar = ProgressBar()
+    let outcome = try reportingRecordsErrors {
+      try store.importMembers(drafts) { bar?.update(done: $0.done, total: $0.total) }
+    }
     printOutput(AdminText.importDone(outcome, database: store.path))
   }
 }

@@ -52,6 +52,19 @@ enum AdminText {
     "正在为 \(count) 个 PIN 计算加盐散列（每个约 0.05 秒，故意放慢以防破解），请稍候……"
   }
 
+  /// `[####------] 1200/3600 行  约剩 2 分钟`; `secondsLeft` nil while still unknown, 0 at the end.
+  static func progress(bar: String, done: Int, total: Int, secondsLeft: Int?) -> String {
+    let left =
+      switch secondsLeft {
+      case nil: "正在估算剩余时间"
+      case 0?: "完成"
+      case let seconds? where seconds < 60: "约剩 \(seconds) 秒"
+      case let seconds? where seconds < 3600: "约剩 \((seconds + 59) / 60) 分钟"
+      case let seconds?: "约剩 \(seconds / 3600) 小时 \((seconds % 3600 + 59) / 60) 分钟"
+      }
+    return "\(bar) \(done)/\(total) 行  \(left)"
+  }
+
   static func importDone(_ outcome: ImportOutcome, database: String) -> String {
     "导入完成：新增 \(outcome.added.count) 人，更新 \(outcome.updated.count) 人，未变 \(outcome.unchanged.count) 人（数据库 \(database)）"
   }
