@@ -113,10 +113,7 @@ public final class RecordsStore: Sendable {
     // program knows.
     try RecordsFile.prepareForWriting(path)
     if let existing = RecordsFile.status(path), existing.size > 0 {
-      let (reader, snapshot) = try RecordsFile.openReadOnly(path, label: "course-menu check")
-      defer { try? reader.close() }
-      try RecordsSchema.check(
-        try translatingErrors(snapshot) { try reader.read(RecordsSchema.contents) }, path: path)
+      try RecordsSchema.check(try inspect(path), path: path)
     }
     // SQLite creates a database file 0644 whatever the umask; create it here instead (an empty
     // file is an empty database) so the group may write it. SQLite gives -wal and -shm the
@@ -153,6 +150,21 @@ public final class RecordsStore: Sendable {
         try RecordsFile.translatingOpenErrors(path) { throw error }
       } catch {
         throw RecordsError.cannotOpen(path: path, reason: "\(error)")
+      }
+    }
+  }
+
+  /// What an existing file holds, read without writing. Read immutable (no -wal yet), it may
+  /// meet another process that starts writing: then it reads again, through that -wal.
+  private static func inspect(_ path: String) throws -> RecordsSchema.Contents {
+    var attempt = 0
+    while true {
+      let (reader, snapshot) = try RecordsFile.openReadOnly(path, label: "course-menu check")
+      defer { try? reader.close() }
+      do {
+        return try translatingErrors(snapshot) { try reader.read(RecordsSchema.contents) }
+      } catch RecordsError.database(RecordsText.changedWhileReading) where attempt < 10 {
+        attempt += 1
       }
     }
   }

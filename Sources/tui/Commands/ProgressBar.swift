@@ -49,7 +49,10 @@ final class ProgressBar: @unchecked Sendable {
   /// `[##########--------------------] 1200/3600 行  约剩 2 分钟`.
   static func line(done: Int, total: Int, secondsLeft: Int?) -> String {
     let filled = total > 0 ? min(width, done * width / total) : width
-    let bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "]"
-    return AdminText.progress(bar: bar, done: done, total: total, secondsLeft: done >= total ? 0 : secondsLeft)
+    let bar =
+      "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+      + "]"
+    return AdminText.progress(
+      bar: bar, done: done, total: total, secondsLeft: done >= total ? 0 : secondsLeft)
   }
 }

@@ -56,9 +56,12 @@ import Testing
       "Terminal/TerminalGuard.swift",  // the terminal's own restore sequence
     ]
     let pattern = try NSRegularExpression(
-      pattern: #"\bprint\(|\bdebugPrint\(|\bdump\(|FileHandle\.standard(Output|Error)|\bwrite\((1|2),|\bfputs\(|\bputs\("#)
+      pattern:
+        #"\bprint\(|\bdebugPrint\(|\bdump\(|FileHandle\.standard(Output|Error)|\bwrite\((1|2),|\bfputs\(|\bputs\("#
+    )
     var offenders: [String] = []
-    let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String } ?? []
+    let files =
+      FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String } ?? []
     for file in files where file.hasSuffix(".swift") && !allowed.contains(file) {
       let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
       let matches = pattern.numberOfMatches(
