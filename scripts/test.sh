@@ -23,3 +23,4 @@ echo "== end-to-end tests: the real binary in tmux"
 python3 Tests/e2e/tui_e2e.py --binary .build/debug/course-menu
 python3 Tests/e2e/records_e2e.py --binary .build/debug/course-menu
 python3 Tests/e2e/search_e2e.py --binary .build/debug/course-menu
+python3 Tests/e2e/hardening_e2e.py --binary .build/debug/course-menu
