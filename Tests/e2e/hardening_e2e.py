@@ -22,6 +22,7 @@ The binary defaults to $COURSE_MENU_BIN, then .build/debug/course-menu. Prints o
 check and, last, exactly `N passed, M failed`; exits 1 when anything failed.
 """
 
+import contextlib
 import os
 import re
 import shlex
@@ -82,6 +83,18 @@ class Place:
         shutil.rmtree(self.directory, ignore_errors=True)
 
 
+@contextlib.contextmanager
+def session():
+    """A Place and an 80x24 tmux, both gone afterwards whatever happens."""
+    place = Place()
+    tmux = Tmux(80, 24)
+    try:
+        yield place, tmux
+    finally:
+        tmux.kill()
+        place.remove()
+
+
 def start(tmux, binary, place, prefix="clear; "):
     tmux.run(prefix + place.command(binary) + "; echo EXIT=$?")
     return tmux.wait_for(lambda s: "党员登录（" in s and "不登录，直接浏览课程" in s, "the start screen",
@@ -89,9 +102,7 @@ def start(tmux, binary, place, prefix="clear; "):
 
 
 def test_keys_are_keys(binary, results):
-    place = Place()
-    tmux = Tmux(80, 24)
-    try:
+    with session() as (place, tmux):
         start(tmux, binary, place)
         pid = child_pid(int(tmux.pane("pane_pid")))
         results.check("keys: program found", pid is not None)
@@ -163,9 +174,6 @@ def test_keys_are_keys(binary, results):
             tmux.wait_for(lambda s: "不登录，直接浏览课程" in s, "back on the start screen")
         quit_from_start_screen(tmux)
         terminal_restored(tmux, results, "keys: quit confirmed", 0)
-    finally:
-        tmux.kill()
-        place.remove()
 
 
 def break_a_course(place):
@@ -179,9 +187,7 @@ def break_a_course(place):
 
 def test_last_good_catalog(binary, results):
     courses = course_count()
-    place = Place()
-    tmux = Tmux(80, 24)
-    try:
+    with session() as (place, tmux):
         start(tmux, binary, place)
         quit_from_start_screen(tmux)
         terminal_restored(tmux, results, "last good: first start", 0)
@@ -205,9 +211,6 @@ def test_last_good_catalog(binary, results):
                       "law.toml:" in screen and "error[C003]" in screen
                       and "目录有错误，正在使用" in screen, screen)
         terminal_restored(tmux, results, "last good: second start", 0)
-    finally:
-        tmux.kill()
-        place.remove()
     # Never a good load: refused as before.
     place = Place()
     try:
@@ -221,9 +224,7 @@ def test_last_good_catalog(binary, results):
 
 
 def test_files_that_are_not_files(binary, results):
-    place = Place()
-    tmux = Tmux(80, 24)
-    try:
+    with session() as (place, tmux):
         courses = os.path.join(place.catalog, "courses")
         # A good start first, so that the UI has a catalog to serve.
         subprocess.run([binary, "--catalog", place.catalog, "--db", place.db],
@@ -246,15 +247,10 @@ def test_files_that_are_not_files(binary, results):
                       "目录有错误，正在使用" in screen, screen)
         quit_from_start_screen(tmux)
         terminal_restored(tmux, results, "files", 0)
-    finally:
-        tmux.kill()
-        place.remove()
 
 
 def test_hostile_name_and_progress(binary, results):
-    place = Place()
-    tmux = Tmux(80, 24)
-    try:
+    with session() as (place, tmux):
         roster = os.path.join(place.directory, "roster.csv")
         with open(roster, "w", encoding="utf-8") as file:
             file.write("id,name,branch,domain,role,joined,pin\n")
@@ -291,9 +287,6 @@ def test_hostile_name_and_progress(binary, results):
         tmux.wait_for(lambda s: "不登录，直接浏览课程" in s, "logged out")
         quit_from_start_screen(tmux)
         terminal_restored(tmux, results, "inert", 0)
-    finally:
-        tmux.kill()
-        place.remove()
 
 
 def main():

@@ -686,28 +686,25 @@ def main():
     parser.add_argument("--catalog", default=os.path.join(ROOT, "data"))
     parser.add_argument("--kills", type=int, default=20)
     parser.add_argument("--seed", type=int, default=None)
-    parser.add_argument("--only", choices=["mix", "crash", "lockout", "commands", "faults",
-                                           "hostile", "strict"])
+    tests = {
+        "commands": test_commands, "mix": test_concurrent_mix, "lockout": test_parallel_throttle,
+        "strict": test_strict_rosters, "faults": test_database_faults,
+        "hostile": test_hostile_data, "crash": None,
+    }
+    parser.add_argument("--only", choices=list(tests))
     options = parser.parse_args()
     program = Program(os.path.abspath(options.bin), os.path.abspath(options.catalog))
     checks = Checks()
     seed = options.seed if options.seed is not None else random.randrange(1 << 30)
     print(f"# records tests with {program.binary}, crash seed {seed}")
     with tempfile.TemporaryDirectory(prefix="records-tests-") as workdir:
-        if options.only in (None, "commands"):
-            test_commands(checks, program, workdir)
-        if options.only in (None, "mix"):
-            test_concurrent_mix(checks, program, workdir)
-        if options.only in (None, "lockout"):
-            test_parallel_throttle(checks, program, workdir)
-        if options.only in (None, "strict"):
-            test_strict_rosters(checks, program, workdir)
-        if options.only in (None, "faults"):
-            test_database_faults(checks, program, workdir)
-        if options.only in (None, "hostile"):
-            test_hostile_data(checks, program, workdir)
-        if options.only in (None, "crash"):
-            test_crash(checks, program, workdir, kills=options.kills, seed=seed)
+        for name, test in tests.items():
+            if options.only not in (None, name):
+                continue
+            if test is None:
+                test_crash(checks, program, workdir, kills=options.kills, seed=seed)
+            else:
+                test(checks, program, workdir)
     print(f"{checks.passed} passed, {checks.failed} failed")
     sys.exit(1 if checks.failed else 0)
 
