@@ -135,9 +135,12 @@ def test_concurrent_mix(checks, program, workdir, workers=8, ops=200):
     members_per_credit = 5 + 1
     checks.check("mix: integrity_check = ok", integrity(db) == "ok", integrity(db))
     checks.check("mix: foreign_key_check is empty", query(db, "PRAGMA foreign_key_check") == [])
+    migrations = [row[0] for row in query(db, "SELECT identifier FROM grdb_migrations")]
     checks.check(
-        "mix: every migration applied exactly once",
-        query(db, "SELECT identifier FROM grdb_migrations") == [("v1 members, selections, credits",)])
+        "mix: every migration applied exactly once, and the schema version counts them",
+        migrations[:1] == ["v1 members, selections, credits"]
+        and len(migrations) == len(set(migrations))
+        and query(db, "PRAGMA user_version") == [(len(migrations),)], str(migrations))
     checks.check("mix: 5 shared + 8 own members",
                  query(db, "SELECT count(*) FROM member")[0][0] == 5 + workers)
     total_credits = query(db, "SELECT count(*) FROM credit")[0][0]
