@@ -327,7 +327,7 @@ def test_throttle_two_sessions(binary, database, results):
         results.check("throttle: a number nobody has gets the same answer, without the number",
                       said in unknown.replace("\n ", "") and "9999" not in "".join(message),
                       unknown)
-        try_pin(tmux, "1111", "再输错 1 次以后", "the second answer")
+        try_pin(tmux, "1111", "输错 1 次以后", "the second answer")
         leave_login(tmux)
         terminal_restored(tmux, results, "throttle, first run", 0)
     finally:
