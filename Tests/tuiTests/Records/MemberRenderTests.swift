@@ -37,6 +37,40 @@ import Testing
       """)
   }
 
+  /// Serving the last good catalog: one line for the administrators, nothing else changes.
+  @Test func startScreenServingTheLastGoodCatalog80x24() {
+    expectScreen(
+      AppState(
+        catalog: MemberFixtures.catalog, today: Fixtures.today, size: Size(width: 80, height: 24),
+        start: StartScreen(catalogWarning: CommandText.servingLastGood(Fixtures.today))),
+      """
+       党员教育培训课程目录  某县委组织部                                  2026-03-01
+       欢迎使用
+      ────────────────────────────────────────────────────────────────────────────────
+       2026 年度课程目录：3 个类别，14 门课程。
+
+       请按数字键选择：
+
+       >  1  党员登录（输入党员编号和 PIN）
+          2  不登录，直接浏览课程
+          0  退出
+
+
+
+
+
+
+
+
+
+
+
+       目录有错误，正在使用 2026-03-01 的目录（用 course-menu check 查看并改正错误）
+      ────────────────────────────────────────────────────────────────────────────────
+       1-2 选择  0 退出  ? 帮助  上下键 移动  回车 打开
+      """)
+  }
+
   /// At the minimum size the demo members are listed as number/PIN and name, wrapped whole.
   @Test func startScreenWithTheDemoMembers60x16() {
     expectScreen(
