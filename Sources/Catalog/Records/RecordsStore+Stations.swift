@@ -61,18 +61,25 @@ extension RecordsStore {
 // MARK: - Administrators
 
 extension RecordsStore {
-  static let administratorColumns =
-    "id, name, station_id, pin_key IS NOT NULL AS has_pin"
+  /// An administrator with their PIN throttle (counted under `PINAccount.administrator`).
+  static let administratorSelect = """
+    SELECT id, name, station_id, pin_key IS NOT NULL AS has_pin, login_throttle.failures,
+      login_throttle.next_attempt
+    FROM administrator LEFT JOIN login_throttle ON login_throttle.number = 'admin:' || id
+    """
 
   static func administrator(from row: Row) -> Administrator {
-    Administrator(
-      id: row["id"], name: row["name"], stationID: row["station_id"], hasPIN: row["has_pin"])
+    let failures: Int? = row["failures"]
+    let nextAttempt: Double? = row["next_attempt"]
+    return Administrator(
+      id: row["id"], name: row["name"], stationID: row["station_id"], hasPIN: row["has_pin"],
+      throttle: LoginThrottle(
+        failures: failures ?? 0, nextAttempt: nextAttempt.map { Date(timeIntervalSince1970: $0) }))
   }
 
   static func fetchAdministrator(_ db: Database, id: String) throws -> Administrator? {
-    try Row.fetchOne(
-      db, sql: "SELECT \(administratorColumns) FROM administrator WHERE id = ?", arguments: [id]
-    ).map(administrator(from:))
+    try Row.fetchOne(db, sql: "\(administratorSelect) WHERE id = ?", arguments: [id])
+      .map(administrator(from:))
   }
 
   /// Adds an administrator, or changes the name or station of the one with this number (their
@@ -109,11 +116,8 @@ extension RecordsStore {
   /// Every administrator, by number.
   public func administrators() throws -> [Administrator] {
     try read { db in
-      try Row.fetchAll(
-        db,
-        sql:
-          "SELECT \(RecordsStore.administratorColumns) FROM administrator ORDER BY length(id), id"
-      ).map(RecordsStore.administrator(from:))
+      try Row.fetchAll(db, sql: "\(RecordsStore.administratorSelect) ORDER BY length(id), id")
+        .map(RecordsStore.administrator(from:))
     }
   }
 
@@ -146,53 +150,36 @@ extension RecordsStore {
       guard try RecordsStore.fetchAdministrator(db, id: id) != nil else {
         throw RecordsError.unknownAdministrator(id)
       }
-      try db.execute(
-        sql: """
-          UPDATE administrator SET pin_key = ?, pin_salt = ?, pin_rounds = ?, updated_at = ?
-          WHERE id = ?
-          """,
-        arguments: [hash.key, hash.salt, hash.rounds, now, id])
+      try RecordsStore.storePIN(db, hash, id: id, of: .administrator, now: now)
     }
-  }
-
-  static func administratorPINHash(_ db: Database, id: String) throws -> PINHash? {
-    guard
-      let row = try Row.fetchOne(
-        db, sql: "SELECT pin_key, pin_salt, pin_rounds FROM administrator WHERE id = ?",
-        arguments: [id]),
-      let key: Data = row["pin_key"], let salt: Data = row["pin_salt"],
-      let rounds: Int = row["pin_rounds"]
-    else { return nil }
-    return PINHash(salt: salt, key: key, rounds: rounds)
   }
 }
 
 /// The answer to an administrator's number and PIN.
-public enum AdministratorAuthentication: Hashable, Sendable {
-  case ok(Administrator)
-  /// Not accepted, answered as a member's login would be.
-  case refused(AuthenticationResult)
-}
+public typealias AdministratorAuthentication = PINCheck<Administrator>
 
 extension RecordsStore {
-  /// Checks an administrator's number and PIN.
-  // The wrong-PIN count and its lock come with the login throttle (issue 9), shared with
-  // the members' under keys of their own; until then only the PIN is checked.
+  /// Checks an administrator's number and PIN exactly as a member's are
+  /// (`authenticate(member:pin:)`): the same hashing and the same throttle, counted apart
+  /// from the members' numbers.
   public func authenticateAdministrator(id: String, pin: String) throws
     -> AdministratorAuthentication
   {
-    guard Member.isValidID(id) else { return .refused(.unknownMember) }
-    let (administrator, hash) = try read { db in
-      (
-        try RecordsStore.fetchAdministrator(db, id: id),
-        try RecordsStore.administratorPINHash(db, id: id)
-      )
+    try checkPIN(id, pin, of: .administrator, holder: RecordsStore.fetchAdministrator)
+  }
+
+  /// Clears the wrong-PIN count of an administrator's number (`admins unlock`). Returns the
+  /// count there was.
+  @discardableResult
+  public func unlockAdministrator(id: String) throws -> LoginThrottle {
+    let key = PINAccount.administrator.throttleKey(id)
+    return try write { db in
+      guard try RecordsStore.fetchAdministrator(db, id: id) != nil else {
+        throw RecordsError.unknownAdministrator(id)
+      }
+      let throttle = try RecordsStore.throttle(db, number: key)
+      try db.execute(sql: "DELETE FROM login_throttle WHERE number = ?", arguments: [key])
+      return throttle
     }
-    guard let administrator else { return .refused(.unknownMember) }
-    guard let hash else { return .refused(.noPIN) }
-    guard PINHash.isAcceptable(pin), try hash.verifies(pin) else {
-      return .refused(.wrong(remaining: RecordsStore.maximumFailedAttempts))
-    }
-    return .ok(administrator)
   }
 }

@@ -40,12 +40,18 @@ public struct Administrator: Hashable, Sendable, Identifiable {
   /// The station they look after; nil for a county-wide administrator, who may act anywhere.
   public var stationID: String?
   public var hasPIN: Bool
+  /// Wrong PINs typed with this number since the last success, and the wait they cost.
+  public var throttle: LoginThrottle
 
-  public init(id: String, name: String, stationID: String? = nil, hasPIN: Bool = false) {
+  public init(
+    id: String, name: String, stationID: String? = nil, hasPIN: Bool = false,
+    throttle: LoginThrottle = LoginThrottle()
+  ) {
     self.id = id
     self.name = name
     self.stationID = stationID
     self.hasPIN = hasPIN
+    self.throttle = throttle
   }
 
   /// Whether they may act at `station`.

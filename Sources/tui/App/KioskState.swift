@@ -24,9 +24,12 @@ struct KioskState: Hashable, Sendable {
   var nextRefresh: Double? = 0
   /// The administrator who gave number and PIN, until back on the start screen.
   var administrator: Administrator?
+  /// For administrators, one line: the catalog has errors and the last good one is served.
+  let catalogWarning: String?
 
-  init(stationID: String) {
+  init(stationID: String, catalogWarning: String? = nil) {
     self.stationID = stationID
+    self.catalogWarning = catalogWarning
   }
 
   /// The station's name, or its number until it is known.
@@ -70,5 +73,16 @@ extension AppState {
   /// Reads the station again at once (after a sign-in, or an administrator's change).
   mutating func refreshStationSoon() {
     if kiosk?.nextRefresh != nil { kiosk?.nextRefresh = now.uptime }
+  }
+}
+
+extension Key {
+  /// Ctrl-C or another control character: what would stop, suspend, dump or freeze a
+  /// program in a terminal's cooked mode.
+  var isControl: Bool {
+    switch self {
+    case .interrupt, .control: true
+    default: false
+    }
   }
 }

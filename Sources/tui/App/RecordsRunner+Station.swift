@@ -19,7 +19,7 @@ extension RecordsRunner {
         }
         return .administratorLoggedIn(administrator)
       case .refused(let result):
-        return .administratorRefused(.login(refusal(result) ?? .unknownMember))
+        return .administratorRefused(.login(refused(result)))
       }
     case .open(let stationID, let courseID, let date, let unscheduled, let administrator):
       let course = try course(courseID)
@@ -75,9 +75,14 @@ extension RecordsRunner {
     case .signedIn(let member, _): .signedIn(member)
     case .alreadySignedIn(let member, let since): .alreadySignedIn(member, since: LocalTime(since))
     case .removed(let member): .removed(member)
-    case .refused(let authentication): .refused(refusal(authentication) ?? .unknownMember)
+    case .refused(let authentication): .refused(refused(authentication))
     case .notOpen: .notOpen
     }
+  }
+
+  /// A refusal as the login screen shows it (an `.ok` is never a refusal's content).
+  private func refused(_ result: AuthenticationResult) -> RecordsReply.LoginRefusal {
+    refusal(result) ?? .refused(freeAttemptsLeft: 0, retry: nil)
   }
 
   private func seats(

@@ -68,10 +68,11 @@ final class RecordsRunner: @unchecked Sendable {
   func refusal(_ result: AuthenticationResult) -> RecordsReply.LoginRefusal? {
     switch result {
     case .ok: nil
-    case .wrong(let remaining): .wrongPIN(remaining: remaining)
-    case .locked(let until): .locked(until: ClockTime(until, from: now()))
-    case .unknownMember: .unknownMember
-    case .noPIN: .noPIN
+    case .refused(let freeAttemptsLeft, let retryAt):
+      .refused(
+        freeAttemptsLeft: freeAttemptsLeft, retry: retryAt.map { ClockTime($0, from: now()) })
+    case .mustWait(let until): .mustWait(until: ClockTime(until, from: now()))
+    case .locked: .locked
     }
   }
 

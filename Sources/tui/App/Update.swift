@@ -17,6 +17,8 @@ func update(_ state: AppState, _ event: Event, at moment: Moment? = nil) -> (App
     let (refreshing, more) = received.refreshingStation()
     return (refreshing, effects + more)
   case .key(let key):
+    // At a kiosk Ctrl-C, Ctrl-Z, Ctrl-\ and Ctrl-S do nothing at all, not even go back.
+    if state.kiosk != nil, key.isControl { return (state, []) }
     state.message = nil
     if state.noteActivity() { return (state, []) }
     guard !state.isTooSmall else { return (state, []) }
@@ -68,7 +70,8 @@ private func follow(_ navigation: Navigation, from state: AppState) -> (AppState
   case .ask(let request):
     return ask(request, in: state)
   case .back:
-    if !state.pop() { return quit(state) }
+    // Leaving the first screen ends the program: ask first.
+    if !state.pop() { state.push(.quit(QuitScreen())) }
   case .refuse(let message):
     state.message = message
   case .quit:

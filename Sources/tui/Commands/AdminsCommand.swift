@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import Foundation
 
 /// `course-menu admins …`: the administrators' accounts, apart from the members.
 struct AdminsCommand: ParsableCommand {
@@ -7,7 +8,7 @@ struct AdminsCommand: ParsableCommand {
     commandName: "admins", abstract: StationText.adminsAbstract,
     subcommands: [
       AdminsAddCommand.self, AdminsListCommand.self, AdminsSetPINCommand.self,
-      AdminsRemoveCommand.self,
+      AdminsRemoveCommand.self, AdminsUnlockCommand.self,
     ])
 }
 
@@ -42,7 +43,7 @@ struct AdminsAddCommand: ParsableCommand {
       try store.addAdministrator(id: id, name: name, stationID: station)
     }
     let administrator = try store.administratorOrExit(id: id)
-    print(StationText.administratorSaved(administrator, outcome))
+    printOutput(StationText.administratorSaved(administrator, outcome))
   }
 }
 
@@ -54,14 +55,18 @@ struct AdminsListCommand: ParsableCommand {
   @OptionGroup var records: RecordsOptions
 
   func run() throws {
-    let store = try records.open()
+    guard let store = try records.openForReading() else {
+      printOutput(StationText.noAdministrators)
+      return
+    }
     let (administrators, stations) = try reportingRecordsErrors {
       (try store.administrators(), try store.stations())
     }
     guard !administrators.isEmpty else {
-      print(StationText.noAdministrators)
+      printOutput(StationText.noAdministrators)
       return
     }
+    let now = Date()
     var table = TextTable(header: StationText.adminsHeader)
     for administrator in administrators {
       let station = administrator.stationID.map { id in
@@ -70,10 +75,11 @@ struct AdminsListCommand: ParsableCommand {
       table.rows.append([
         administrator.id, administrator.name, station ?? StationText.countyWide,
         administrator.hasPIN ? AdminText.pinSet : AdminText.pinMissing,
+        AdminText.lockState(administrator.throttle, now: now),
       ])
     }
-    print(table.rendered)
-    print(StationText.adminsTally(administrators.count))
+    printOutput(table.rendered)
+    printOutput(StationText.adminsTally(administrators.count))
   }
 }
 
@@ -93,7 +99,7 @@ struct AdminsSetPINCommand: ParsableCommand {
     let administrator = try store.administratorOrExit(id: id)
     let pin = try PINPrompt.readNewPIN(prompt: StationText.adminPINPrompt(administrator))
     try reportingRecordsErrors { try store.setAdministratorPIN(pin, for: administrator.id) }
-    print(StationText.adminPINSet(administrator))
+    printOutput(StationText.adminPINSet(administrator))
   }
 }
 
@@ -110,7 +116,28 @@ struct AdminsRemoveCommand: ParsableCommand {
   func run() throws {
     let store = try records.open()
     let removed = try reportingRecordsErrors { try store.removeAdministrator(id: id) }
-    print(StationText.adminRemoved(removed))
+    printOutput(StationText.adminRemoved(removed))
+  }
+}
+
+/// `admins unlock ID`: clears the wrong-PIN count (and the wait or the lock) of an
+/// administrator's number.
+struct AdminsUnlockCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "unlock", abstract: StationText.adminsUnlockAbstract)
+
+  @Argument(help: ArgumentHelp(StationText.adminIDHelp))
+  var id: String
+
+  @OptionGroup var records: RecordsOptions
+
+  func run() throws {
+    let store = try records.open()
+    let administrator = try store.administratorOrExit(id: id)
+    let cleared = try reportingRecordsErrors { try store.unlockAdministrator(id: id) }
+    printOutput(
+      AdminText.unlockDone(
+        id: administrator.id, name: administrator.name, cleared: cleared))
   }
 }
 

@@ -1,7 +1,8 @@
 import Catalog
 
 /// A sign-in's list as the commands print it (`signin list`, `signin close`): one row per
-/// name, numbered, with the time of signing in and what became of it; as text or CSV rows.
+/// name, numbered, with the time of signing in and what became of it; as text or CSV rows
+/// (`CSVFile.document` makes every cell inert).
 /// Pure, so its lines can be tested as written.
 struct AttendanceList {
   let attendees: [Attendee]
@@ -30,9 +31,5 @@ struct AttendanceList {
     var table = TextTable(header: StationText.attendanceHeader)
     table.rows = rows
     return table.rendered
-  }
-
-  var csvRows: [[String]] {
-    rows.map { row in row.map(CSVFile.inert) }
   }
 }

@@ -19,16 +19,16 @@ struct ReportStationsCommand: ParsableCommand {
   func run() throws {
     let catalog = try catalogOptions.loadCatalog()
     let trainingYear = scope.trainingYear(catalog)
-    let (stations, showings) = try scope.read(try records.open(), year: trainingYear)
+    let (stations, showings) = try scope.read(try records.openForReading(), year: trainingYear)
     let report = StationReport(
       year: trainingYear,
       activities: StationActivity.report(
         stations: stations, showings: showings, span: trainingYear.span))
     switch format {
     case .text:
-      print(report.text)
+      printOutput(report.text)
     case .csv:
-      FileHandle.standardOutput.write(
+      writeOutput(
         try CSVFile.document(header: StationText.reportStationsCSVHeader, rows: report.csvRows))
     }
   }

@@ -73,7 +73,7 @@ struct SignInOpenCommand: ParsableCommand {
         stationID: station.id, course: course, date: day, kind: plan.kind, place: plan.place,
         by: SignInCommand.shellOperator)
     }
-    for line in StationText.opened(showing, station: station) { print(line) }
+    for line in StationText.opened(showing, station: station) { printOutput(line) }
   }
 }
 
@@ -88,24 +88,28 @@ struct SignInListCommand: ParsableCommand {
   func validate() throws { _ = try station.required() }
 
   func run() throws {
-    let store = try records.open()
-    let station = try store.stationOrExit(id: try self.station.required())
+    let id = try station.required()
+    guard let store = try records.openForReading() else {
+      printError(RecordsError.unknownStation(id).message)
+      throw ExitCode(1)
+    }
+    let station = try store.stationOrExit(id: id)
     let (showing, attendees) = try reportingRecordsErrors {
       let showing = try store.openSignIn(stationID: station.id)
       return (showing, try showing.map { try store.attendees(showingID: $0.id) } ?? [])
     }
     guard let showing else {
-      print(RecordsError.noOpenSignIn(stationID: station.id).message)
+      printOutput(RecordsError.noOpenSignIn(stationID: station.id).message)
       return
     }
-    print(StationText.showingLine(showing, station: station))
-    print(StationText.openedBy(showing))
+    printOutput(StationText.showingLine(showing, station: station))
+    printOutput(StationText.openedBy(showing))
     guard !attendees.isEmpty else {
-      print(StationText.nobodyYet())
+      printOutput(StationText.nobodyYet())
       return
     }
-    print(AttendanceList(attendees: attendees, credits: nil).text)
-    print(StationText.listTally(attendees))
+    printOutput(AttendanceList(attendees: attendees, credits: nil).text)
+    printOutput(StationText.listTally(attendees))
   }
 }
 
@@ -138,7 +142,7 @@ struct SignInRemoveCommand: ParsableCommand {
         memberID: member, stationID: try station.required(),
         reason: reason!.trimmingCharacters(in: .whitespaces), by: SignInCommand.shellOperator)
     }
-    print(StationText.removedDone(attendee))
+    printOutput(StationText.removedDone(attendee))
   }
 }
 
@@ -169,13 +173,13 @@ struct SignInCloseCommand: ParsableCommand {
     let list = AttendanceList(attendees: closed.attendees, credits: closed.credits)
     switch format {
     case .text:
-      print(StationText.closed(closed, station: station))
-      if !list.attendees.isEmpty { print(list.text) }
-      print(StationText.closedTally(closed))
+      printOutput(StationText.closed(closed, station: station))
+      if !list.attendees.isEmpty { printOutput(list.text) }
+      printOutput(StationText.closedTally(closed))
     case .csv:
       printError(StationText.closed(closed, station: station))
-      FileHandle.standardOutput.write(
-        try CSVFile.document(header: StationText.attendanceHeader, rows: list.csvRows))
+      writeOutput(
+        try CSVFile.document(header: StationText.attendanceHeader, rows: list.rows))
     }
   }
 }
@@ -205,6 +209,6 @@ struct SignInCancelCommand: ParsableCommand {
         stationID: station.id, reason: reason?.trimmingCharacters(in: .whitespaces),
         by: SignInCommand.shellOperator)
     }
-    print(StationText.cancelled(showing, station: station))
+    printOutput(StationText.cancelled(showing, station: station))
   }
 }

@@ -36,14 +36,16 @@ struct SignUpsCommand: ParsableCommand {
       for line in StationText.noSession(course, date: day) { printError(line) }
       throw ExitCode(1)
     }
-    let store = try records.open()
-    let signUps = try reportingRecordsErrors { try store.signUps(courseID: course.id, date: day) }
+    let store = try records.openForReading()
+    let signUps = try reportingRecordsErrors {
+      try store?.signUps(courseID: course.id, date: day) ?? []
+    }
     let list = SignUpList(course: course, sessions: sessions, signUps: signUps)
     switch format {
     case .text:
-      print(list.text)
+      printOutput(list.text)
     case .csv:
-      FileHandle.standardOutput.write(
+      writeOutput(
         try CSVFile.document(header: StationText.signUpsCSVHeader, rows: list.csvRows))
     }
   }
@@ -87,7 +89,7 @@ struct SignUpList {
     sessions.flatMap { session in
       rows(of: session).map { row in
         [course.id, course.title, session.date.description, session.place] + row
-      }.map { $0.map(CSVFile.inert) }
+      }
     }
   }
 }

@@ -30,7 +30,7 @@ struct StationReport {
 
   var csvRows: [[String]] {
     activities.flatMap { activity -> [[String]] in
-      let station: [String] = [activity.station.id, CSVFile.inert(activity.station.name)]
+      let station: [String] = [activity.station.id, activity.station.name]
       var rows: [[String]] = activity.months.map { month in
         station + [StationText.month(month.first)] + Self.cells(month.figures)
       }

@@ -22,10 +22,18 @@ struct StationYearOptions: ParsableArguments {
     catalog.rules.trainingYear(year ?? catalog.year)
   }
 
-  /// The stations reported on, and the showings of the year: what both reports read.
-  func read(_ store: RecordsStore, year: TrainingYear) throws -> (
+  /// The stations reported on, and the showings of the year: what both reports read. No
+  /// records file yet: no station (and a station asked for is unknown).
+  func read(_ store: RecordsStore?, year: TrainingYear) throws -> (
     stations: [Station], showings: [LoggedShowing]
   ) {
+    guard let store else {
+      if let station {
+        printError(RecordsError.unknownStation(station).message)
+        throw ExitCode(1)
+      }
+      return ([], [])
+    }
     let stations =
       try station.map { [try store.stationOrExit(id: $0)] }
       ?? reportingRecordsErrors { try store.stations() }

@@ -35,7 +35,7 @@ struct StationsAddCommand: ParsableCommand {
     let store = try records.open()
     let station = Station(id: id, name: name, place: place)
     let outcome = try reportingRecordsErrors { try store.addStation(station) }
-    print(StationText.stationSaved(station, outcome))
+    printOutput(StationText.stationSaved(station, outcome))
   }
 }
 
@@ -47,7 +47,10 @@ struct StationsListCommand: ParsableCommand {
   @OptionGroup var records: RecordsOptions
 
   func run() throws {
-    let store = try records.open()
+    guard let store = try records.openForReading() else {
+      printOutput(StationText.noStations)
+      return
+    }
     let (stations, administrators, open) = try reportingRecordsErrors {
       let stations = try store.stations()
       return (
@@ -56,7 +59,7 @@ struct StationsListCommand: ParsableCommand {
       )
     }
     guard !stations.isEmpty else {
-      print(StationText.noStations)
+      printOutput(StationText.noStations)
       return
     }
     var table = TextTable(header: StationText.stationsHeader)
@@ -68,8 +71,8 @@ struct StationsListCommand: ParsableCommand {
         StationText.openShowing(showing),
       ])
     }
-    print(table.rendered)
-    print(StationText.stationsTally(stations.count))
+    printOutput(table.rendered)
+    printOutput(StationText.stationsTally(stations.count))
   }
 }
 
@@ -86,12 +89,12 @@ struct StationsLogCommand: ParsableCommand {
   func run() throws {
     let catalog = try catalogOptions.loadCatalog()
     let trainingYear = scope.trainingYear(catalog)
-    let logged = try scope.read(try records.open(), year: trainingYear).showings
+    let logged = try scope.read(try records.openForReading(), year: trainingYear).showings
     guard !logged.isEmpty else {
-      print(StationText.noShowings(year: trainingYear))
+      printOutput(StationText.noShowings(year: trainingYear))
       return
     }
-    print(StationLog(logged: logged).text)
-    print(StationText.logTally(logged.count))
+    printOutput(StationLog(logged: logged).text)
+    printOutput(StationText.logTally(logged.count))
   }
 }

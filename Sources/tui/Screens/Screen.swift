@@ -27,7 +27,7 @@ enum Navigation: Hashable, Sendable {
   case refuse(String)
   /// Stay, and have the records read or written (on the worker, beside the loop).
   case ask(RecordsRequest)
-  /// End the program (a kiosk's administrator quits it).
+  /// End the program (once pending writes are done).
   case quit
 }
 
@@ -83,6 +83,7 @@ enum AppScreen: Hashable, Sendable {
   case upcomingPlaces(UpcomingPlacesScreen)
   case upcomingSessions(UpcomingSessionsScreen)
   case signUp(SignUpScreen)
+  case quit(QuitScreen)
 
   /// The screen inside, for reading.
   var screen: any Screen {
@@ -110,6 +111,7 @@ enum AppScreen: Hashable, Sendable {
     case .upcomingPlaces(let screen): screen
     case .upcomingSessions(let screen): screen
     case .signUp(let screen): screen
+    case .quit(let screen): screen
     }
   }
 
@@ -145,6 +147,7 @@ enum AppScreen: Hashable, Sendable {
     case .upcomingPlaces(let screen): result = run(screen, AppScreen.upcomingPlaces)
     case .upcomingSessions(let screen): result = run(screen, AppScreen.upcomingSessions)
     case .signUp(let screen): result = run(screen, AppScreen.signUp)
+    case .quit(let screen): result = run(screen, AppScreen.quit)
     }
     self = result.0
     return result.1

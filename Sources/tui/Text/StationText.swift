@@ -92,10 +92,11 @@ enum StationText {
   static let adminNameHelp = "管理员姓名。"
   static let adminStationHelp = "所属站点编号（不写为全县管理员）。"
   static let adminsListAbstract = "列出管理员。"
-  static let adminsHeader = ["编号", "姓名", "站点", "PIN"]
+  static let adminsHeader = ["编号", "姓名", "站点", "PIN", "状态"]
   static let noAdministrators = "还没有管理员：请用 course-menu admins add 编号 --name 姓名 添加"
   static let adminsSetPINAbstract = "设置管理员的 PIN（4 到 12 位数字）。"
   static let adminsRemoveAbstract = "删除管理员（已做的操作仍以其编号和姓名留在记录中）。"
+  static let adminsUnlockAbstract = "清除管理员编号的 PIN 连续错误记录：解除等待和停止登录。"
 
   static func administrator(_ administrator: Administrator) -> String {
     "\(administrator.id) \(administrator.name)"

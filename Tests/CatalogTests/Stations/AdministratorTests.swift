@@ -54,4 +54,62 @@ import Testing
       try store.removeAdministrator(id: "9001")
     }
   }
+
+  /// An administrator's PIN is checked and throttled exactly as a member's (the same code),
+  /// counted apart: failures on administrator 1001 do not touch member 1001, nor the reverse.
+  @Test func administratorsWrongPINsCostWaitsAndLockApartFromMembers() throws {
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    let store = temporary.store
+    let clock = temporary.clock
+    _ = try store.importMembers([draft("1001", pin: "1357")])
+    try store.addAdministrator(id: "1001", name: "张站长", stationID: nil)
+    // Without a PIN yet: refused as a wrong PIN is, and counted.
+    #expect(
+      try store.authenticateAdministrator(id: "1001", pin: "2468")
+        == .refused(.refused(freeAttemptsLeft: 2, retryAt: nil)))
+    try store.setAdministratorPIN("2468", for: "1001")
+    #expect(
+      try store.authenticateAdministrator(id: "1001", pin: "1357")
+        == .refused(.refused(freeAttemptsLeft: 2, retryAt: nil)))
+    #expect(
+      try store.authenticateAdministrator(id: "1001", pin: "1357")
+        == .refused(.refused(freeAttemptsLeft: 1, retryAt: nil)))
+    let firstWait = clock.now.addingTimeInterval(LoginThrottle.firstDelay)
+    #expect(
+      try store.authenticateAdministrator(id: "1001", pin: "0000")
+        == .refused(.refused(freeAttemptsLeft: 0, retryAt: firstWait)))
+    // While the administrator's number waits, even the right PIN is not checked …
+    #expect(
+      try store.authenticateAdministrator(id: "1001", pin: "2468")
+        == .refused(.mustWait(until: firstWait)))
+    #expect(try store.administrator(id: "1001")?.throttle.failures == 3)
+    // … and the member with the same number logs in as ever.
+    #expect(try store.authenticate(member: "1001", pin: "1357").isOK)
+    #expect(try store.member(id: "1001")?.throttle == LoginThrottle())
+    clock.advance(by: LoginThrottle.firstDelay)
+    guard case .ok(let administrator) = try store.authenticateAdministrator(id: "1001", pin: "2468")
+    else {
+      Issue.record("the right PIN after the wait")
+      return
+    }
+    #expect(administrator.name == "张站长" && administrator.throttle == LoginThrottle())
+    // A hundred failures in a row: only `admins unlock` lets the number in again.
+    for _ in 0..<(LoginThrottle.lockFailures - 1) {
+      _ = try store.authenticateAdministrator(id: "1001", pin: "0000")
+      clock.advance(by: LoginThrottle.maximumDelay)
+    }
+    #expect(try store.authenticateAdministrator(id: "1001", pin: "0000") == .refused(.locked))
+    #expect(try store.authenticateAdministrator(id: "1001", pin: "2468") == .refused(.locked))
+    #expect(try store.authenticate(member: "1001", pin: "1357").isOK)
+    #expect(try store.unlockAdministrator(id: "1001").failures == LoginThrottle.lockFailures)
+    guard case .ok = try store.authenticateAdministrator(id: "1001", pin: "2468") else {
+      Issue.record("unlocked")
+      return
+    }
+    // A new PIN starts the count again.
+    _ = try store.authenticateAdministrator(id: "1001", pin: "0000")
+    try store.setAdministratorPIN("97531", for: "1001")
+    #expect(try store.administrator(id: "1001")?.throttle == LoginThrottle())
+  }
 }

@@ -15,6 +15,20 @@ import Testing
     }
   }
 
+  /// Ctrl-C, Ctrl-Z, Ctrl-\\ and Ctrl-S do nothing at a kiosk, on any screen (elsewhere
+  /// Ctrl-C goes back, as 0 does).
+  @Test func controlKeysDoNothingAtAKiosk() {
+    let keys: [Key] = [.interrupt, .control(0x1A), .control(0x1C), .control(0x13)]
+    for state in [KioskFixtures.state(), KioskFixtures.administering()] {
+      for key in keys {
+        let (next, effects) = update(state, .key(key))
+        #expect(next.stack == state.stack && effects.isEmpty && next.message == nil, "\(key)")
+      }
+    }
+    let member = MemberFixtures.loggedIn()
+    #expect(update(member, .key(.interrupt)).0.top.kind == "start")
+  }
+
   @Test func theStationIsReadInTheBackgroundEveryFewSeconds() {
     let state = KioskFixtures.state(open: nil)
     #expect(state.nextDeadline == KioskState.refreshInterval)
@@ -82,12 +96,13 @@ import Testing
     let twice = typing.answering(
       .station(.signIn(.alreadySignedIn(KioskFixtures.member, since: since))))
     #expect(render(twice).lines.contains { $0.contains("您在 19:03 已经签到过了，不用再签。") })
-    let wrong = typing.answering(.station(.signIn(.refused(.wrongPIN(remaining: 4)))))
+    let wrong = typing.answering(
+      .station(.signIn(.refused(.refused(freeAttemptsLeft: 2, retry: nil)))))
     guard case .login(let screen) = wrong.top else {
       Issue.record("expected the sign-in screen again")
       return
     }
-    #expect(screen.phase == .pin && screen.problem?.contains("PIN 不正确") == true)
+    #expect(screen.phase == .pin && screen.problem?.contains(MemberText.wrongNumberOrPIN) == true)
     let removed = typing.answering(.station(.signIn(.removed(KioskFixtures.member))))
     guard case .login(let turnedAway) = removed.top else {
       Issue.record("expected the sign-in screen again")
