@@ -3,6 +3,8 @@
 
 1. 40 processes (`records-stress signup`) sign 40 members up at the same instant for a session
    with 30 seats: exactly 30 get one, and the database holds exactly 30 sign-ups.
+3. Hostile data (escape sequences, bidirectional overrides, formulas) in station, administrator,
+   member and course names, through every station command that prints: nothing raw.
 2. The commands: `stations`, `admins` (PIN from standard input), `signin open` (one at a time
    per station, the credit rules for the day), members signing in as the kiosk does
    (`records-stress signin`), `signin list/remove/cancel/close` (credits once each, through the
@@ -17,13 +19,14 @@ Prints one line per check and a final `N passed, M failed`; exits 1 if any check
 import argparse
 import datetime
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run import ROOT, Checks, Program, query, write  # noqa: E402
+from run import HOSTILE, RAW, ROOT, Checks, Program, hostile_catalog, query, write  # noqa: E402
 
 SEATS, CANDIDATES = 30, 40
 
@@ -182,6 +185,46 @@ def test_station_commands(checks, program, workdir):
                  == [("administrator-removed",)], result.stdout + result.stderr)
 
 
+def test_hostile_station_data(checks, program, workdir):
+    catalog, course_id = hostile_catalog(program, workdir)
+    hostile = Program(program.binary, catalog)
+    db = os.path.join(workdir, "hostile-station", "records.sqlite")
+    roster = os.path.join(workdir, "hostile-station.csv")
+    write(roster, "id,name,branch,domain,role,joined,pin\n1001,王建国,一支部,rural,member,2012-07-01,1234\n")
+    for args in (["members", "import", roster], ["stations", "add", "S01", "--name", "站点"],
+                 ["admins", "add", "9001", "--name", "站长", "--station", "S01"],
+                 ["signin", "open", course_id, "--station", "S01", "--unscheduled"]):
+        result = hostile.run(*args, db=db)
+        checks.check(f"hostile stations: setup {args[0]} {args[1]}", result.returncode == 0,
+                     result.stdout + result.stderr)
+    hostile.run("records-stress", "signin", "--station", "S01", "--member", "1001", "--pin", "1234",
+                db=db)
+    connection = sqlite3.connect(db)
+    for sql in ("UPDATE member SET name = ?, branch = ?", "UPDATE station SET name = ?, place = ?",
+                "UPDATE administrator SET name = ?, name = ?"):
+        connection.execute(sql, (HOSTILE, HOSTILE))
+    connection.commit()
+    connection.close()
+    year = str(datetime.date.today().year)
+    runs = {
+        "stations list": ["stations", "list"], "admins list": ["admins", "list"],
+        "signin list": ["signin", "list", "--station", "S01"],
+        "signin close --format csv": ["signin", "close", "--station", "S01", "--format", "csv"],
+        "stations log": ["stations", "log", "--year", year],
+        "report stations": ["report", "stations", "--year", year],
+        "report stations --format csv": ["report", "stations", "--year", year, "--format", "csv"],
+        "audit": ["audit"],
+    }
+    for name, args in runs.items():
+        result = subprocess.run(hostile.args(*args, db=db), capture_output=True, timeout=120,
+                                cwd=ROOT)
+        output = result.stdout + result.stderr
+        raw = [repr(sequence) for sequence in RAW if sequence in output]
+        checks.check(f"hostile stations: {name} prints nothing raw, escapes shown visibly",
+                     not raw and result.returncode == 0 and "␛]0;PWNED".encode() in output,
+                     f"{raw} exit {result.returncode} {output.decode('utf-8', 'replace')[-300:]}")
+
+
 def subprocess_run(program, *args, db):
     """`program ARGS` with standard output as bytes (a CSV with its BOM)."""
     return subprocess.run(program.args(*args, db=db), capture_output=True, cwd=ROOT, timeout=120)
@@ -197,6 +240,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="station-tests-") as workdir:
         test_parallel_signups(checks, program, workdir)
         test_station_commands(checks, program, workdir)
+        test_hostile_station_data(checks, program, workdir)
     print(f"{checks.passed} passed, {checks.failed} failed")
     sys.exit(1 if checks.failed else 0)
 

@@ -43,7 +43,7 @@ struct AdminsAddCommand: ParsableCommand {
       try store.addAdministrator(id: id, name: name, stationID: station)
     }
     let administrator = try store.administratorOrExit(id: id)
-    printOutput(StationText.administratorSaved(administrator, outcome))
+    printOutput(lines: StationText.administratorSaved(administrator, outcome))
   }
 }
 
@@ -78,8 +78,7 @@ struct AdminsListCommand: ParsableCommand {
         AdminText.lockState(administrator.throttle, now: now),
       ])
     }
-    printOutput(table.rendered)
-    printOutput(StationText.adminsTally(administrators.count))
+    printOutput(lines: table.lines + [StationText.adminsTally(administrators.count)])
   }
 }
 

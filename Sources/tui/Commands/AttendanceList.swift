@@ -27,9 +27,11 @@ struct AttendanceList {
     }
   }
 
-  var text: String {
+  var lines: [String] {
     var table = TextTable(header: StationText.attendanceHeader)
     table.rows = rows
-    return table.rendered
+    return table.lines
   }
+
+  var text: String { lines.joined(separator: "\n") }
 }

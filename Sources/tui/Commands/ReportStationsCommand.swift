@@ -26,7 +26,7 @@ struct ReportStationsCommand: ParsableCommand {
         stations: stations, showings: showings, span: trainingYear.span))
     switch format {
     case .text:
-      printOutput(report.text)
+      printOutput(lines: report.lines)
     case .csv:
       writeOutput(
         try CSVFile.document(header: StationText.reportStationsCSVHeader, rows: report.csvRows))

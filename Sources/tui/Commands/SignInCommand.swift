@@ -73,7 +73,7 @@ struct SignInOpenCommand: ParsableCommand {
         stationID: station.id, course: course, date: day, kind: plan.kind, place: plan.place,
         by: SignInCommand.shellOperator)
     }
-    for line in StationText.opened(showing, station: station) { printOutput(line) }
+    printOutput(lines: StationText.opened(showing, station: station))
   }
 }
 
@@ -108,8 +108,9 @@ struct SignInListCommand: ParsableCommand {
       printOutput(StationText.nobodyYet())
       return
     }
-    printOutput(AttendanceList(attendees: attendees, credits: nil).text)
-    printOutput(StationText.listTally(attendees))
+    printOutput(
+      lines: AttendanceList(attendees: attendees, credits: nil).lines
+        + [StationText.listTally(attendees)])
   }
 }
 
@@ -173,9 +174,9 @@ struct SignInCloseCommand: ParsableCommand {
     let list = AttendanceList(attendees: closed.attendees, credits: closed.credits)
     switch format {
     case .text:
-      printOutput(StationText.closed(closed, station: station))
-      if !list.attendees.isEmpty { printOutput(list.text) }
-      printOutput(StationText.closedTally(closed))
+      printOutput(
+        lines: [StationText.closed(closed, station: station)]
+          + (list.attendees.isEmpty ? [] : list.lines) + [StationText.closedTally(closed)])
     case .csv:
       printError(StationText.closed(closed, station: station))
       writeOutput(

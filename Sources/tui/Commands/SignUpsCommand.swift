@@ -43,7 +43,7 @@ struct SignUpsCommand: ParsableCommand {
     let list = SignUpList(course: course, sessions: sessions, signUps: signUps)
     switch format {
     case .text:
-      printOutput(list.text)
+      printOutput(lines: list.lines)
     case .csv:
       writeOutput(
         try CSVFile.document(header: StationText.signUpsCSVHeader, rows: list.csvRows))
@@ -71,7 +71,9 @@ struct SignUpList {
     }
   }
 
-  var text: String {
+  var text: String { lines.joined(separator: "\n") }
+
+  var lines: [String] {
     var output: [String] = []
     for session in sessions {
       if !output.isEmpty { output.append("") }
@@ -80,9 +82,9 @@ struct SignUpList {
       guard !rows.isEmpty else { continue }
       var table = TextTable(header: StationText.signUpsHeader)
       table.rows = rows
-      output.append(table.rendered)
+      output += table.lines
     }
-    return output.joined(separator: "\n")
+    return output
   }
 
   var csvRows: [[String]] {

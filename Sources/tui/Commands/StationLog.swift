@@ -5,7 +5,9 @@ import Catalog
 struct StationLog {
   let logged: [LoggedShowing]
 
-  var text: String {
+  var text: String { lines.joined(separator: "\n") }
+
+  var lines: [String] {
     var table = TextTable(header: StationText.stationsLogHeader)
     for entry in logged {
       let showing = entry.showing
@@ -17,6 +19,6 @@ struct StationLog {
         showing.closedBy ?? "", String(entry.memberIDs.count),
       ])
     }
-    return table.rendered
+    return table.lines
   }
 }

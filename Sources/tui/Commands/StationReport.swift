@@ -14,7 +14,9 @@ struct StationReport {
     ]
   }
 
-  var text: String {
+  var text: String { lines.joined(separator: "\n") }
+
+  var lines: [String] {
     var output = [StationText.reportStationsTitle(year: year)]
     if activities.isEmpty { output.append(StationText.noStations) }
     for activity in activities {
@@ -23,9 +25,9 @@ struct StationReport {
       var table = TextTable(header: StationText.reportStationsHeader)
       table.rows = activity.months.map { [StationText.month($0.first)] + Self.cells($0.figures) }
       table.rows.append([StationText.wholeYear] + Self.cells(activity.year))
-      output.append(table.rendered)
+      output += table.lines
     }
-    return output.joined(separator: "\n")
+    return output
   }
 
   var csvRows: [[String]] {

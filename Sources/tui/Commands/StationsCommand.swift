@@ -71,8 +71,7 @@ struct StationsListCommand: ParsableCommand {
         StationText.openShowing(showing),
       ])
     }
-    printOutput(table.rendered)
-    printOutput(StationText.stationsTally(stations.count))
+    printOutput(lines: table.lines + [StationText.stationsTally(stations.count)])
   }
 }
 
@@ -94,7 +93,6 @@ struct StationsLogCommand: ParsableCommand {
       printOutput(StationText.noShowings(year: trainingYear))
       return
     }
-    printOutput(StationLog(logged: logged).text)
-    printOutput(StationText.logTally(logged.count))
+    printOutput(lines: StationLog(logged: logged).lines + [StationText.logTally(logged.count)])
   }
 }

@@ -103,7 +103,7 @@ enum StationText {
   }
 
   static func administratorSaved(_ administrator: Administrator, _ outcome: SaveOutcome)
-    -> String
+    -> [String]
   {
     let scope = administrator.stationID.map { "站点 \($0)" } ?? countyWide
     let what: String =
@@ -112,11 +112,9 @@ enum StationText {
       case .updated: "已修改管理员"
       case .unchanged: "管理员已存在，没有变化："
       }
-    var text = "\(what) \(Self.administrator(administrator))（\(scope)）"
-    if !administrator.hasPIN {
-      text += "\n请用 course-menu admins set-pin \(administrator.id) 设置 PIN"
-    }
-    return text
+    let saved = "\(what) \(Self.administrator(administrator))（\(scope)）"
+    guard !administrator.hasPIN else { return [saved] }
+    return [saved, "请用 course-menu admins set-pin \(administrator.id) 设置 PIN"]
   }
 
   static func adminPINPrompt(_ administrator: Administrator) -> String {
