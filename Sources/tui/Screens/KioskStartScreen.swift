@@ -115,8 +115,12 @@ struct KioskStartScreen: Screen {
       ScreenText.mainMenuPrompt, x: area.x, y: area.y + prompt, width: area.width,
       style: .emphasis)
     let items = Self.items(context)
-    table(context).draw(into: &grid, area: area, header: nil, glyphs: context.glyphs) {
-      items[$0].title
+    let table = table(context)
+    table.draw(into: &grid, area: area, header: nil, glyphs: context.glyphs) { items[$0].title }
+    if let warning = kiosk?.catalogWarning, area.y + table.endRow < area.maxY - 1 {
+      grid.write(
+        warning, x: area.x, y: area.maxY - 1, width: area.width, style: .notice,
+        ellipsis: ellipsis)
     }
   }
 

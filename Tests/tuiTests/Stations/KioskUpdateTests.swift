@@ -261,4 +261,13 @@ import Testing
     // Back on the list the seat is marked as the member's.
     #expect(render(done.pressing("0").state).lines.contains { $0.contains("已报名") })
   }
+
+  /// A catalog with errors, the last good one served: the kiosk says so at the bottom of its
+  /// start screen, as the start screen does.
+  @Test func theLastGoodCatalogIsSaidOnTheKiosksStartScreen() {
+    var state = KioskFixtures.state()
+    state.kiosk = KioskState(stationID: "S01", catalogWarning: "课程目录有错误，正在使用上次正确的目录")
+    state.kiosk?.station = KioskFixtures.station
+    #expect(render(state).trimmedLines[21] == " 课程目录有错误，正在使用上次正确的目录")
+  }
 }
