@@ -88,14 +88,10 @@ struct AdminsSetPINCommand: ParsableCommand {
     commandName: "set-pin", abstract: StationText.adminsSetPINAbstract,
     discussion: AdminText.setPINDiscussion)
 
-  @Argument(help: ArgumentHelp(StationText.adminIDHelp))
-  var id: String
-
-  @OptionGroup var records: RecordsOptions
+  @OptionGroup var account: AdministratorNumber
 
   func run() throws {
-    let store = try records.open()
-    let administrator = try store.administratorOrExit(id: id)
+    let (store, administrator) = try account.open()
     let pin = try PINPrompt.readNewPIN(prompt: StationText.adminPINPrompt(administrator))
     try reportingRecordsErrors { try store.setAdministratorPIN(pin, for: administrator.id) }
     printOutput(StationText.adminPINSet(administrator))
@@ -107,14 +103,13 @@ struct AdminsRemoveCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "remove", abstract: StationText.adminsRemoveAbstract)
 
-  @Argument(help: ArgumentHelp(StationText.adminIDHelp))
-  var id: String
-
-  @OptionGroup var records: RecordsOptions
+  @OptionGroup var account: AdministratorNumber
 
   func run() throws {
-    let store = try records.open()
-    let removed = try reportingRecordsErrors { try store.removeAdministrator(id: id) }
+    let (store, administrator) = try account.open()
+    let removed = try reportingRecordsErrors {
+      try store.removeAdministrator(id: administrator.id)
+    }
     printOutput(StationText.adminRemoved(removed))
   }
 }
@@ -125,18 +120,30 @@ struct AdminsUnlockCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "unlock", abstract: StationText.adminsUnlockAbstract)
 
+  @OptionGroup var account: AdministratorNumber
+
+  func run() throws {
+    let (store, administrator) = try account.open()
+    let cleared = try reportingRecordsErrors {
+      try store.unlockAdministrator(id: administrator.id)
+    }
+    printOutput(
+      AdminText.unlockDone(
+        id: administrator.id, name: administrator.name, cleared: cleared))
+  }
+}
+
+/// `ID` and `--db`: the administrator a command (`set-pin`, `remove`, `unlock`) is about.
+struct AdministratorNumber: ParsableArguments {
   @Argument(help: ArgumentHelp(StationText.adminIDHelp))
   var id: String
 
   @OptionGroup var records: RecordsOptions
 
-  func run() throws {
+  /// The records, and the administrator; an unknown one is printed and ends the command.
+  func open() throws -> (RecordsStore, Administrator) {
     let store = try records.open()
-    let administrator = try store.administratorOrExit(id: id)
-    let cleared = try reportingRecordsErrors { try store.unlockAdministrator(id: id) }
-    printOutput(
-      AdminText.unlockDone(
-        id: administrator.id, name: administrator.name, cleared: cleared))
+    return (store, try store.administratorOrExit(id: id))
   }
 }
 
