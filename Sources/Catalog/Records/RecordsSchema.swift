@@ -201,7 +201,10 @@ enum RecordsSchema {
     if application == applicationID || migrations.contains(firstMigration) {
       return .records(version: version, migrations: migrations)
     }
-    return tables.isEmpty ? .empty : .foreign(tables: tables)
+    // GRDB commits its empty migrations table before the first migration: another process
+    // setting up a new file right now, not another application's database.
+    let settingUp = tables == ["grdb_migrations"] && migrations.isEmpty
+    return tables.isEmpty || settingUp ? .empty : .foreign(tables: tables)
   }
 
   /// Refuses what this program must not write to: another application's file, or one written
