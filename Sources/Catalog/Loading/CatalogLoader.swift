@@ -72,8 +72,9 @@ public struct CatalogLoader: Sendable {
     everyCourseIdentified = !courseFiles.isEmpty
     if !courseFiles.isEmpty {
       let trainingYear = header.map { [rules] in rules.trainingYear($0.year) }
+      let directory = directory
       let results = parallelMap(courseFiles) { path in
-        Self.loadCourseFile(path: path, trainingYear: trainingYear)
+        Self.loadCourseFile(path: path, trainingYear: trainingYear, catalogDirectory: directory)
       }
       for result in results {
         everyCourseIdentified = everyCourseIdentified && result.everyCourseIdentified
@@ -108,14 +109,16 @@ public struct CatalogLoader: Sendable {
     var everyCourseIdentified = false
   }
 
-  private static func loadCourseFile(path: String, trainingYear: TrainingYear?)
-    -> CourseFileResult
-  {
+  private static func loadCourseFile(
+    path: String, trainingYear: TrainingYear?, catalogDirectory: String
+  ) -> CourseFileResult {
     var result = CourseFileResult()
     guard let file = read(path, into: &result.diagnostics) else { return result }
     result.bytes = file.bytes.count
     if let root = file.parse() {
-      let decoded = CourseFileDecoder(file: file, trainingYear: trainingYear).decode(root)
+      let decoded = CourseFileDecoder(
+        file: file, trainingYear: trainingYear, catalogDirectory: catalogDirectory
+      ).decode(root)
       result.entries = decoded.entries
       result.courses = decoded.courses
       result.everyCourseIdentified = decoded.allIdentified
