@@ -21,6 +21,17 @@ public enum QuizResponse: Hashable, Sendable {
   }
 }
 
+extension Question.Answer {
+  /// The right answer, as a member would give it.
+  public var response: QuizResponse {
+    switch self {
+    case .single(let index): .choices([index])
+    case .all(let indexes): .choices(indexes)
+    case .trueFalse(let truth): .truth(truth)
+    }
+  }
+}
+
 /// A finished attempt's grade: which answers were right, the score and whether it passed.
 public struct QuizResult: Hashable, Sendable {
   /// For each question in the order asked, whether it was answered right.

@@ -59,21 +59,12 @@ struct QuizResultScreen: DocumentScreen {
         width: width)
       lines += LabeledText.lines(
         label: StudyText.rightAnswer,
-        value: Self.text(of: Self.response(question.answer), question, drawn), width: width)
+        value: Self.text(of: question.answer.response, question, drawn), width: width)
       if let explanation = question.explanation {
         lines += LabeledText.lines(label: StudyText.explanation, value: explanation, width: width)
       }
     }
     return lines
-  }
-
-  /// The right answer as a response.
-  private static func response(_ answer: Question.Answer) -> QuizResponse {
-    switch answer {
-    case .single(let index): .choices([index])
-    case .all(let indexes): .choices(indexes)
-    case .trueFalse(let truth): .truth(truth)
-    }
   }
 
   /// An answer in the words the member saw: the choices with the letters they had on screen

@@ -16,7 +16,7 @@ enum MemberText {
     "村党支部书记，还没有参加集中培训",
     "社区班子成员，全年要求已完成",
     "入党不满一年的新党员",
-    "流动党员（非公企业），还没有学时",
+    "流动党员，没有学时，网上学习课件中",
   ]
   /// `1001/1111 王建国`, where there is no room for the table.
   static func demoEntry(_ member: Member, pin: String) -> String {
