@@ -203,7 +203,7 @@ struct QuizScreen: Screen {
     case .single:
       return [
         KeyHint(digits, StudyText.keyAnswer), back, help, move,
-        KeyHint(ScreenText.keyNameEnter, StudyText.keyAnswer),
+        KeyHint(ScreenText.keyNameEnter, MemberText.keyConfirm),
       ]
     case .all:
       return [
