@@ -103,7 +103,7 @@ import Testing
     defer { temporary.remove() }
     let course = QuizFixture.course(quiz: QuizFixture.quiz(perDay: 3))
     let sessions = try (0..<8).map { _ in try RecordsStore(path: temporary.path) }
-    defer { sessions.forEach { try? $0.close() } }
+    defer { for session in sessions { try? session.close() } }
     let outcomes = Outcomes<QuizStart>()
     DispatchQueue.concurrentPerform(iterations: sessions.count * 2) { index in
       let store = sessions[index % sessions.count]
@@ -211,7 +211,7 @@ import Testing
     let course = QuizFixture.course(quiz: QuizFixture.quiz(perDay: 6))
     let tickets = try (0..<6).map { try Self.start(temporary.store, course, seed: UInt64($0)) }
     let sessions = try tickets.map { _ in try RecordsStore(path: temporary.path) }
-    defer { sessions.forEach { try? $0.close() } }
+    defer { for session in sessions { try? session.close() } }
     let outcomes = Outcomes<QuizFinish>()
     DispatchQueue.concurrentPerform(iterations: tickets.count) { index in
       outcomes.add(Result { try Self.finish(sessions[index], tickets[index], course) })
