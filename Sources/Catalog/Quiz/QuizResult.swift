@@ -30,6 +30,16 @@ extension Question.Answer {
     case .trueFalse(let truth): .truth(truth)
     }
   }
+
+  /// An answer that is not right: another choice, one mark short, the other truth value
+  /// (for the demo records and tests).
+  public var wrongResponse: QuizResponse {
+    switch self {
+    case .single(let right): .choices([right == 0 ? 1 : 0])
+    case .all(let right): .choices(Array(right.dropLast()))
+    case .trueFalse(let truth): .truth(!truth)
+    }
+  }
 }
 
 /// A finished attempt's grade: which answers were right, the score and whether it passed.

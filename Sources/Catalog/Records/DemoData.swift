@@ -145,22 +145,11 @@ public enum DemoData {
     // Right up to one short of the pass mark, wrong after that.
     let right = max(0, quiz.passMark(of: questions.count) - 1)
     let responses = questions.enumerated().map { index, question in
-      index < right ? question.answer.response : wrongResponse(to: question)
+      index < right ? question.answer.response : question.answer.wrongResponse
     }
     _ = try store.finishQuizAttempt(
       ticket, responses: responses, course: course, memberID: memberID, day: day,
       rules: catalog.rules, recordedBy: nil)
-  }
-
-  /// An answer that is not right: another choice, one mark short (or one too many), the
-  /// other truth value.
-  private static func wrongResponse(to question: Question) -> QuizResponse {
-    switch question.answer {
-    case .single(let right): .choices([right == 0 ? 1 : 0])
-    case .all(let right) where right.count > 1: .choices(Array(right.dropLast()))
-    case .all(let right): .choices([right == [0] ? 1 : 0])
-    case .trueFalse(let truth): .truth(!truth)
-    }
   }
 
   /// The last session's first day of the course up to today in the training year, else a day

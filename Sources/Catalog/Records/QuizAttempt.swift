@@ -95,6 +95,23 @@ public struct QuizStatistics: Hashable, Sendable {
   /// Every question answered in a finished attempt, by fingerprint.
   public var questions: [QuestionStatistics]
 
+  public init(
+    courseID: String, courseTitle: String, attempts: Int, finished: Int, abandoned: Int,
+    open: Int, passedAttempts: Int, members: Int, passedMembers: Int,
+    questions: [QuestionStatistics]
+  ) {
+    self.courseID = courseID
+    self.courseTitle = courseTitle
+    self.attempts = attempts
+    self.finished = finished
+    self.abandoned = abandoned
+    self.open = open
+    self.passedAttempts = passedAttempts
+    self.members = members
+    self.passedMembers = passedMembers
+    self.questions = questions
+  }
+
   /// Passed members among those who took the test, in percent; nil when nobody did.
   public var passRate: Int? {
     members == 0 ? nil : (passedMembers * 200 + members) / (members * 2)
@@ -110,6 +127,16 @@ public struct QuestionStatistics: Hashable, Sendable {
   public var lastIndex: Int
   public var answered: Int
   public var wrong: Int
+
+  public init(
+    fingerprint: String, text: String, lastIndex: Int, answered: Int, wrong: Int
+  ) {
+    self.fingerprint = fingerprint
+    self.text = text
+    self.lastIndex = lastIndex
+    self.answered = answered
+    self.wrong = wrong
+  }
 
   /// Wrong answers in percent of all answers.
   public var wrongRate: Int { answered == 0 ? 0 : (wrong * 200 + answered) / (answered * 2) }

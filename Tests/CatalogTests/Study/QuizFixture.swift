@@ -43,12 +43,7 @@ enum QuizFixture {
   ) -> [QuizResponse] {
     draw.questions.enumerated().map { position, drawn in
       let answer = quiz.questions[drawn.questionIndex].answer
-      guard wrong.contains(position) else { return answer.response }
-      switch answer {
-      case .single(let right): return .choices([right == 0 ? 1 : 0])
-      case .all(let right): return .choices(Array(right.dropLast()))
-      case .trueFalse(let truth): return .truth(!truth)
-      }
+      return wrong.contains(position) ? answer.wrongResponse : answer.response
     }
   }
 }
