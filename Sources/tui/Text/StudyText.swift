@@ -162,6 +162,12 @@ enum StudyText {
   // MARK: Messages after leaving
   static func quizLeft(_ title: String) -> String { "已离开“\(title)”的测验：这次不计分，计入今天的次数" }
 
+  // MARK: check
+  /// After the categories in `check`'s summary.
+  static func summaryLine(courses: Int, pages: Int, tests: Int, questions: Int) -> String {
+    "  课件和测验：\(courses) 门课程有课件，共 \(pages) 页；\(tests) 门课程有测验，共 \(questions) 道试题"
+  }
+
   // MARK: Help
   static let helpSection: ScreenText.HelpSection = (
     "学习课件和参加测验（网络培训）：",
