@@ -139,7 +139,8 @@ def test_concurrent_mix(checks, program, workdir, workers=8, ops=200):
     checks.check(
         "mix: every migration applied exactly once",
         query(db, "SELECT identifier FROM grdb_migrations")
-        == [("v1 members, selections, credits",), ("v2 credit reason, audit trail",)])
+        == [("v1 members, selections, credits",), ("v2 credit reason, audit trail",),
+            ("v3 lesson progress, quiz attempts",)])
     checks.check("mix: 5 shared + 8 own members",
                  query(db, "SELECT count(*) FROM member")[0][0] == 5 + workers)
     total_credits = query(db, "SELECT count(*) FROM credit")[0][0]

@@ -81,23 +81,23 @@ extension RecordsStore {
           quiz.passPercent, now,
         ])
       let attemptID = db.lastInsertedRowID
+      // One statement each, compiled once: a test may draw hundreds of questions.
+      let answer = try db.cachedStatement(
+        sql: """
+          INSERT INTO quiz_answer (attempt_id, position, question_index, fingerprint, choice_order)
+          VALUES (?, ?, ?, ?, ?)
+          """)
+      let text = try db.cachedStatement(
+        sql: """
+          INSERT INTO quiz_question (course_id, fingerprint, text) VALUES (?, ?, ?)
+          ON CONFLICT (course_id, fingerprint) DO NOTHING
+          """)
       for (position, (drawn, question)) in zip(draw.questions, questions).enumerated() {
-        try db.execute(
-          sql: """
-            INSERT INTO quiz_answer (attempt_id, position, question_index, fingerprint,
-              choice_order)
-            VALUES (?, ?, ?, ?, ?)
-            """,
-          arguments: [
-            attemptID, position, drawn.questionIndex, drawn.fingerprint,
-            QuizCoding.list(drawn.choiceOrder),
-          ])
-        try db.execute(
-          sql: """
-            INSERT INTO quiz_question (course_id, fingerprint, text) VALUES (?, ?, ?)
-            ON CONFLICT (course_id, fingerprint) DO NOTHING
-            """,
-          arguments: [course.id, drawn.fingerprint, question.text])
+        try answer.execute(arguments: [
+          attemptID, position, drawn.questionIndex, drawn.fingerprint,
+          QuizCoding.list(drawn.choiceOrder),
+        ])
+        try text.execute(arguments: [course.id, drawn.fingerprint, question.text])
       }
       return .started(
         QuizTicket(
@@ -145,12 +145,11 @@ extension RecordsStore {
       guard try RecordsStore.fetchDraw(db, attemptID: ticket.attemptID) == ticket.draw else {
         throw RecordsError.quizChanged(courseID: course.id)
       }
+      let answer = try db.cachedStatement(
+        sql:
+          "UPDATE quiz_answer SET response = ?, correct = ? WHERE attempt_id = ? AND position = ?")
       for (position, (response, correct)) in zip(responses, result.correct).enumerated() {
-        try db.execute(
-          sql: """
-            UPDATE quiz_answer SET response = ?, correct = ?
-            WHERE attempt_id = ? AND position = ?
-            """,
+        try answer.execute(
           arguments: [QuizCoding.response(response), correct, ticket.attemptID, position])
       }
       var credit = QuizCredit.notPassed
