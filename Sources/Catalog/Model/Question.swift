@@ -61,14 +61,21 @@ public struct Question: Hashable, Sendable {
   /// analysis never mixes answers to two different questions.
   public var fingerprint: String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    func add(_ byte: UInt8) {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01b3
+    func add(_ text: String) {
+      var text = text
+      // Over the UTF-8 bytes in place: a draw fingerprints every question it draws.
+      text.withUTF8 { bytes in
+        for byte in bytes {
+          hash ^= UInt64(byte)
+          hash = hash &* 0x0000_0100_0000_01b3
+        }
+      }
     }
-    for byte in text.utf8 { add(byte) }
+    add(text)
     for choice in choices {
-      add(0x1F)
-      for byte in choice.utf8 { add(byte) }
+      hash ^= 0x1F
+      hash = hash &* 0x0000_0100_0000_01b3
+      add(choice)
     }
     let hex = String(hash, radix: 16)
     return String(repeating: "0", count: 16 - hex.count) + hex

@@ -79,7 +79,9 @@ enum RecordsSchema {
     // answers and its outcome. An attempt is inserted as 'open' when it starts, so it counts
     // toward the day's limit even if the session dies; leaving marks it 'abandoned'.
     // `quiz_question` keeps the text of every question ever drawn, by fingerprint, so the item
-    // analysis can name a question a curator has since reworded or removed.
+    // analysis can name a question a curator has since reworded or removed. quiz_answer has
+    // no index but its key: its rows go in at the end, so starting an attempt touches few
+    // pages (an index by fingerprint made each start rewrite most of it).
     migrator.registerMigration("v3 lesson progress, quiz attempts", foreignKeyChecks: .immediate) {
       db in
       try db.execute(
@@ -124,7 +126,6 @@ enum RecordsSchema {
             correct INTEGER CHECK (correct IN (0, 1)),
             PRIMARY KEY (attempt_id, position)
           ) WITHOUT ROWID;
-          CREATE INDEX quiz_answer_by_fingerprint ON quiz_answer(fingerprint);
 
           CREATE TABLE quiz_question (
             course_id TEXT NOT NULL,

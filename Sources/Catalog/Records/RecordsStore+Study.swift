@@ -81,22 +81,24 @@ extension RecordsStore {
           quiz.passPercent, now,
         ])
       let attemptID = db.lastInsertedRowID
-      // One statement each, compiled once: a test may draw hundreds of questions.
-      let answer = try db.cachedStatement(
+      // Every drawn question in one statement, the rows handed over as one JSON array that
+      // SQLite unpacks itself: a test may draw hundreds, and a statement each would cost a
+      // good part of a keystroke's budget.
+      try db.execute(
         sql: """
           INSERT INTO quiz_answer (attempt_id, position, question_index, fingerprint, choice_order)
-          VALUES (?, ?, ?, ?, ?)
-          """)
+          SELECT ?, key, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)
+          """,
+        arguments: [attemptID, QuizCoding.drawRows(draw)])
+      // The texts of questions drawn before are there already.
+      var known = Set(
+        try String.fetchAll(
+          db, sql: "SELECT fingerprint FROM quiz_question WHERE course_id = ?",
+          arguments: [course.id]))
       let text = try db.cachedStatement(
-        sql: """
-          INSERT INTO quiz_question (course_id, fingerprint, text) VALUES (?, ?, ?)
-          ON CONFLICT (course_id, fingerprint) DO NOTHING
-          """)
-      for (position, (drawn, question)) in zip(draw.questions, questions).enumerated() {
-        try answer.execute(arguments: [
-          attemptID, position, drawn.questionIndex, drawn.fingerprint,
-          QuizCoding.list(drawn.choiceOrder),
-        ])
+        sql: "INSERT INTO quiz_question (course_id, fingerprint, text) VALUES (?, ?, ?)")
+      for (drawn, question) in zip(draw.questions, questions)
+      where known.insert(drawn.fingerprint).inserted {
         try text.execute(arguments: [course.id, drawn.fingerprint, question.text])
       }
       return .started(
@@ -145,13 +147,14 @@ extension RecordsStore {
       guard try RecordsStore.fetchDraw(db, attemptID: ticket.attemptID) == ticket.draw else {
         throw RecordsError.quizChanged(courseID: course.id)
       }
-      let answer = try db.cachedStatement(
-        sql:
-          "UPDATE quiz_answer SET response = ?, correct = ? WHERE attempt_id = ? AND position = ?")
-      for (position, (response, correct)) in zip(responses, result.correct).enumerated() {
-        try answer.execute(
-          arguments: [QuizCoding.response(response), correct, ticket.attemptID, position])
-      }
+      // Every answer in one statement, as the draw was written.
+      try db.execute(
+        sql: """
+          UPDATE quiz_answer SET response = given.value ->> 0, correct = given.value ->> 1
+          FROM json_each(?) AS given
+          WHERE quiz_answer.attempt_id = ? AND quiz_answer.position = given.key
+          """,
+        arguments: [QuizCoding.answerRows(responses, correct: result.correct), ticket.attemptID])
       var credit = QuizCredit.notPassed
       var creditID: Int64?
       if result.passed {
@@ -281,10 +284,9 @@ extension RecordsStore {
         sql: """
           SELECT attempt.course_id, answer.fingerprint, count(*) AS answered,
             sum(answer.correct = 0) AS wrong,
-            (SELECT later.question_index FROM quiz_answer later
-              JOIN quiz_attempt its ON its.id = later.attempt_id
-              WHERE its.course_id = attempt.course_id AND later.fingerprint = answer.fingerprint
-              ORDER BY later.attempt_id DESC LIMIT 1) AS last_index,
+            -- SQLite takes a bare column from the row where max() is reached: the index the
+            -- question had in the latest attempt.
+            max(answer.attempt_id), answer.question_index AS last_index,
             (SELECT text FROM quiz_question question
               WHERE question.course_id = attempt.course_id
                 AND question.fingerprint = answer.fingerprint) AS text
@@ -312,6 +314,21 @@ enum QuizCoding {
 
   static func numbers(_ text: String) -> [Int] {
     text.split(separator: ",").compactMap { Int($0) }
+  }
+
+  /// `[[question index, "fingerprint", "choice order"], …]`, for `json_each`. Fingerprints
+  /// are hexadecimal and orders digits and commas: nothing to escape.
+  static func drawRows(_ draw: QuizDraw) -> String {
+    let rows = draw.questions.map {
+      "[\($0.questionIndex),\"\($0.fingerprint)\",\"\(list($0.choiceOrder))\"]"
+    }
+    return "[" + rows.joined(separator: ",") + "]"
+  }
+
+  /// `[["response", correct], …]` in the order asked, for `json_each`.
+  static func answerRows(_ responses: [QuizResponse], correct: [Bool]) -> String {
+    let rows = zip(responses, correct).map { "[\"\(response($0))\",\($1 ? 1 : 0)]" }
+    return "[" + rows.joined(separator: ",") + "]"
   }
 
   static func response(_ response: QuizResponse) -> String {

@@ -171,10 +171,12 @@ extension AppState {
 
   /// The handed-in attempt's screen gives way to its results.
   fileprivate mutating func showResult(of ticket: QuizTicket, _ finish: QuizFinish) {
+    let context = context
     updateScreens { screen in
       guard case .quiz(let quiz) = screen, quiz.ticket.attemptID == ticket.attemptID else { return }
       screen = .quizResult(
-        QuizResultScreen(ticket: ticket, responses: quiz.responses, finish: finish))
+        QuizResultScreen(
+          ticket: ticket, responses: quiz.responses, finish: finish, context: context))
     }
   }
 

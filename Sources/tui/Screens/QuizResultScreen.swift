@@ -8,19 +8,44 @@ struct QuizResultScreen: DocumentScreen {
   let responses: [QuizResponse]
   let finish: QuizFinish
   var scroll = ScrollPosition()
+  /// The lines as laid out when the screen was made, and for what: a test of hundreds of
+  /// questions has hundreds of wrong answers to wrap, too many to wrap again on every key.
+  private let laidOut: (lines: [StyledLine], width: Int, glyphs: Glyphs)
 
-  init(ticket: QuizTicket, responses: [QuizResponse], finish: QuizFinish) {
+  init(
+    ticket: QuizTicket, responses: [QuizResponse], finish: QuizFinish, context: ScreenContext
+  ) {
     self.ticket = ticket
     self.responses = responses
     self.finish = finish
+    laidOut = (
+      Self.lines(ticket: ticket, responses: responses, finish: finish, context),
+      context.body.width, context.glyphs
+    )
+  }
+
+  static func == (lhs: QuizResultScreen, rhs: QuizResultScreen) -> Bool {
+    lhs.ticket == rhs.ticket && lhs.responses == rhs.responses && lhs.finish == rhs.finish
+      && lhs.scroll == rhs.scroll
+  }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(ticket.attemptID)
+    hasher.combine(scroll)
   }
 
   func document(_ context: ScreenContext) -> DocumentView {
-    DocumentView(
-      lines: lines(context), scroll: scroll, height: context.body.height)
+    let fits = laidOut.width == context.body.width && laidOut.glyphs == context.glyphs
+    return DocumentView(
+      lines: fits
+        ? laidOut.lines
+        : Self.lines(ticket: ticket, responses: responses, finish: finish, context),
+      scroll: scroll, height: context.body.height)
   }
 
-  private func lines(_ context: ScreenContext) -> [StyledLine] {
+  private static func lines(
+    ticket: QuizTicket, responses: [QuizResponse], finish: QuizFinish, _ context: ScreenContext
+  ) -> [StyledLine] {
     guard let quiz = context.catalog.course(id: ticket.courseID)?.quiz else { return [] }
     let width = context.body.width
     let result = finish.result
@@ -55,11 +80,11 @@ struct QuizResultScreen: DocumentScreen {
       paragraph(question.text)
       let given = responses.indices.contains(position) ? responses[position] : nil
       lines += LabeledText.lines(
-        label: StudyText.yourAnswer, value: given.map { Self.text(of: $0, question, drawn) } ?? "",
+        label: StudyText.yourAnswer, value: given.map { text(of: $0, question, drawn) } ?? "",
         width: width)
       lines += LabeledText.lines(
         label: StudyText.rightAnswer,
-        value: Self.text(of: question.answer.response, question, drawn), width: width)
+        value: text(of: question.answer.response, question, drawn), width: width)
       if let explanation = question.explanation {
         lines += LabeledText.lines(label: StudyText.explanation, value: explanation, width: width)
       }
