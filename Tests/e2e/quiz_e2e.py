@@ -21,14 +21,13 @@ import os
 import re
 import shutil
 import signal
-import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
 import tomllib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from hours_e2e import Records  # noqa: E402
 from records_e2e import (DATA, SLOW, log_in, log_out_and_quit, main_menu_item,  # noqa: E402
                          my_hours_pages, run_ui)
 from tui_e2e import Tmux, alive, child_pid, expect, run_tests  # noqa: E402
@@ -111,29 +110,6 @@ def take_test(tmux, course, right):
     raise AssertionError("the test did not end")
 
 
-class Records:
-    """A temporary directory with the test database, removed by `remove()`."""
-
-    def __init__(self, binary):
-        self.directory = tempfile.mkdtemp(prefix="course-menu-e2e-quiz-")
-        self.db = os.path.join(self.directory, "records.sqlite")
-        roster = os.path.join(self.directory, "roster.csv")
-        with open(roster, "w", encoding="utf-8") as file:
-            file.write(ROSTER)
-        subprocess.run([binary, "members", "import", roster, "--db", self.db], check=True,
-                       capture_output=True)
-
-    def query(self, sql, *params):
-        connection = sqlite3.connect(f"file:{self.db}?mode=ro", uri=True)
-        try:
-            return connection.execute(sql, params).fetchall()
-        finally:
-            connection.close()
-
-    def remove(self):
-        shutil.rmtree(self.directory, ignore_errors=True)
-
-
 def open_course(tmux, title, search=SEARCH):
     """From the member's main menu: the search, pinyin from the course's title, its digit."""
     tmux.type("/")
@@ -156,7 +132,7 @@ def start_attempt(tmux):
 def test_read_fail_pass_and_restart(binary, results):
     course = load_course()
     title = course["title"]
-    records = Records(binary)
+    records = Records(binary, roster_text=ROSTER)
     tmux = Tmux(80, 24)
     args = f"--db {records.db}"
     try:

@@ -21,7 +21,6 @@ no slower than one of 5. Prints p50, p90, p99 and max per key, and the budget of
 section 8 (a keystroke to the updated screen <= 16 ms p99).
 """
 
-import argparse
 import os
 import re
 import shutil
@@ -35,7 +34,7 @@ import pexpect
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                                 "search"))
-from keystroke_ui import ENV, Screen, drain, keystroke, percentile  # noqa: E402
+from keystroke_ui import ENV, Screen, arguments, drain, keystroke, percentile  # noqa: E402
 
 
 class QuizScreen(Screen):
@@ -102,12 +101,7 @@ def report(name, timings):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--catalog", required=True)
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--wait", type=float, default=15.0, help="ms of quiet that ends a redraw")
-    args = parser.parse_args()
+    args = arguments(__doc__.split("\n")[0])
     quiet = args.wait / 1000
 
     directory = tempfile.mkdtemp(prefix="keystroke-quiz-")

@@ -13,6 +13,16 @@ extension CourseFileDecoder {
     ]
   }
 
+  /// A reader of one of the study tables, its unknown keys reported (with the table where a
+  /// key would belong).
+  private func studyReader(_ table: TOMLTable, _ kind: CatalogEntryKind, keys: [String])
+    -> EntryReader
+  {
+    let reader = EntryReader(table: table, file: file, kind: kind)
+    reader.rejectUnknownKeys(keys, elsewhere: [("[[course]]", Self.courseKeys)] + Self.studyTables)
+    return reader
+  }
+
   /// What the course's study tables hold, as far as they were written without error.
   struct Study {
     var lessons: [Lesson] = []
@@ -44,9 +54,7 @@ extension CourseFileDecoder {
   }
 
   private func decodeLesson(_ table: TOMLTable) -> Lesson? {
-    let reader = EntryReader(table: table, file: file, kind: .lesson)
-    reader.rejectUnknownKeys(
-      Self.lessonKeys, elsewhere: [("[[course]]", Self.courseKeys)] + Self.studyTables)
+    let reader = studyReader(table, .lesson, keys: Self.lessonKeys)
     let title = reader.text("title", required: true)
     let inline = reader.text("text")
     let written = reader.text("file")
@@ -78,9 +86,7 @@ extension CourseFileDecoder {
   private func decodeQuizSettings(_ table: TOMLTable, questionCount: Int) -> (
     passPercent: Int?, perAttempt: Int?, perDay: Int?
   ) {
-    let reader = EntryReader(table: table, file: file, kind: .quiz)
-    reader.rejectUnknownKeys(
-      Self.quizKeys, elsewhere: [("[[course]]", Self.courseKeys)] + Self.studyTables)
+    let reader = studyReader(table, .quiz, keys: Self.quizKeys)
     func number(_ key: String, rule: ValueRule, valid: (Int) -> Bool) -> Int? {
       guard let value = reader.integer(key) else { return nil }
       guard valid(value) else {
@@ -104,9 +110,7 @@ extension CourseFileDecoder {
   }
 
   private func decodeQuestion(_ table: TOMLTable) -> Question? {
-    let reader = EntryReader(table: table, file: file, kind: .question)
-    reader.rejectUnknownKeys(
-      Self.questionKeys, elsewhere: [("[[course]]", Self.courseKeys)] + Self.studyTables)
+    let reader = studyReader(table, .question, keys: Self.questionKeys)
     let text = reader.text("text", required: true)
     let explanation = reader.text("explanation")
     let hasChoices = table["choices"] != nil
