@@ -240,7 +240,7 @@ enum MemberText {
     progress.target.map { "已计 \(progress.countedHours)/\($0) 学时" }
       ?? "已计 \(progress.creditedHours) 学时"
   }
-  static let noCreditsHint = "参加培训后，由站点管理员登记考勤，学时就会出现在这里。"
+  static let noCreditsHint = "参加培训后由站点管理员登记考勤，或在课程详情中按 3 通过网络培训课程的测验，学时就会出现在这里。"
 
   // MARK: Frame and command line
   static func titleBarMember(_ member: Member) -> String { "党员：\(member.name)" }
