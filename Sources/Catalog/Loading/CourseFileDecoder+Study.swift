@@ -71,7 +71,9 @@ extension CourseFileDecoder {
     var text = inline
     if let written {
       switch LessonFile.read(written, catalogDirectory: catalogDirectory) {
-      case .success(let read): text = read
+      case .success(let read):
+        text = read.text
+        file.attach(written, bytes: read.bytes)
       case .failure(let problem):
         file.report(.lessonFile(path: written, problem), at: reader.offset(of: "file"))
         return nil

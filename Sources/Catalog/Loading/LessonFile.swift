@@ -2,9 +2,10 @@
 /// directory) with the loader's own file reading, so every check on catalog files (regular
 /// files of sane size only) holds for lessons too.
 enum LessonFile {
-  /// The text of the file: UTF-8, a byte-order mark dropped and line ends made `\n`.
+  /// The text of the file (UTF-8, a byte-order mark dropped and line ends made `\n`) and
+  /// its bytes as read.
   static func read(_ written: String, catalogDirectory: String) -> Result<
-    String, LessonFileProblem
+    (text: String, bytes: [UInt8]), LessonFileProblem
   > {
     let components = written.split(separator: "/", omittingEmptySubsequences: false)
     guard !written.hasPrefix("/"), !components.contains("..") else {
@@ -33,6 +34,6 @@ enum LessonFile {
       text = normalized
     }
     guard !text.isBlank else { return .failure(.empty) }
-    return .success(text)
+    return .success((text, bytes))
   }
 }

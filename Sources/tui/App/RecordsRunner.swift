@@ -48,14 +48,16 @@ final class RecordsRunner: @unchecked Sendable {
         switch try store.authenticate(member: id, pin: pin) {
         case .ok:
           return .loggedIn(try records(of: id, in: store))
-        case .wrong(let remaining):
-          return .loginRefused(memberID: id, .wrongPIN(remaining: remaining))
-        case .locked(let until):
-          return .loginRefused(memberID: id, .locked(until: ClockTime(until, from: now())))
-        case .unknownMember:
-          return .loginRefused(memberID: id, .unknownMember)
-        case .noPIN:
-          return .loginRefused(memberID: id, .noPIN)
+        case .refused(let freeAttemptsLeft, let retryAt):
+          return .loginRefused(
+            memberID: id,
+            .refused(
+              freeAttemptsLeft: freeAttemptsLeft, retry: retryAt.map { ClockTime($0, from: now()) })
+          )
+        case .mustWait(let until):
+          return .loginRefused(memberID: id, .mustWait(until: ClockTime(until, from: now())))
+        case .locked:
+          return .loginRefused(memberID: id, .locked)
         }
       case .load(let id):
         return .loaded(try records(of: id, in: store))

@@ -71,12 +71,15 @@ private func follow(_ navigation: Navigation, from state: AppState) -> (AppState
   case .ask(let request):
     return ask(request, in: state)
   case .back:
-    if !state.pop() { return quit(state) }
+    // Leaving the first screen ends the program: ask first.
+    if !state.pop() { state.push(.quit(QuitScreen())) }
   case .replace(let next):
     state.replaceTop(next)
     if let request = request(opening: next, in: state) { return ask(request, in: state) }
   case .refuse(let message):
     state.message = message
+  case .quit:
+    return quit(state)
   }
   return (state, [])
 }

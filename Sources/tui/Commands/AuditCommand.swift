@@ -26,7 +26,15 @@ struct AuditCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try records.open()
+    guard let store = try records.openForReading() else {
+      // No database yet: nothing has happened, and no member exists.
+      if let member {
+        printError(RecordsError.unknownMember(member).message)
+        throw ExitCode(1)
+      }
+      printOutput(AdminText.auditEmpty)
+      return
+    }
     if let member { _ = try store.memberOrExit(id: member) }
     let start = since.flatMap(LocalDate.init(iso:)).map(LocalTime.start(of:))
     let (entries, names) = try reportingRecordsErrors {
@@ -36,7 +44,7 @@ struct AuditCommand: ParsableCommand {
       )
     }
     guard !entries.isEmpty else {
-      print(AdminText.auditEmpty)
+      printOutput(AdminText.auditEmpty)
       return
     }
     var table = TextTable(header: AdminText.auditHeader)
@@ -48,7 +56,6 @@ struct AuditCommand: ParsableCommand {
         AdminText.auditContent(entry),
       ])
     }
-    print(table.rendered)
-    print(AdminText.auditTally(entries.count))
+    printOutput(lines: table.lines + [AdminText.auditTally(entries.count)])
   }
 }

@@ -29,10 +29,13 @@ struct BrowseCommand: ParsableCommand {
   func run() throws {
     // Before anything reads or writes text: curses needs the locale for wide characters.
     setlocale(LC_ALL, "")
-    let catalog = try catalogOptions.loadCatalog()
+    let today = SystemClock.today()
+    let served = try MemberCatalog.load(
+      catalogOptions, recordsPath: demo ? nil : records.resolvedPath, today: today)
+    let catalog = served.catalog
     guard isatty(0) != 0, isatty(1) != 0 else {
       // Not a terminal (a pipe, a script): say what the catalog holds instead.
-      print(CatalogSummary(catalog: catalog).text)
+      printOutput(lines: CatalogSummary(catalog: catalog).lines)
       return
     }
     let capabilities = TerminalCapabilities(
@@ -40,7 +43,6 @@ struct BrowseCommand: ParsableCommand {
         if let value = getenv(key) { values[key] = String(cString: value) }
       },
       codeset: String(cString: nl_langinfo(nl_item(CODESET))))
-    let today = SystemClock.today()
     // The demo's database is a new temporary file, removed on the way out; otherwise the
     // records are opened when first needed (a guest never touches them).
     var demoDatabase: DemoDatabase?
@@ -70,7 +72,9 @@ struct BrowseCommand: ParsableCommand {
     let state = AppState(
       catalog: catalog, today: today, size: backend.size, glyphs: capabilities.glyphs,
       notice: capabilities.notice ?? (demo ? MemberText.demoNotice : nil),
-      start: StartScreen(demoMembers: demo ? DemoData.members(today: today) : []),
+      start: StartScreen(
+        demoMembers: demo ? DemoData.members(today: today) : [],
+        catalogWarning: served.servedFrom.map(CommandText.servingLastGood)),
       idleTimer: IdleTimer(seconds: idleTimeout))
     _ = AppLoop.run(state, on: &backend, records: worker)
     backend.stop()

@@ -4,7 +4,9 @@ import Catalog
 struct CatalogSummary {
   let catalog: Catalog
 
-  var text: String {
+  var text: String { lines.joined(separator: "\n") }
+
+  var lines: [String] {
     var lines = [CommandText.summaryHeader(catalog)]
     for category in catalog.categories {
       lines.append(
@@ -21,6 +23,6 @@ struct CatalogSummary {
           tests: catalog.courses.filter { $0.quiz != nil }.count,
           questions: catalog.courses.reduce(0) { $0 + ($1.quiz?.questions.count ?? 0) }))
     }
-    return lines.joined(separator: "\n")
+    return lines
   }
 }

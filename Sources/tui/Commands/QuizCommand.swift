@@ -34,10 +34,10 @@ struct QuizReportCommand: ParsableCommand {
 
   func run() throws {
     let catalog = try catalogOptions.loadCatalog()
-    let store = try records.open()
+    let store = try records.openForReading()
     let trainingYear = catalog.rules.trainingYear(year ?? catalog.year)
     let statistics = try reportingRecordsErrors {
-      try store.quizStatistics(year: trainingYear.year, courseID: course)
+      try store?.quizStatistics(year: trainingYear.year, courseID: course) ?? []
     }
     if let course, statistics.isEmpty, catalog.course(id: course) == nil {
       printError(QuizReportText.unknownCourse(course, year: trainingYear.year))
@@ -47,10 +47,9 @@ struct QuizReportCommand: ParsableCommand {
       year: trainingYear, courseID: course, statistics: statistics, catalog: catalog)
     switch format {
     case .text:
-      print(report.text)
+      printOutput(lines: report.lines)
     case .csv:
-      FileHandle.standardOutput.write(
-        try CSVFile.document(header: report.csvHeader, rows: report.csvRows))
+      writeOutput(try CSVFile.document(header: report.csvHeader, rows: report.csvRows))
     }
   }
 }

@@ -1,8 +1,8 @@
 import Catalog
 
 /// `quiz report` for a training year: per course the attempts, members and passes, and per
-/// question the share of wrong answers, as text or as CSV rows. Pure, so its lines can be
-/// tested as written.
+/// question the share of wrong answers, as text or as CSV rows (made inert where they are
+/// printed). Pure, so its lines can be tested as written.
 struct QuizReport {
   /// One question of a course's item analysis: where it stands in the catalog now (nil when
   /// the catalog no longer has it as it was asked) and how it fared.
@@ -36,11 +36,13 @@ struct QuizReport {
     }
   }
 
-  var text: String {
+  var text: String { lines.joined(separator: "\n") }
+
+  var lines: [String] {
     var output = [QuizReportText.title(year, course: courseID), ""]
     guard !courses.isEmpty else {
       output.append(QuizReportText.noAttempts(year.year))
-      return output.joined(separator: "\n")
+      return output
     }
     for course in courses {
       output.append(QuizReportText.courseLine(course.statistics, title: course.title))
@@ -58,7 +60,7 @@ struct QuizReport {
           QuizReportText.percent(question.wrongRate), question.text,
         ])
       }
-      output += table.rendered.split(separator: "\n").map { "  " + $0 }
+      output += table.lines.map { "  " + $0 }
       if let hardest = course.items.max(by: {
         ($0.statistics.wrongRate, -($0.index ?? Int.max)) < (
           $1.statistics.wrongRate, -($1.index ?? Int.max)
@@ -70,7 +72,7 @@ struct QuizReport {
       }
       output.append("")
     }
-    return output.joined(separator: "\n")
+    return output
   }
 
   var csvHeader: [String] { QuizReportText.csvHeader }
@@ -79,7 +81,7 @@ struct QuizReport {
     courses.flatMap { course -> [[String]] in
       let statistics = course.statistics
       let front = [
-        statistics.courseID, CSVFile.inert(course.title), String(statistics.attempts),
+        statistics.courseID, course.title, String(statistics.attempts),
         String(statistics.finished), String(statistics.abandoned), String(statistics.open),
         String(statistics.members), String(statistics.passedMembers),
         statistics.passRate.map(QuizReportText.percent) ?? "",
@@ -87,7 +89,7 @@ struct QuizReport {
       guard !course.items.isEmpty else { return [front + ["", "", "", "", ""]] }
       return course.items.map { item in
         front + [
-          QuizReportText.number(item.index), CSVFile.inert(item.statistics.text),
+          QuizReportText.number(item.index), item.statistics.text,
           String(item.statistics.answered), String(item.statistics.wrong),
           QuizReportText.percent(item.statistics.wrongRate),
         ]

@@ -23,6 +23,8 @@ enum Navigation: Hashable, Sendable {
   case refuse(String)
   /// Stay, and have the records read or written (on the worker, beside the loop).
   case ask(RecordsRequest)
+  /// End the program (once pending writes are done).
+  case quit
   /// Show this screen in place of the current one (0 then goes back past both).
   case replace(AppScreen)
 }
@@ -68,6 +70,7 @@ enum AppScreen: Hashable, Sendable {
   case myCourses(MyCoursesScreen)
   case myHours(MyHoursScreen)
   case recommendations(RecommendationsScreen)
+  case quit(QuitScreen)
   case lessonReader(LessonReaderScreen)
   case lessonResume(LessonResumeScreen)
   case quizIntro(QuizIntroScreen)
@@ -89,6 +92,7 @@ enum AppScreen: Hashable, Sendable {
     case .myCourses(let screen): screen
     case .myHours(let screen): screen
     case .recommendations(let screen): screen
+    case .quit(let screen): screen
     case .lessonReader(let screen): screen
     case .lessonResume(let screen): screen
     case .quizIntro(let screen): screen
@@ -118,6 +122,7 @@ enum AppScreen: Hashable, Sendable {
     case .myCourses(let screen): result = run(screen, AppScreen.myCourses)
     case .myHours(let screen): result = run(screen, AppScreen.myHours)
     case .recommendations(let screen): result = run(screen, AppScreen.recommendations)
+    case .quit(let screen): result = run(screen, AppScreen.quit)
     case .lessonReader(let screen): result = run(screen, AppScreen.lessonReader)
     case .lessonResume(let screen): result = run(screen, AppScreen.lessonResume)
     case .quizIntro(let screen): result = run(screen, AppScreen.quizIntro)

@@ -151,7 +151,7 @@ import Testing
     // A test on a course that is not online: a warning.
     Breakage(
       old: "form = \"online\"", new: "form = \"remote\"",
-      expected: ["courses/online.toml:8:8 W006"]),
+      expected: ["courses/online.toml:8:8 W007"]),
     // Choices: too few, too many, repeated; a true/false answer with choices; a letter answer
     // without choices.
     Breakage(
@@ -235,5 +235,23 @@ import Testing
     let (result, _) = try fixture.load()
     let message = try #require(result.diagnostics.first).problem.message
     #expect(message.contains("这道题有 3 个选项，答案只能写 A-C 中的字母"))
+  }
+
+  /// The last good catalog holds the lesson files too, so the copy loads on its own.
+  @Test func theLastGoodCatalogKeepsTheLessonFiles() throws {
+    let (_, directory) = try Self.fixture().load()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    var loader = CatalogLoader(directory: directory)
+    loader.keepsSources = true
+    let good = loader.load()
+    #expect(good.sources.map(\.name).contains("lessons/assess.txt"))
+    let lastGood = LastGoodCatalog(
+      recordsPath: directory + "/records/records.sqlite", catalogDirectory: directory,
+      rulesPath: nil)
+    try lastGood.save(good, today: day("2026-03-01"))
+    let served = try #require(lastGood.load())
+    #expect(
+      served.catalog.course(id: "online-hours")?.lessons.last?.text
+        == "完善述学、考学、评学制度。\n推行培训考勤、学时登记。\n")
   }
 }
