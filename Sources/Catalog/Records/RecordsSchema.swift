@@ -188,7 +188,10 @@ enum RecordsSchema {
     if application == applicationID || migrations.contains(firstMigration) {
       return .records(version: version, migrations: migrations)
     }
-    return tables.isEmpty ? .empty : .foreign(tables: tables)
+    // Another process setting up a new file: GRDB creates its table of migrations before the
+    // first migration commits (eight sessions starting at once on a new file saw this).
+    if tables.isEmpty || (tables == ["grdb_migrations"] && migrations.isEmpty) { return .empty }
+    return .foreign(tables: tables)
   }
 
   /// Refuses what this program must not write to: another application's file, or one written
