@@ -27,6 +27,7 @@ python3 Tests/e2e/search_e2e.py --binary .build/debug/course-menu
 python3 Tests/e2e/hours_e2e.py --binary .build/debug/course-menu
 python3 Tests/e2e/loop_e2e.py --binary .build/debug/course-menu
 python3 Tests/e2e/hardening_e2e.py --binary .build/debug/course-menu
+python3 Tests/e2e/quiz_e2e.py --binary .build/debug/course-menu
 python3 Tests/e2e/kiosk_e2e.py --binary .build/debug/course-menu
 
 echo "== deployment: the kiosk's systemd unit"

@@ -10,8 +10,8 @@ struct CourseMenu: ParsableCommand {
     discussion: CommandText.rootDiscussion,
     subcommands: [
       BrowseCommand.self, CheckCommand.self, TomlJSONCommand.self, MembersCommand.self,
-      CreditCommand.self, ReportCommand.self, AuditCommand.self, StationsCommand.self,
-      AdminsCommand.self, SignInCommand.self, SignUpsCommand.self,
+      CreditCommand.self, ReportCommand.self, AuditCommand.self, QuizCommand.self,
+      StationsCommand.self, AdminsCommand.self, SignInCommand.self, SignUpsCommand.self,
     ],
     defaultSubcommand: BrowseCommand.self,
     helpNames: [.short, .long]

@@ -61,6 +61,14 @@ public enum RecordsText {
       "以下党员在 \(date) 没有课程 \(courseID) 的学时记录：\(ids.joined(separator: "、"))"
     case .reasonRequired:
       "请写明原因（--reason）"
+    case .noSuchLessonPage(let courseID, let page):
+      "课程 \(courseID) 没有第 \(page) 页课件（课程目录已更新？）"
+    case .noQuiz(let courseID):
+      "课程 \(courseID) 没有测验"
+    case .quizChanged(let courseID):
+      "课程 \(courseID) 的试题已经更新，这次测验无法交卷，请重新参加测验"
+    case .attemptNotOpen:
+      "这次测验已经交卷或已结束"
     case .invalidStationID(let id):
       "站点编号 \"\(id)\" 无效：只能是 1 到 32 位英文字母、数字、- 或 _"
     case .unknownStation(let id):
@@ -154,6 +162,13 @@ public enum RecordsText {
 
   /// The source of make-ups entered with `credit --unscheduled --sheet FILE`.
   public static func makeUpSheetSource(file: String) -> String { "补学导入 \(file)" }
+
+  /// The source of a credit earned by passing a course's test, with the score.
+  public static func quizSource(score: Int) -> String { "网络培训测验 \(score) 分" }
+
+  static func corruptAttempt(_ memberID: String) -> String {
+    "党员 \(memberID) 的一次测验记录无法识别（数据库被手工修改过？）"
+  }
 
   /// The source of the demo database's credits.
   public static let demoSource = "演示数据"

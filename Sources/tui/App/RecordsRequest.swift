@@ -9,6 +9,14 @@ enum RecordsRequest: Hashable, Sendable {
   case load(memberID: String)
   case select(courseID: String, memberID: String)
   case drop(courseID: String, memberID: String)
+  /// Keep the lesson page the member is on (0-based).
+  case saveLessonPage(courseID: String, memberID: String, page: Int)
+  /// Draw the questions of an attempt and start it, unless the day's attempts are used up.
+  case startQuiz(courseID: String, memberID: String, day: LocalDate)
+  /// Hand in an attempt: grade it, and credit the hours on the year's first pass.
+  case finishQuiz(QuizTicket, memberID: String, responses: [QuizResponse], day: LocalDate)
+  /// The member left an attempt before the end.
+  case abandonQuiz(attemptID: Int64, memberID: String)
   /// The station's work: sign-in, administrators, sign-ups (`StationRequest`).
   case station(StationRequest)
 
@@ -31,7 +39,7 @@ enum RecordsRequest: Hashable, Sendable {
     switch self {
     case .logIn: .checkingPIN
     case .load: .reading
-    case .select, .drop: .saving
+    case .select, .drop, .saveLessonPage, .startQuiz, .finishQuiz, .abandonQuiz: .saving
     case .station(let request): request.activity
     }
   }
@@ -43,6 +51,11 @@ enum RecordsRequest: Hashable, Sendable {
     case .load(let id): .load(memberID: id)
     case .select(let course, let id): .select(courseID: course, memberID: id)
     case .drop(let course, let id): .drop(courseID: course, memberID: id)
+    case .saveLessonPage(let course, let id, _): .saveLessonPage(courseID: course, memberID: id)
+    case .startQuiz(let course, let id, _): .startQuiz(courseID: course, memberID: id)
+    case .finishQuiz(let ticket, let id, _, _):
+      .finishQuiz(attemptID: ticket.attemptID, memberID: id)
+    case .abandonQuiz(let attempt, let id): .abandonQuiz(attemptID: attempt, memberID: id)
     case .station(let request): .station(request.failure)
     }
   }
@@ -56,6 +69,14 @@ enum RecordsReply: Hashable, Sendable {
   /// A selection written (or found already as asked: `changed` is false), and the records after.
   case selected(courseID: String, changed: Bool, MemberRecords)
   case dropped(courseID: String, changed: Bool, MemberRecords)
+  case lessonPageSaved(courseID: String, memberID: String, page: Int)
+  /// The attempt started: its questions, and the records after.
+  case quizStarted(QuizTicket, MemberRecords)
+  /// No attempt started: the member has used the day's `limit` attempts.
+  case quizRefused(courseID: String, memberID: String, limit: Int)
+  case quizFinished(QuizTicket, QuizFinish, MemberRecords)
+  /// `changed` is false when the attempt had ended already.
+  case quizAbandoned(attemptID: Int64, memberID: String, changed: Bool)
   case station(StationReply)
   /// Nothing was written; `message` says why, in Chinese.
   case failed(Failure, message: String)
@@ -78,12 +99,19 @@ enum RecordsReply: Hashable, Sendable {
     case load(memberID: String)
     case select(courseID: String, memberID: String)
     case drop(courseID: String, memberID: String)
+    case saveLessonPage(courseID: String, memberID: String)
+    case startQuiz(courseID: String, memberID: String)
+    case finishQuiz(attemptID: Int64, memberID: String)
+    case abandonQuiz(attemptID: Int64, memberID: String)
     case station(StationRequest.Failure)
 
     /// The member concerned; nil for the station's own work.
     var memberID: String? {
       switch self {
-      case .logIn(let id), .load(let id), .select(_, let id), .drop(_, let id): id
+      case .logIn(let id), .load(let id), .select(_, let id), .drop(_, let id),
+        .saveLessonPage(_, let id), .startQuiz(_, let id), .finishQuiz(_, let id),
+        .abandonQuiz(_, let id):
+        id
       case .station(let failure): failure.memberID
       }
     }
@@ -93,9 +121,11 @@ enum RecordsReply: Hashable, Sendable {
   var memberID: String? {
     switch self {
     case .loggedIn(let records), .loaded(let records), .selected(_, _, let records),
-      .dropped(_, _, let records):
+      .dropped(_, _, let records), .quizStarted(_, let records), .quizFinished(_, _, let records):
       records.member.id
-    case .loginRefused(let id, _): id
+    case .loginRefused(let id, _), .lessonPageSaved(_, let id, _), .quizRefused(_, let id, _),
+      .quizAbandoned(_, let id, _):
+      id
     case .station(let reply): reply.memberID
     case .failed(let failure, _): failure.memberID
     }

@@ -3,6 +3,11 @@
 /// terminal, and time without a clock: `moment` is when the event came (the loop reads the
 /// clock; tests leave it out, and then no time passes, or send `.tick`).
 func update(_ state: AppState, _ event: Event, at moment: Moment? = nil) -> (AppState, [Effect]) {
+  let (next, effects) = step(state, event, at: moment)
+  return leavingQuizzes(from: state, to: next, effects)
+}
+
+private func step(_ state: AppState, _ event: Event, at moment: Moment?) -> (AppState, [Effect]) {
   var state = moment.map { state.advanced(to: $0) } ?? state
   switch event {
   case .tick(let moment):
@@ -72,6 +77,9 @@ private func follow(_ navigation: Navigation, from state: AppState) -> (AppState
   case .back:
     // Leaving the first screen ends the program: ask first.
     if !state.pop() { state.push(.quit(QuitScreen())) }
+  case .replace(let next):
+    state.replaceTop(next)
+    if let request = request(opening: next, in: state) { return ask(request, in: state) }
   case .refuse(let message):
     state.message = message
   case .quit:
@@ -81,7 +89,7 @@ private func follow(_ navigation: Navigation, from state: AppState) -> (AppState
 }
 
 /// Sends a request to the records worker.
-private func ask(_ request: RecordsRequest, in state: AppState) -> (AppState, [Effect]) {
+func ask(_ request: RecordsRequest, in state: AppState) -> (AppState, [Effect]) {
   var state = state
   let call = state.records.send(request, at: state.now.uptime)
   return (state, [.records(call)])

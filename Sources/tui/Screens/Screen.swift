@@ -29,6 +29,8 @@ enum Navigation: Hashable, Sendable {
   case ask(RecordsRequest)
   /// End the program (once pending writes are done).
   case quit
+  /// Show this screen in place of the current one (0 then goes back past both).
+  case replace(AppScreen)
 }
 
 /// One key on the bottom line: its name and what it does.
@@ -84,6 +86,11 @@ enum AppScreen: Hashable, Sendable {
   case upcomingSessions(UpcomingSessionsScreen)
   case signUp(SignUpScreen)
   case quit(QuitScreen)
+  case lessonReader(LessonReaderScreen)
+  case lessonResume(LessonResumeScreen)
+  case quizIntro(QuizIntroScreen)
+  case quiz(QuizScreen)
+  case quizResult(QuizResultScreen)
 
   /// The screen inside, for reading.
   var screen: any Screen {
@@ -112,6 +119,11 @@ enum AppScreen: Hashable, Sendable {
     case .upcomingSessions(let screen): screen
     case .signUp(let screen): screen
     case .quit(let screen): screen
+    case .lessonReader(let screen): screen
+    case .lessonResume(let screen): screen
+    case .quizIntro(let screen): screen
+    case .quiz(let screen): screen
+    case .quizResult(let screen): screen
     }
   }
 
@@ -148,14 +160,24 @@ enum AppScreen: Hashable, Sendable {
     case .upcomingSessions(let screen): result = run(screen, AppScreen.upcomingSessions)
     case .signUp(let screen): result = run(screen, AppScreen.signUp)
     case .quit(let screen): result = run(screen, AppScreen.quit)
+    case .lessonReader(let screen): result = run(screen, AppScreen.lessonReader)
+    case .lessonResume(let screen): result = run(screen, AppScreen.lessonResume)
+    case .quizIntro(let screen): result = run(screen, AppScreen.quizIntro)
+    case .quiz(let screen): result = run(screen, AppScreen.quiz)
+    case .quizResult(let screen): result = run(screen, AppScreen.quizResult)
     }
     self = result.0
     return result.1
   }
 
-  /// Gives a screen that takes typed text (search, login) the key before it becomes a
-  /// `Command`; nil leaves the key to the key table.
+  /// Gives a screen that takes typed text (search, login) or letters (a test's A-F) the key
+  /// before it becomes a `Command`; nil leaves the key to the key table.
   mutating func input(_ key: Key, _ context: ScreenContext) -> Navigation? {
+    if case .quiz(var screen) = self {
+      let navigation = screen.input(key, context)
+      self = .quiz(screen)
+      return navigation
+    }
     if case .login(var screen) = self {
       let navigation = screen.input(key, context)
       self = .login(screen)
