@@ -49,6 +49,10 @@ public enum RecordsText {
       "以下党员在 \(date) 没有课程 \(courseID) 的学时记录：\(ids.joined(separator: "、"))"
     case .reasonRequired:
       "请写明原因（--reason）"
+    case .keyOfAnotherMember(let fingerprint, let memberID):
+      "钥匙 \(fingerprint) 已登记给党员 \(memberID)：一把钥匙只能属于一名党员"
+    case .noSuchKey(let memberID, let fingerprint):
+      "党员 \(memberID) 没有指纹为 \(fingerprint) 的钥匙（用 members keys \(memberID) 查看）"
     }
   }
 

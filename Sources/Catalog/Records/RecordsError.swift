@@ -20,6 +20,10 @@ public enum RecordsError: Error, Hashable, Sendable, CustomStringConvertible {
   case noSuchCredits(courseID: String, date: LocalDate, memberIDs: [String])
   /// A correction or a make-up needs a reason.
   case reasonRequired
+  /// The key is registered to another member already; a key opens one member's records only.
+  case keyOfAnotherMember(fingerprint: String, memberID: String)
+  /// The member has no key with this fingerprint.
+  case noSuchKey(memberID: String, fingerprint: String)
 
   public var message: String { RecordsText.error(self) }
 

@@ -9,6 +9,18 @@ enum RecordsRequest: Hashable, Sendable {
   case load(memberID: String)
   case select(courseID: String, memberID: String)
   case drop(courseID: String, memberID: String)
+  // The session row (self-study over SSH, `SessionPolicy`): the runner keeps its id.
+  /// Start this program's session row, as a guest.
+  case openSession
+  /// The member who came in by key (`ssh session --member N`) enters without a PIN.
+  case enter(memberID: String)
+  /// The member, who has just proved who they are, ends their other live session and takes
+  /// this one.
+  case takeOver(memberID: String)
+  /// End the session row; after a logout a guest row starts for whoever comes next.
+  case endSession(SessionEnd)
+  /// Ask whether a login elsewhere has ended this session.
+  case checkSession
 
   /// What the member is told while the request is on its way.
   enum Activity: Hashable, Sendable {
@@ -18,13 +30,16 @@ enum RecordsRequest: Hashable, Sendable {
     case reading
     /// 正在保存…: a selection or a drop, which quitting waits for.
     case saving
+    /// Bookkeeping of the session row: never shown.
+    case quiet
   }
 
   var activity: Activity {
     switch self {
-    case .logIn: .checkingPIN
+    case .logIn, .enter, .takeOver: .checkingPIN
     case .load: .reading
     case .select, .drop: .saving
+    case .openSession, .endSession, .checkSession: .quiet
     }
   }
 
@@ -35,6 +50,16 @@ enum RecordsRequest: Hashable, Sendable {
     case .load(let id): .load(memberID: id)
     case .select(let course, let id): .select(courseID: course, memberID: id)
     case .drop(let course, let id): .drop(courseID: course, memberID: id)
+    case .enter(let id), .takeOver(let id): .logIn(memberID: id)
+    case .openSession, .endSession, .checkSession: .session
+    }
+  }
+
+  /// Whether the answer may log a member in (see `RecordsTraffic.lastLogIn`).
+  var logsIn: Bool {
+    switch self {
+    case .logIn, .enter, .takeOver: true
+    default: false
     }
   }
 }
@@ -49,6 +74,12 @@ enum RecordsReply: Hashable, Sendable {
   case dropped(courseID: String, changed: Bool, MemberRecords)
   /// Nothing was written; `message` says why, in Chinese.
   case failed(Failure, message: String)
+  /// The member proved who they are, but has a live session elsewhere: nothing changed.
+  case sessionTaken(memberID: String, name: String, by: OtherSession)
+  /// A login elsewhere (or an administrator) has ended this session; `by` is that login.
+  case sessionEnded(by: OtherSession?)
+  /// The session row was written or read, and nothing need change.
+  case sessionNoted
 
   enum LoginRefusal: Hashable, Sendable {
     case wrongPIN(remaining: Int)
@@ -62,10 +93,13 @@ enum RecordsReply: Hashable, Sendable {
     case load(memberID: String)
     case select(courseID: String, memberID: String)
     case drop(courseID: String, memberID: String)
+    /// Bookkeeping of the session row, about nobody in particular.
+    case session
 
     var memberID: String {
       switch self {
       case .logIn(let id), .load(let id), .select(_, let id), .drop(_, let id): id
+      case .session: ""
       }
     }
   }
@@ -76,8 +110,9 @@ enum RecordsReply: Hashable, Sendable {
     case .loggedIn(let records), .loaded(let records), .selected(_, _, let records),
       .dropped(_, _, let records):
       records.member.id
-    case .loginRefused(let id, _): id
+    case .loginRefused(let id, _), .sessionTaken(let id, _, _): id
     case .failed(let failure, _): failure.memberID
+    case .sessionEnded, .sessionNoted: ""
     }
   }
 }

@@ -101,11 +101,9 @@ final class CursesBackend: TerminalBackend {
         failedReads += 1
         if failedReads >= Self.lostTerminalErrorCount { return .hangup }
       }
-      let wake = wait.wakeDescriptor.flatMap { $0 >= 0 ? $0 : nil }
+      let wakes = [wait.wakeDescriptor, wait.nudgeDescriptor].compactMap { $0 }.filter { $0 >= 0 }
       let timeout = deadline.map { $0 - SystemClock.uptime() }
-      switch DescriptorWait.wait(
-        for: [0] + (wake.map { [$0] } ?? []), timeout: timeout, mask: outsideWait)
-      {
+      switch DescriptorWait.wait(for: [0] + wakes, timeout: timeout, mask: outsideWait) {
       case .interrupted:
         polledReadable = false
         continue
@@ -114,7 +112,7 @@ final class CursesBackend: TerminalBackend {
       case .timedOut:
         return nil
       case .readable(let ready):
-        if let wake, ready.contains(wake) { return nil }
+        if !ready.isDisjoint(with: wakes) { return nil }
       }
       polledReadable = true
     }
