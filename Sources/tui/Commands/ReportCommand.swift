@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
 
   static let configuration = CommandConfiguration(
     commandName: "report", abstract: AdminText.reportAbstract,
-    discussion: AdminText.reportDiscussion)
+    discussion: AdminText.reportDiscussion, subcommands: [SessionReportCommand.self])
 
   @Option(help: ArgumentHelp(AdminText.reportYearHelp))
   var year: Int?
