@@ -9,6 +9,8 @@ import Catalog
 func start(_ state: AppState) -> (AppState, [Effect]) {
   guard let policy = state.sessionPolicy else { return (state, []) }
   var state = state
+  // Over SSH the idle time runs from the start, for a guest too.
+  state.idleTimer?.restart(at: state.now.uptime)
   var effects: [Effect] = [.records(state.records.send(.openSession, at: state.now.uptime))]
   if let member = policy.keyMember {
     effects.append(.records(state.records.send(.enter(memberID: member), at: state.now.uptime)))
