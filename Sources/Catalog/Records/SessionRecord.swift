@@ -60,6 +60,22 @@ public struct SessionRecord: Hashable, Sendable {
   /// The session that replaced this one.
   public var replacedBy: Int64?
 
+  public init(
+    id: Int64, memberID: String?, entry: SessionEntry, keyFingerprint: String?,
+    origin: SessionOrigin, startedAt: Date, endedAt: Date?, endReason: String?,
+    replacedBy: Int64?
+  ) {
+    self.id = id
+    self.memberID = memberID
+    self.entry = entry
+    self.keyFingerprint = keyFingerprint
+    self.origin = origin
+    self.startedAt = startedAt
+    self.endedAt = endedAt
+    self.endReason = endReason
+    self.replacedBy = replacedBy
+  }
+
   public var end: SessionEnd? { endReason.flatMap(SessionEnd.init(rawValue:)) }
 
   public var isOpen: Bool { endedAt == nil }

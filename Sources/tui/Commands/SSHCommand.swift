@@ -142,11 +142,16 @@ struct AuthorizedKeysCommand: ParsableCommand {
     defer { try? store.close() }
     guard let memberID = try reportingRecordsErrors({ try store.memberID(forKey: offered) })
     else { return }
-    let line = try AuthorizedKeyLine(
-      program: program ?? Self.ownPath, database: records.resolvedPath,
-      catalog: catalogOptions.directory, rules: catalogOptions.rulesPath,
-      idleTimeout: idleTimeout, memberID: memberID, key: offered)
-    print(line.text)
+    do {
+      let line = try AuthorizedKeyLine(
+        program: program ?? Self.ownPath, database: records.resolvedPath,
+        catalog: catalogOptions.directory, rules: catalogOptions.rulesPath,
+        idleTimeout: idleTimeout, memberID: memberID, key: offered)
+      print(line.text)
+    } catch let unsafe as AuthorizedKeyLine.UnsafePath {
+      printError(SSHText.unsafePath(unsafe.path))
+      throw ExitCode(1)
+    }
   }
 
   /// This program's own path, as the kernel knows it.
@@ -175,8 +180,7 @@ struct AuthorizedKeyLine: Hashable {
     words += ["--member", memberID, "--key", key.fingerprint]
     for word in [program, database] + [catalog, rules].compactMap({ $0 })
     where !Self.isPlain(word) {
-      printError(SSHText.unsafePath(word))
-      throw ExitCode(1)
+      throw UnsafePath(path: word)
     }
     text =
       "restrict,pty,command=\"" + words.joined(separator: " ") + "\" " + key.authorizedKeyText
