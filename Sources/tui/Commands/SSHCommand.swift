@@ -148,8 +148,8 @@ struct AuthorizedKeysCommand: ParsableCommand {
         catalog: catalogOptions.directory, rules: catalogOptions.rulesPath,
         idleTimeout: idleTimeout, memberID: memberID, key: offered)
       print(line.text)
-    } catch let unsafe as AuthorizedKeyLine.UnsafePath {
-      printError(SSHText.unsafePath(unsafe.path))
+    } catch let refused as AuthorizedKeyLine.UnsafePath {
+      printError(SSHText.unsafePath(refused.path))
       throw ExitCode(1)
     }
   }
