@@ -67,8 +67,10 @@ REFUSAL = "需要交互式终端"
 class Deployment:
     """The temporary installation: accounts, files, sshd."""
 
-    def __init__(self, binary):
+    def __init__(self, binary, idle_timeout=IDLE_TIMEOUT, extra_config=""):
         tag = "cmt" + secrets.token_hex(3)
+        self.idle_timeout = idle_timeout
+        self.extra_config = extra_config
         self.group = tag
         self.study = f"{tag}-study"
         self.keyed = f"{tag}-key"
@@ -106,14 +108,14 @@ X11Forwarding yes
 PrintMotd no
 AcceptEnv LANG LC_*
 Subsystem sftp /usr/lib/openssh/sftp-server
-""")
+{self.extra_config}""")
         self.created_accounts = True
         env = dict(os.environ, PREFIX=os.path.join(self.root, "prefix"),
                    STATE_DIR=os.path.join(self.root, "state"),
                    SSHD_CONFIG=os.path.join(self.etc, "sshd_config"),
                    DROPIN_DIR=os.path.join(self.etc, "sshd_config.d"), GROUP=self.group,
                    STUDY_ACCOUNT=self.study, KEY_ACCOUNT=self.keyed, KEYS_USER=self.keys_user,
-                   IDLE_TIMEOUT=str(IDLE_TIMEOUT), STUDY_PASSWORD=PASSWORD, RELOAD="no")
+                   IDLE_TIMEOUT=str(self.idle_timeout), STUDY_PASSWORD=PASSWORD, RELOAD="no")
         result = subprocess.run(
             ["bash", os.path.join(REPO, "deploy", "ssh", "install.sh"), "--binary", self.binary,
              "--catalog", os.path.join(REPO, "data")], env=env, capture_output=True, text=True)
