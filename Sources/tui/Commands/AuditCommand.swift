@@ -8,32 +8,14 @@ struct AuditCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit", abstract: AdminText.auditAbstract)
 
-  @Option(help: ArgumentHelp(AdminText.auditMemberHelp))
-  var member: String?
-
-  @Option(help: ArgumentHelp(AdminText.auditSinceHelp))
-  var since: String?
-
+  @OptionGroup var filter: AuditFilterOptions
   @OptionGroup var records: RecordsOptions
-
-  func validate() throws {
-    if let member, !Member.isValidID(member) {
-      throw ValidationError(AdminText.invalidMemberList([member]))
-    }
-    if let since, LocalDate(iso: since) == nil {
-      throw ValidationError(AdminText.invalidDate(since))
-    }
-  }
 
   func run() throws {
     let store = try records.open()
-    if let member { _ = try store.memberOrExit(id: member) }
-    let start = since.flatMap(LocalDate.init(iso:)).map(LocalTime.start(of:))
-    let (entries, names) = try reportingRecordsErrors {
-      (
-        try store.auditEntries(memberID: member, since: start),
-        Dictionary(try store.members().map { ($0.id, $0.name) }) { first, _ in first }
-      )
+    let names = try filter.names(in: store)
+    let entries = try reportingRecordsErrors {
+      try store.auditEntries(memberID: filter.member, since: filter.start)
     }
     guard !entries.isEmpty else {
       print(AdminText.auditEmpty)

@@ -18,13 +18,10 @@ struct MembersAddKeyCommand: ParsableCommand {
   /// More than any public key file; a bigger file is not one.
   static let maximumFileBytes = 64 * 1024
 
-  @Argument(help: ArgumentHelp(AdminText.memberIDHelp))
-  var id: String
+  @OptionGroup var member: OneMemberArguments
 
   @Argument(help: ArgumentHelp(SSHText.keyFileHelp))
   var file: String
-
-  @OptionGroup var records: RecordsOptions
 
   func run() throws {
     let key: SSHPublicKey
@@ -34,8 +31,7 @@ struct MembersAddKeyCommand: ParsableCommand {
       printError(SSHText.keyRefused(file == "-" ? "<stdin>" : file, problem))
       throw ExitCode(1)
     }
-    let store = try records.open()
-    let member = try store.memberOrExit(id: id)
+    let (store, member) = try self.member.open()
     let added = try reportingRecordsErrors { try store.addKey(key, for: member.id) }
     print(added ? SSHText.keyAdded(member, key) : SSHText.keyAlreadyAdded(member, key))
   }
@@ -62,14 +58,10 @@ struct MembersKeysCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "keys", abstract: SSHText.keysAbstract)
 
-  @Argument(help: ArgumentHelp(AdminText.memberIDHelp))
-  var id: String
-
-  @OptionGroup var records: RecordsOptions
+  @OptionGroup var member: OneMemberArguments
 
   func run() throws {
-    let store = try records.open()
-    let member = try store.memberOrExit(id: id)
+    let (store, member) = try self.member.open()
     let keys = try reportingRecordsErrors { try store.keys(of: member.id) }
     guard !keys.isEmpty else {
       print(SSHText.noKeys(member))
@@ -92,8 +84,7 @@ struct MembersRemoveKeyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "remove-key", abstract: SSHText.removeKeyAbstract)
 
-  @Argument(help: ArgumentHelp(AdminText.memberIDHelp))
-  var id: String
+  @OptionGroup var member: OneMemberArguments
 
   @Argument(help: ArgumentHelp(SSHText.fingerprintHelp))
   var fingerprint: String
@@ -101,15 +92,12 @@ struct MembersRemoveKeyCommand: ParsableCommand {
   @Option(help: ArgumentHelp(SSHText.removeKeyReasonHelp))
   var reason: String?
 
-  @OptionGroup var records: RecordsOptions
-
   func validate() throws {
     if let reason { try CreditCommand.validate(reason: reason) }
   }
 
   func run() throws {
-    let store = try records.open()
-    let member = try store.memberOrExit(id: id)
+    let (store, member) = try self.member.open()
     let removed = try reportingRecordsErrors {
       try store.removeKey(fingerprint: fingerprint, of: member.id, reason: reason)
     }

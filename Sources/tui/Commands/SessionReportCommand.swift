@@ -11,35 +11,18 @@ struct SessionReportCommand: ParsableCommand {
     commandName: "sessions", abstract: SSHText.sessionsAbstract,
     discussion: SSHText.sessionsDiscussion)
 
-  @Option(help: ArgumentHelp(SSHText.sessionsSinceHelp))
-  var since: String?
-
-  @Option(help: ArgumentHelp(SSHText.sessionsMemberHelp))
-  var member: String?
+  @OptionGroup var filter: AuditFilterOptions
 
   @Option(help: ArgumentHelp(AdminText.reportFormatHelp))
   var format: ReportCommand.Format = .text
 
   @OptionGroup var records: RecordsOptions
 
-  func validate() throws {
-    if let member, !Member.isValidID(member) {
-      throw ValidationError(AdminText.invalidMemberList([member]))
-    }
-    if let since, LocalDate(iso: since) == nil {
-      throw ValidationError(AdminText.invalidDate(since))
-    }
-  }
-
   func run() throws {
     let store = try records.open()
-    if let member { _ = try store.memberOrExit(id: member) }
-    let start = since.flatMap(LocalDate.init(iso:)).map(LocalTime.start(of:))
-    let (sessions, names) = try reportingRecordsErrors {
-      (
-        try store.sessions(memberID: member, since: start),
-        Dictionary(try store.members().map { ($0.id, $0.name) }) { first, _ in first }
-      )
+    let names = try filter.names(in: store)
+    let sessions = try reportingRecordsErrors {
+      try store.sessions(memberID: filter.member, since: filter.start)
     }
     let report = SessionReport(sessions: sessions, names: names, now: Date())
     switch format {

@@ -176,8 +176,6 @@ enum SSHText {
     例：course-menu report sessions --since 2026-11-01 --member 1001
     --format csv 输出带 BOM 的 UTF-8 CSV，可直接用 Excel 打开。
     """
-  static let sessionsSinceHelp = "只列这一天及以后开始的会话（YYYY-MM-DD）。"
-  static let sessionsMemberHelp = "只列这名党员的会话。"
   static let sessionsHeader = [
     "开始", "结束", "时长", "党员", "方式", "来源地址", "结束方式", "客户端命令",
   ]
