@@ -62,6 +62,8 @@ IDLE_TIMEOUT = 75  # seconds; one session is left idle to see it end
 PASSWORD = "study-" + secrets.token_hex(4)
 CONCURRENT = 30
 REFUSAL = "需要交互式终端"
+# A command meant to act on whoever reads the audit: set the window title, reverse the text.
+HOSTILE = "echo \x1b]0;pwned\x07\x1b[2J \u202etxt.exe"
 
 
 class Deployment:
@@ -399,6 +401,38 @@ def check_install(deployment, results, output):
                   == dropin, result.stderr[-300:])
 
 
+def check_key_commands(deployment, client, results):
+    """The key commands as an administrator and sshd run them."""
+    private = client.key("m1001")
+    result = deployment.course_menu("members", "add-key", "1002", private, check=False)
+    results.check("keys: a private key is refused, saying so",
+                  result.returncode == 1 and "这是私钥" in result.stderr, result.stderr)
+    result = deployment.course_menu("members", "add-key", "1002", private + ".pub", check=False)
+    results.check("keys: a key of another member is refused",
+                  result.returncode == 1 and "已登记给党员 1001" in result.stderr, result.stderr)
+    kind, body = read(private + ".pub").split()[:2]
+    lookup = [deployment.program, "ssh", "authorized-keys", "--db", deployment.database,
+              "--account", deployment.keyed]
+    result = subprocess.run(lookup + [deployment.keyed, kind, body], capture_output=True,
+                            text=True)
+    results.check("keys: a registered key gives one restrict,pty,command= line for its member",
+                  result.returncode == 0 and result.stdout.count("\n") == 1
+                  and result.stdout.startswith('restrict,pty,command="')
+                  and "--member 1001 " in result.stdout and body in result.stdout,
+                  result.stdout + result.stderr)
+    unknown = read(client.key("stranger") + ".pub").split()[1]
+    for what, argv in [("an unregistered key", [deployment.keyed, kind, unknown]),
+                       ("another account", [deployment.study, kind, body])]:
+        result = subprocess.run(lookup + argv, capture_output=True, text=True)
+        results.check(f"keys: {what} gives nothing", result.returncode == 0
+                      and result.stdout == "", result.stdout + result.stderr)
+    result = subprocess.run(lookup + [deployment.keyed, kind, body[:-12]], capture_output=True,
+                            text=True)
+    results.check("keys: a malformed key is refused with a message, nothing printed",
+                  result.returncode == 1 and result.stdout == "" and "拒绝" in result.stderr,
+                  result.stdout + result.stderr)
+
+
 def check_key_login(client, results):
     tmux = open_session(client, client.d.keyed, client.key("m1001"), env="env -u LANG -u LC_ALL")
     screen = expect(tmux, results, "key: lands in the program as member 1001, no PIN",
@@ -438,6 +472,7 @@ def check_refusals(client, deployment, results):
     for label, account, key, password in accounts:
         for what, extra, command in [("ssh host /bin/sh", [], "/bin/sh"),
                                      ("ssh host 'echo SHELL-RAN'", [], "echo SHELL-RAN"),
+                                     ("ssh host with escape sequences", [], HOSTILE),
                                      ("ssh -T", ["-T"], None)]:
             status, output = client.spawn(client.ssh_argv(account, key, extra, command), password)
             results.check(f"{label}: {what} is refused with one line, status 1",
@@ -659,10 +694,18 @@ def check_audit(deployment, results, idle):
     results.check("audit: refused sessions are logged with the command asked for",
                   any(r["command"] == "echo SHELL-RAN" for r in refused)
                   and all(r["client"] == "127.0.0.1" for r in refused), str(refused[:3]))
+    text = deployment.course_menu("report", "sessions").stdout
+    results.check("audit: a command with escape sequences is listed visibly and inert",
+                  "\\x1B]0;pwned\\x07\\x1B[2J \\u{202E}txt.exe" in text
+                  and not any(c in text for c in "\x1b\x07\u202e"),
+                  repr([line for line in text.splitlines() if "pwned" in line]))
     text = deployment.course_menu("report", "sessions", "--member", "1001").stdout
-    results.check("audit: report sessions lists 1001's sessions with how they ended",
-                  "被另一处登录结束" in text and "钥匙登录" in text and "编号和 PIN 登录" in text,
-                  text[-600:])
+    listed = text.splitlines()[1:-1]
+    mine = [row for row in rows if row["member_id"] == "1001"]
+    results.check("audit: report sessions --member lists 1001's sessions and only them",
+                  len(listed) == len(mine) and all("1001 王建国" in line for line in listed)
+                  and "被另一处登录结束" in text and "钥匙登录" in text and "编号和 PIN 登录" in text,
+                  f"{len(listed)} listed, {len(mine)} rows: {text[-600:]}")
     data = subprocess.run([deployment.program, "report", "sessions", "--format", "csv", "--db",
                            deployment.database], capture_output=True).stdout
     table = [row for row in csv.reader(io.StringIO(data.decode("utf-8-sig"))) if row]
@@ -714,6 +757,7 @@ def main():
         deployment.start_sshd()
         # Left alone from the start; checked last.
         idle = open_session(client, deployment.keyed, client.key("m1006"))
+        check_key_commands(deployment, client, results)
         check_key_login(client, results)
         check_pin_login(client, results).kill()
         check_terminals(client, results)

@@ -23,8 +23,35 @@ enum SSHEnvironment {
   /// command the client asked for, kept for the audit and never run.
   static func origin(_ environment: [String: String]) -> SessionOrigin {
     let client = environment["SSH_CONNECTION"]?.split(separator: " ").first.map(String.init)
-    let command = environment["SSH_ORIGINAL_COMMAND"].map { String($0.prefix(longestCommand)) }
+    let command = environment["SSH_ORIGINAL_COMMAND"].map {
+      visible(String($0.prefix(longestCommand)))
+    }
     return SessionOrigin(client: client, command: command)
+  }
+
+  /// The client's command as it is kept and printed: every control character (and every
+  /// character that reorders text on screen) written out as `\xHH` or `\u{HHHH}`, so the
+  /// audit shows what was tried and nothing in it acts on the terminal or spreadsheet that
+  /// reads it.
+  static func visible(_ text: String) -> String {
+    var shown = ""
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      if value < 0x20 || (0x7F...0x9F).contains(value) {
+        shown += "\\x" + String(value, radix: 16, uppercase: true).leftPadded(to: 2)
+      } else if scalar.properties.isBidiControl || value == 0x200E || value == 0x200F {
+        shown += "\\u{" + String(value, radix: 16, uppercase: true) + "}"
+      } else {
+        shown.unicodeScalars.append(scalar)
+      }
+    }
+    return shown
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
   }
 }
 

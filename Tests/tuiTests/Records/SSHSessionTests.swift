@@ -214,6 +214,18 @@ import Testing
     #expect(!AuthorizedKeyLine.isPlain("$(id)") && !AuthorizedKeyLine.isPlain("a'b"))
   }
 
+  @Test func theClientsCommandIsKeptVisibleAndInert() {
+    let origin = SSHEnvironment.origin([
+      "SSH_CONNECTION": "203.0.113.5 52113 10.0.0.1 22",
+      "SSH_ORIGINAL_COMMAND": "echo \u{1B}]0;pwned\u{7} \u{202E}txt.exe 中文",
+    ])
+    #expect(origin.client == "203.0.113.5")
+    #expect(origin.command == "echo \\x1B]0;pwned\\x07 \\u{202E}txt.exe 中文")
+    #expect(SSHEnvironment.origin([:]) == SessionOrigin(client: nil, command: nil))
+    let long = SSHEnvironment.origin(["SSH_ORIGINAL_COMMAND": String(repeating: "a", count: 900)])
+    #expect(long.command?.count == SSHEnvironment.longestCommand)
+  }
+
   @Test func theSessionReportTellsHowEachSessionEnded() {
     let start = Date(timeIntervalSince1970: 1_780_000_000)
     func record(
