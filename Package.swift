@@ -7,6 +7,8 @@ let package = Package(
   products: [
     .executable(name: "course-menu", targets: ["tui"]),
     .library(name: "Catalog", targets: ["Catalog"]),
+    // The fuzzers' inputs, for fuzz/ and the corpus replay test; not part of the program.
+    .library(name: "CatalogFuzzing", targets: ["CatalogFuzzing"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,7 +48,8 @@ let package = Package(
       ],
       path: "Tests/RecordsStress"
     ),
-    .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
+    .target(name: "CatalogFuzzing", dependencies: ["Catalog"]),
+    .testTarget(name: "CatalogTests", dependencies: ["Catalog", "CatalogFuzzing"]),
     .testTarget(name: "tuiTests", dependencies: ["tui", "Catalog"]),
   ]
 )

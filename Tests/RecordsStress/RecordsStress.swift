@@ -124,7 +124,8 @@ struct RecordsStress: ParsableCommand {
     }
   }
 
-  /// Tries a PIN `attempts` times and prints each answer: ok, wrong R, locked, unknown, no-pin.
+  /// Tries a PIN `attempts` times and prints each answer: `ok`, `refused FREE`, `refused 0
+  /// wait SECONDS`, `wait SECONDS` (not checked), `locked`.
   struct Authenticate: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "auth")
     @Option var member: String
@@ -135,12 +136,14 @@ struct RecordsStress: ParsableCommand {
     func run() throws {
       let store = try options.open()
       for _ in 0..<attempts {
+        func seconds(_ date: Date) -> Int { Int(date.timeIntervalSinceNow.rounded()) }
         switch try store.authenticate(member: member, pin: pin) {
         case .ok: RecordsStress.emit("ok")
-        case .wrong(let remaining): RecordsStress.emit("wrong \(remaining)")
+        case .refused(let free, nil): RecordsStress.emit("refused \(free)")
+        case .refused(let free, let retry?):
+          RecordsStress.emit("refused \(free) wait \(seconds(retry))")
+        case .mustWait(let until): RecordsStress.emit("wait \(seconds(until))")
         case .locked: RecordsStress.emit("locked")
-        case .unknownMember: RecordsStress.emit("unknown")
-        case .noPIN: RecordsStress.emit("no-pin")
         }
       }
     }

@@ -32,8 +32,8 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from records_e2e import (DATA, SLOW, key_line, log_in, log_out_and_quit,  # noqa: E402
                          main_menu_item, my_hours_pages, run_ui)
-from tui_e2e import (Tmux, digit_of, expect, run_tests,  # noqa: E402
-                     terminal_restored)
+from tui_e2e import (Tmux, digit_of, expect, quit_from_start_screen,  # noqa: E402
+                     run_tests, terminal_restored)
 
 QUANZHOU = os.path.join(DATA, "rules-quanzhou-2010.toml")
 ROSTER = """id,name,branch,domain,role,joined,floating,pin
@@ -267,7 +267,7 @@ def test_secretary_screens(binary, results, records):
         for _ in range(4):
             tmux.type("0")
         tmux.wait_for(lambda s: "党员登录" in s and "党员：" not in s, "logged out")
-        tmux.type("0")
+        quit_from_start_screen(tmux)
         terminal_restored(tmux, results, "secretary", 0)
     finally:
         tmux.kill()

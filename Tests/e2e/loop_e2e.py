@@ -28,8 +28,8 @@ import tomllib
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from records_e2e import (DATA, SLOW, log_in, log_out_and_quit, main_menu_item,  # noqa: E402
                          run_ui)
-from tui_e2e import (Tmux, alive, child_pid, digit_of, expect, run_tests,  # noqa: E402
-                     terminal_restored)
+from tui_e2e import (Tmux, alive, child_pid, digit_of, expect,  # noqa: E402
+                     quit_from_start_screen, run_tests, terminal_restored)
 
 LOCK_SECONDS = 5.0
 PROMPT_LATENCY = 0.5  # how soon a key must show on screen while the write waits
@@ -233,7 +233,7 @@ def test_quit_waits_for_the_write(binary, results):
         # Back to the start screen (logged out) and 0: quit, with the write still waiting.
         tmux.type("00000")
         tmux.wait_for(lambda s: "党员登录" in s, "the start screen")
-        tmux.type("0")
+        quit_from_start_screen(tmux)
         expect(tmux, results, "quit: says it saves first, and stays",
                lambda s: "正在保存，保存完毕后退出" in s, lambda s: s)
         results.check("quit: the program waits while the write cannot commit",
@@ -272,7 +272,7 @@ def test_idle_timeout(binary, results):
         waited = time.monotonic() - pressed
         results.check("idle: logged out about 3 s after the last key", 2.5 < waited < 5.0,
                       f"{waited:.1f} s")
-        tmux.type("0")
+        quit_from_start_screen(tmux)
         terminal_restored(tmux, results, "idle", 0)
     finally:
         tmux.kill()

@@ -7,9 +7,9 @@
 2. A database made with `members import` and `credit` (--db): log in, and 我的学时 shows exactly
    the hours credited — target, what is missing, by category, by form, each credit with its
    date and source.
-3. Five wrong PINs lock the member, spread over two program runs on the same database (one
-   with --db, one with COURSE_MENU_DB); then even the right PIN is refused, and
-   `members list` says locked.
+3. Wrong PINs spread over two program runs on the same database (one with --db, one with
+   COURSE_MENU_DB): two are free, the third costs a wait that even the right PIN must keep, a
+   number nobody has gets the same answer, and `members list` shows the count and the wait.
 
     python3 Tests/e2e/records_e2e.py [--binary PATH]
 
@@ -28,7 +28,7 @@ import tomllib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from tui_e2e import (REPO, Results, Tmux, child_pid, digit_of, expect,  # noqa: E402
-                     terminal_restored)
+                     quit_from_start_screen, terminal_restored)
 
 DATA = os.path.join(REPO, "data")
 FORMS = {"concentrated": "集中培训", "group": "集体学习", "remote": "远程教育", "onsite": "现场教学",
@@ -103,12 +103,12 @@ def my_hours_pages(tmux):
 
 
 def log_out_and_quit(tmux, results, label):
-    """From a member's main menu: 0 logs out to the start screen, where 0 quits; then the
-    terminal must be as it was."""
+    """From a member's main menu: 0 logs out to the start screen, where 0 asks and 1 quits;
+    then the terminal must be as it was."""
     main_menu_item(tmux, "我的学时")
     tmux.type("0")
     tmux.wait_for(lambda s: "党员登录" in s and "党员：" not in s, "logged out")
-    tmux.type("0")
+    quit_from_start_screen(tmux)
     terminal_restored(tmux, results, label, 0)
 
 
@@ -230,7 +230,7 @@ def test_demo_member(binary, results):
         tmux.type("0")
         expect(tmux, results, "demo: 0 on the main menu logs out to the start screen",
                lambda s: "党员登录" in s and "党员：" not in s)
-        tmux.type("0")
+        quit_from_start_screen(tmux)
         terminal_restored(tmux, results, "demo", 0)
         results.check("demo: the temporary database is deleted at exit",
                       demo_dirs and not any(os.path.exists(d) for d in demo_dirs), str(demo_dirs))
@@ -304,11 +304,10 @@ def test_exact_hours(binary, database, credited, catalog, rules, results):
         tmux.kill()
 
 
-def attempts_left(tmux, what):
-    """After a PIN was sent from a fresh login screen: the attempts left the answer states."""
-    screen = tmux.wait_for(lambda s: re.search(r"还可以再试 \d 次", s) and "正在核对" not in s,
-                           what, timeout=SLOW)
-    return int(re.search(r"还可以再试 (\d) 次", screen).group(1))
+def answer(tmux, what):
+    """After a PIN was sent: the settled answer (the check is slow on purpose)."""
+    return tmux.wait_for(lambda s: ("不正确" in s or "再试" in s) and "正在核对" not in s, what,
+                         timeout=SLOW)
 
 
 def try_pin(tmux, pin, expected, what):
@@ -319,57 +318,62 @@ def try_pin(tmux, pin, expected, what):
 
 
 def leave_login(tmux):
-    """Esc back to the start screen, and 0 to quit."""
+    """Esc back to the start screen, and 0 and 1 to quit."""
     tmux.tmux("send-keys", "-t", tmux.target, "Escape")
     tmux.wait_for(lambda s: "党员登录（" in s, "the start screen")
-    tmux.type("0")
+    quit_from_start_screen(tmux)
 
 
-def test_lockout_two_sessions(binary, database, results):
-    # First run, with --db: two wrong PINs, then the member walks away.
+def test_throttle_two_sessions(binary, database, results):
+    """Wrong PINs cost a wait, not a lockout, counted across two runs on one database; a number
+    nobody has gets the very same answer as a wrong PIN."""
+    # First run, with --db: a number nobody has, then two wrong PINs for 3002.
     tmux = Tmux(80, 24)
     try:
         run_ui(tmux, binary, f"--db {shlex.quote(database)}")
+        log_in(tmux, "9999", "0000")
+        unknown = answer(tmux, "the answer for a number nobody has")
+        tmux.tmux("send-keys", "-t", tmux.target, "Escape")
+        tmux.wait_for(lambda s: "党员登录（" in s, "the start screen")
         log_in(tmux, "3002", "0000")
-        results.check("lock: after 1 wrong PIN, 4 attempts left",
-                      attempts_left(tmux, "the first answer") == 4)
-        try_pin(tmux, "1111", "还可以再试 3 次", "the second answer")
-        expect(tmux, results, "lock: the answer says how a lock comes",
-               lambda s: "PIN 不正确。还可以再试 3 次；连续输错 5 次将锁定 15 分钟。" in s, lambda s: s)
+        wrong = answer(tmux, "the first answer")
+        said = "编号或 PIN 不正确。请重新输入 PIN；编号输错了，先按退格键删掉 PIN 再改编号。再输错 2 次以后"
+        results.check("throttle: a wrong PIN says only 编号或 PIN 不正确, with the attempts left",
+                      said in wrong.replace("\n ", ""), wrong)
+        message = [line for line in unknown.split("\n") if "编号或" in line or "以后" in line]
+        results.check("throttle: a number nobody has gets the same answer, without the number",
+                      said in unknown.replace("\n ", "") and "9999" not in "".join(message),
+                      unknown)
+        try_pin(tmux, "1111", "输错 1 次以后", "the second answer")
         leave_login(tmux)
-        terminal_restored(tmux, results, "lock, first run", 0)
+        terminal_restored(tmux, results, "throttle, first run", 0)
     finally:
         tmux.kill()
-    # Second run, on the same file through COURSE_MENU_DB: the count goes on, the 5th locks.
+    # Second run, on the same file through COURSE_MENU_DB: the count goes on, the 3rd waits.
     tmux = Tmux(80, 24)
     try:
         run_ui(tmux, binary, "", env=f"COURSE_MENU_DB={shlex.quote(database)}")
         log_in(tmux, "3002", "2222")
-        left = attempts_left(tmux, "the third answer")
-        results.check("lock: the count goes on in the second run (2 left)", left == 2, str(left))
-        try_pin(tmux, "3333", "还可以再试 1 次", "the fourth answer")
-        try_pin(tmux, "4444", "已锁定", "the lock")
-        expect(tmux, results, "lock: the fifth wrong PIN locks, saying until when",
-               lambda s: re.search(r"编号 3002 已锁定（连续输错 5 次 PIN）：请在 (\d{4}-\d\d-\d\d )?"
-                                   r"\d\d:\d\d 以后再试（约 15 分钟）", s) is not None, lambda s: s)
-        tmux.type("3002")
-        tmux.enter()
-        tmux.wait_for(lambda s: "请输入 PIN" in s, "the PIN prompt")
+        screen = answer(tmux, "the third answer")
+        results.check("throttle: the third wrong PIN, in another run, costs a wait of seconds",
+                      re.search(r"编号或 PIN 不正确。这个编号输错的次数较多，请 (\d+) 秒后再试。", screen)
+                      is not None, screen)
         tmux.type("1357")
         tmux.wait_for(lambda s: "****_" in s, "the masked PIN")
         tmux.enter()
-        tmux.wait_for(lambda s: "已锁定" in s and "正在核对" not in s and "党员编号：_" in s,
-                      "the lock again", timeout=SLOW)
-        expect(tmux, results, "lock: even the right PIN is refused while locked",
-               lambda s: "编号 3002 已锁定" in s and "退出登录" not in s)
+        screen = tmux.wait_for(lambda s: "请" in s and "秒后再试" in s and "正在核对" not in s
+                               and "编号或" not in s, "the wait again", timeout=SLOW)
+        expect(tmux, results, "throttle: even the right PIN waits, and nobody is locked out",
+               lambda s: "这个编号输错的次数较多，请" in s and "退出登录" not in s)
         leave_login(tmux)
-        terminal_restored(tmux, results, "lock, second run", 0)
+        terminal_restored(tmux, results, "throttle, second run", 0)
     finally:
         tmux.kill()
     listing = subprocess.run([binary, "members", "list", "--db", database],
                              capture_output=True, text=True).stdout
     line = next((l for l in listing.split("\n") if l.strip().startswith("3002")), "")
-    results.check("lock: members list shows 3002 locked", "锁定" in line, line)
+    results.check("throttle: members list shows 3002's wrong PINs and the wait",
+                  re.search(r"PIN 连续错误 3 次，\d\d:\d\d 前不能登录", line) is not None, line)
 
 
 def main():
@@ -388,9 +392,9 @@ def main():
             tests = [
                 lambda: test_demo_member(binary, results),
                 lambda: test_exact_hours(binary, database, credited, catalog, rules, results),
-                lambda: test_lockout_two_sessions(binary, database, results),
+                lambda: test_throttle_two_sessions(binary, database, results),
             ]
-            for name, test in zip(["demo member", "exact hours", "lockout"], tests):
+            for name, test in zip(["demo member", "exact hours", "throttle"], tests):
                 try:
                     test()
                 except AssertionError as error:

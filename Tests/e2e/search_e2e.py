@@ -20,8 +20,8 @@ import shlex
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tui_e2e import (REPO, Tmux, digit_of, expect, run_tests, start_ui,  # noqa: E402
-                     terminal_restored)
+from tui_e2e import (REPO, Tmux, digit_of, expect, quit_from_start_screen,  # noqa: E402
+                     run_tests, start_ui, terminal_restored)
 
 ESC = "\x1b"
 
@@ -158,7 +158,7 @@ def test_search(binary, results):
         tmux.wait_for(lambda s: "请按数字键选择" in s, "the main menu after 0 0")
         tmux.type("0")
         tmux.wait_for(lambda s: "党员登录" in s, "the start screen")
-        tmux.type("0")
+        quit_from_start_screen(tmux)
         terminal_restored(tmux, results, "search: quit with 0", 0)
     finally:
         tmux.kill()
@@ -201,7 +201,7 @@ def test_recommendations(binary, results):
         for expected in ["推荐理由：", "请按数字键选择", "党员登录"]:
             tmux.type("0")
             tmux.wait_for(lambda s, e=expected: e in s and "课程名称：" not in s, expected)
-        tmux.type("0")
+        quit_from_start_screen(tmux)
         terminal_restored(tmux, results, "为我推荐: quit with 0", 0)
     finally:
         tmux.kill()

@@ -215,11 +215,20 @@ def start_ui(tmux, binary, env=""):
     tmux.wait_for(lambda s: re.search(r"^\s*>?\s*3\s", s, re.M), "the main menu")
 
 
-def quit_from_main_menu(tmux):
-    """0 on a guest's main menu goes back to the start screen, where 0 quits."""
+def quit_from_start_screen(tmux, question=True):
+    """0 on the start screen asks first (确定要退出程序吗？, unreadable in ASCII: question=False
+    only types); 1 quits."""
+    tmux.type("0")
+    if question:
+        tmux.wait_for(lambda s: "确定要退出程序吗" in s, "the quit question")
+    tmux.type("1")
+
+
+def quit_from_main_menu(tmux, question=True):
+    """0 on a guest's main menu goes back to the start screen, where 0 asks and 1 quits."""
     tmux.type("0")
     tmux.wait_for(lambda s: not re.search(r"^\s*>?\s*3\s", s, re.M), "the start screen")
-    tmux.type("0")
+    quit_from_start_screen(tmux, question)
 
 
 def terminal_restored(tmux, results, label, exit_status):
@@ -377,7 +386,7 @@ def test_ascii_fallback(binary, results):
         expect(tmux, results, "C locale: an ASCII frame", lambda s: "-" * 40 in s and "─" not in s)
         expect(tmux, results, "C locale: digits still shown",
                lambda s: re.search(r"1\s+\?\?", s) is not None)
-        quit_from_main_menu(tmux)
+        quit_from_main_menu(tmux, question=False)
         terminal_restored(tmux, results, "C locale", 0)
     finally:
         tmux.kill()

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Multi-process, crash and command-line tests of the records store.
+"""Multi-process, crash, fault and command-line tests of the records store (issues 4 and 9).
 
 Runs the real `course-menu` binary, and the `records-stress` helper built beside it (from
 Tests/RecordsStress), in separate processes against temporary databases and checks the files
@@ -11,10 +11,15 @@ Prints one line per check and a final `N passed, M failed`; exits 1 if any check
 """
 
 import argparse
+import csv
 import datetime
+import hashlib
+import io
 import json
 import os
 import random
+import re
+import shutil
 import signal
 import sqlite3
 import stat
@@ -52,26 +57,26 @@ class Program:
         self.stress = os.path.join(os.path.dirname(binary), "records-stress")
         self.catalog = catalog
 
-    def args(self, *args, db=None):
+    def args(self, *args, db=None, catalog=True):
         if args and args[0] == "records-stress":
             command = [self.stress, *args[1:]]
         else:
             command = [self.binary, *args]
         if db is not None:
             command += ["--db", db]
-        if args and args[0] != "members":
+        if catalog and args and args[0] not in ("members", "audit"):
             command += ["--catalog", self.catalog]
         return command
 
-    def run(self, *args, db=None, stdin=None, env=None, timeout=120):
+    def run(self, *args, db=None, stdin=None, env=None, timeout=120, catalog=True):
         return subprocess.run(
-            self.args(*args, db=db), input=stdin, capture_output=True, text=True,
-            timeout=timeout, env=env, cwd=ROOT)
+            self.args(*args, db=db, catalog=catalog), input=stdin, capture_output=True,
+            text=True, timeout=timeout, env=env, cwd=ROOT)
 
-    def spawn(self, *args, db):
+    def spawn(self, *args, db, catalog=True):
         return subprocess.Popen(
-            self.args(*args, db=db), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            cwd=ROOT)
+            self.args(*args, db=db, catalog=catalog), stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True, cwd=ROOT)
 
 
 def query(db, sql, *params):
@@ -135,10 +140,12 @@ def test_concurrent_mix(checks, program, workdir, workers=8, ops=200):
     members_per_credit = 5 + 1
     checks.check("mix: integrity_check = ok", integrity(db) == "ok", integrity(db))
     checks.check("mix: foreign_key_check is empty", query(db, "PRAGMA foreign_key_check") == [])
+    migrations = [row[0] for row in query(db, "SELECT identifier FROM grdb_migrations")]
     checks.check(
-        "mix: every migration applied exactly once",
-        query(db, "SELECT identifier FROM grdb_migrations")
-        == [("v1 members, selections, credits",), ("v2 credit reason, audit trail",)])
+        "mix: every migration applied exactly once, and the schema version counts them",
+        migrations[:1] == ["v1 members, selections, credits"]
+        and len(migrations) == len(set(migrations))
+        and query(db, "PRAGMA user_version") == [(len(migrations),)], str(migrations))
     checks.check("mix: 5 shared + 8 own members",
                  query(db, "SELECT count(*) FROM member")[0][0] == 5 + workers)
     total_credits = query(db, "SELECT count(*) FROM credit")[0][0]
@@ -230,34 +237,321 @@ def test_crash(checks, program, workdir, kills=20, batch_size=20, seed=None):
     checks.check("crash: integrity_check = ok at the end", integrity(db) == "ok")
 
 
-# --- lockout across processes ---------------------------------------------------------------
+# --- PIN throttling across processes ---------------------------------------------------------
 
-def test_parallel_lockout(checks, program, workdir, processes=8, attempts=2):
+def auth(program, db, number, pin, attempts=1, spawn=False):
+    args = ["records-stress", "auth", "--member", number, "--pin", pin, "--attempts", str(attempts)]
+    if spawn:
+        return program.spawn(*args, db=db, catalog=False)
+    return program.run(*args, db=db, catalog=False).stdout.split("\n")[:-1]
+
+
+def test_parallel_throttle(checks, program, workdir, processes=8, attempts=2):
+    """Wrong PINs from several processes share one count per typed number: the first three are
+    judged, the third starts a wait that every other attempt must keep (the old rule locked the
+    member for 15 minutes after five). A number nobody has is treated exactly alike."""
     db = os.path.join(workdir, "lockout", "records.sqlite")
     roster = os.path.join(workdir, "lockout.csv")
     with open(roster, "w", encoding="utf-8") as file:
         file.write("id,name,branch,domain,role,joined,pin\n3001,测试,一支部,rural,member,2010-07-01,2468\n")
     result = program.run("members", "import", roster, db=db)
-    checks.check("lockout: roster imported", result.returncode == 0, result.stderr)
-    spawned = [program.spawn("records-stress", "auth", "--member", "3001", "--pin", "0000",
-                             "--attempts", str(attempts), db=db)
-               for _ in range(processes)]
-    answers = []
-    for process in spawned:
-        out, _ = process.communicate(timeout=300)
-        answers += out.split("\n")
-    wrong = sum(1 for answer in answers if answer.startswith("wrong"))
-    locked = sum(1 for answer in answers if answer == "locked")
-    checks.check(
-        f"lockout: {processes} processes x {attempts} wrong PINs: exactly 4 wrong, then locked",
-        wrong == 4 and locked == processes * attempts - 4, f"wrong {wrong}, locked {locked}")
-    right = program.run("records-stress", "auth", "--member", "3001", "--pin", "2468", db=db)
-    checks.check("lockout: the right PIN is refused while locked", right.stdout.strip() == "locked")
+    checks.check("throttle: roster imported", result.returncode == 0, result.stderr)
+    for number in ("3001", "9999"):
+        spawned = [auth(program, db, number, "0000", attempts, spawn=True) for _ in range(processes)]
+        answers, errors = [], []
+        for process in spawned:
+            out, err = process.communicate(timeout=300)
+            answers += [line for line in out.split("\n") if line]
+            if process.returncode != 0:
+                errors.append(f"exit {process.returncode}: {err.strip()[:200]}")
+        refused = sorted(a for a in answers if a.startswith("refused"))
+        waits = [a for a in answers if a.startswith("wait")]
+        checks.check(
+            f"throttle {number}: {processes} processes x {attempts} wrong PINs: exactly 3 judged, "
+            "the rest wait",
+            not errors and len(waits) == processes * attempts - 3
+            and refused == ["refused 0 wait 30", "refused 1", "refused 2"],
+            f"{refused} {len(waits)} waits {errors}")
+        row = query(db, "SELECT failures, next_attempt - last_failure FROM login_throttle "
+                    "WHERE number = ?", number)
+        checks.check(f"throttle {number}: 3 failures and a 30 s wait kept in the database",
+                     row == [(3, 30.0)], str(row))
+    checks.check("throttle: the right PIN is not even checked during the wait",
+                 auth(program, db, "3001", "2468")[0].startswith("wait"))
     unlock = program.run("members", "unlock", "3001", db=db)
-    checks.check("lockout: members unlock", unlock.returncode == 0 and "已解除" in unlock.stdout,
+    checks.check("throttle: members unlock clears the count",
+                 unlock.returncode == 0 and "已清除 3001 测试 的 3 次 PIN 错误记录" in unlock.stdout,
                  unlock.stdout + unlock.stderr)
-    right = program.run("records-stress", "auth", "--member", "3001", "--pin", "2468", db=db)
-    checks.check("lockout: the right PIN works after unlock", right.stdout.strip() == "ok")
+    checks.check("throttle: the right PIN works after unlock",
+                 auth(program, db, "3001", "2468") == ["ok"])
+    unlock = program.run("members", "unlock", "9999", db=db)
+    checks.check("throttle: a stranger's count on a number nobody has can be cleared too",
+                 unlock.returncode == 0 and "编号 9999（不是已登记的党员）" in unlock.stdout,
+                 unlock.stdout + unlock.stderr)
+
+
+# --- rosters and sheets read strictly ----------------------------------------------------------
+
+def test_strict_rosters(checks, program, workdir):
+    """The attack's rosters: each is refused with its line, and nothing is imported."""
+    db = os.path.join(workdir, "strict", "records.sqlite")
+    header = "id,name,branch,domain,role,joined,floating,pin\n"
+    roster = os.path.join(workdir, "quoted.csv")
+    write(roster, header
+          + '1004,"陈小红,红旗村党支部,rural,member,2026-03-01,,4444\n'
+          + '1005,赵明",红旗村党支部,rural,member,2020-01-01,,5555\n'
+          + "1006,孙丽,红旗村党支部,rural,member,2020-01-01,,6666\n")
+    result = program.run("members", "import", roster, db=db)
+    members = query(db, "SELECT count(*) FROM member")[0][0] if os.path.exists(db) else 0
+    checks.check("strict: an unbalanced quote is refused at the line where it opens, nothing "
+                 "imported", result.returncode == 1 and f"{roster} 第 2 行：第 2 列（name）的引号在本行没有结束"
+                 in result.stderr and members == 0, result.stdout + result.stderr)
+    write(roster, header + "1004,陈小\x00红,一支部,rural,member,2020-01-01,,\n"
+          + "1005,\x1b[31m赵明,一支部,rural,member,2020-01-01,,\n")
+    result = program.run("members", "import", roster, db=db)
+    checks.check("strict: NUL and escape in a name are refused by line and column",
+                 result.returncode == 1 and "第 2 行：第 2 列（name）含有控制字符 U+0000" in result.stderr
+                 and "第 3 行：第 2 列（name）含有控制字符 U+001B" in result.stderr, result.stderr)
+    write(roster, header + "1004,陈小红,一支部,rural,member,2020-01-01,,\n")
+    program.run("members", "import", roster, db=db)
+    write(roster, header + "01004,陈小红,一支部,rural,member,2020-01-01,,\n")
+    result = program.run("members", "import", roster, db=db)
+    checks.check("strict: 01004 beside a stored 1004 is refused, not a second member",
+                 result.returncode == 1 and "与已有的编号 1004 只差开头的 0" in result.stderr
+                 and query(db, "SELECT id FROM member") == [("1004",)], result.stderr)
+    write(roster, "\n\n" + header + "1007,李,一支部,rural,member,2020-01-01,,\n")
+    result = program.run("members", "import", roster, db=db)
+    checks.check("strict: blank lines before the header are skipped",
+                 result.returncode == 0 and "新增 1 人" in result.stdout, result.stderr)
+    utf16 = os.path.join(workdir, "utf16.csv")
+    with open(utf16, "wb") as file:
+        file.write((header + "1008,李,一支部,rural,member,2020-01-01,,\n").encode("utf-16"))
+    result = program.run("members", "import", utf16, db=db)
+    checks.check("strict: UTF-16 is called UTF-16, not GBK",
+                 result.returncode == 2 and "UTF-16" in result.stderr and "GBK" not in result.stderr,
+                 result.stderr)
+    result = program.run("credit", "ideals-theory", "--date", "2026-03-18", "--sheet", workdir,
+                         db=db)
+    checks.check("strict: a directory given as --sheet is called a directory",
+                 result.returncode == 2 and "这是目录，不是文件" in result.stderr, result.stderr)
+    fifo = os.path.join(workdir, "sheet.csv")
+    os.mkfifo(fifo)
+    try:
+        result = program.run("credit", "ideals-theory", "--date", "2026-03-18", "--sheet", fifo,
+                             db=db, timeout=20)
+        checks.check("strict: a FIFO given as --sheet is refused, not waited on",
+                     result.returncode == 2 and "命名管道" in result.stderr, result.stderr)
+    except subprocess.TimeoutExpired:
+        checks.check("strict: a FIFO given as --sheet is refused, not waited on", False, "hung")
+    pins = os.path.join(workdir, "pins.csv")
+    write(pins, header + "".join(f"{7000 + k},党员{k},一支部,rural,member,2020-01-01,,{2000 + k}\n"
+                                 for k in range(24)))
+    result = program.run("members", "import", pins, db=db)
+    checks.check("progress: no bar when standard error is not a terminal",
+                 result.returncode == 0 and "\r" not in result.stderr and "新增 24 人" in result.stdout,
+                 repr(result.stderr[-200:]))
+
+
+# --- database faults ---------------------------------------------------------------------------
+
+NOBODY = 65534
+
+
+def sha256(path):
+    with open(path, "rb") as file:
+        return hashlib.sha256(file.read()).hexdigest()
+
+
+def test_database_faults(checks, program, workdir):
+    """A user who may not write, stale -shm files, newer, foreign and broken files. As root the
+    other user is nobody (root ignores permissions); otherwise the files are made read-only."""
+    base = os.path.join(workdir, "faults")
+    os.makedirs(base)
+    os.chmod(workdir, 0o755)
+    os.chmod(base, 0o755)
+    root = os.geteuid() == 0
+    other = program
+    prefix = []
+    if root:
+        binary = os.path.join(base, "course-menu")
+        shutil.copy2(program.binary, binary)
+        catalog = os.path.join(base, "data")
+        shutil.copytree(program.catalog, catalog)
+        for directory, _, files in os.walk(catalog):
+            os.chmod(directory, 0o755)
+            for name in files:
+                os.chmod(os.path.join(directory, name), 0o644)
+        other = Program(binary, catalog)
+        prefix = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+
+    def run_other(*args, db):
+        return subprocess.run(prefix + other.args(*args, db=db), capture_output=True, text=True,
+                              timeout=120, cwd=base)
+
+    roster = os.path.join(base, "roster.csv")
+    write(roster, "id,name,branch,domain,role,joined\n1001,王建国,一支部,rural,member,2012-07-01\n")
+    os.chmod(roster, 0o644)
+
+    # A user who may read the records but not write them.
+    directory = os.path.join(base, "read-only")
+    db = os.path.join(directory, "records.sqlite")
+    program.run("members", "import", roster, db=db)
+    os.chmod(db, 0o644 if root else 0o444)
+    os.chmod(directory, 0o755 if root else 0o555)
+    before, digest = sorted(os.listdir(directory)), sha256(db)
+    for args in (("members", "list"), ("report",)):
+        result = run_other(*args, db=db)
+        checks.check(f"faults: {' '.join(args)} works for a user who may not write",
+                     result.returncode == 0 and "王建国" in result.stdout,
+                     result.stdout[-300:] + result.stderr)
+    checks.check("faults: reading leaves no -wal or -shm and changes nothing",
+                 sorted(os.listdir(directory)) == before and sha256(db) == digest,
+                 str(os.listdir(directory)))
+    result = run_other("members", "import", roster, db=db)
+    checks.check("faults: a write without permission is refused in Chinese, creating nothing",
+                 result.returncode == 2 and "没有写入权限" in result.stderr
+                 and sorted(os.listdir(directory)) == before, result.stderr)
+    os.chmod(directory, 0o755)
+
+    # A read-only database in the user's own directory, and a 0444 -shm an older version left.
+    directory = os.path.join(base, "own")
+    os.makedirs(directory)
+    if root:
+        os.chown(directory, NOBODY, NOBODY)
+    db = os.path.join(directory, "records.sqlite")
+    result = run_other("members", "import", roster, db=db)
+    os.chmod(db, 0o444)
+    result = run_other("members", "list", db=db)
+    checks.check("faults: listing a 0444 database creates no 0444 -shm",
+                 result.returncode == 0 and os.listdir(directory) == ["records.sqlite"],
+                 str(os.listdir(directory)) + result.stderr)
+    shm = db + "-shm"
+    with open(shm, "wb"):
+        pass
+    if root:
+        os.chown(shm, NOBODY, NOBODY)
+    os.chmod(shm, 0o444)
+    os.chmod(db, 0o664)
+    result = run_other("members", "import", roster, db=db)
+    mode = stat.S_IMODE(os.stat(shm).st_mode) if os.path.exists(shm) else None
+    checks.check("faults: a stale 0444 -shm no longer fails once the database is writable",
+                 result.returncode == 0 and mode in (None, 0o664), f"{mode} {result.stderr}")
+
+    # Written by a newer program: refused before anything is written.
+    db = os.path.join(base, "newer.sqlite")
+    program.run("members", "import", roster, db=db)
+    connection = sqlite3.connect(db)
+    connection.execute("PRAGMA user_version = 99")
+    connection.close()
+    before, digest = sorted(os.listdir(base)), sha256(db)
+    for args in (("members", "import", roster), ("members", "list")):
+        result = program.run(*args, db=db)
+        checks.check(f"faults: a newer database refuses {' '.join(args[:2])}, untouched",
+                     result.returncode == 2 and "由更新版本的 course-menu 写入（数据库版本 99" in result.stderr
+                     and sha256(db) == digest and sorted(os.listdir(base)) == before, result.stderr)
+
+    # Another application's database, and a file that is no database.
+    db = os.path.join(base, "contacts.sqlite")
+    connection = sqlite3.connect(db)
+    connection.execute("CREATE TABLE contacts (name TEXT)")
+    connection.commit()
+    connection.close()
+    digest = sha256(db)
+    result = program.run("members", "import", roster, db=db)
+    checks.check("faults: another application's database is refused, untouched",
+                 result.returncode == 2 and "是别的程序的 SQLite 数据库（其中有表 contacts）" in result.stderr
+                 and sha256(db) == digest
+                 and query(db, "SELECT name FROM sqlite_master") == [("contacts",)], result.stderr)
+    db = os.path.join(base, "notes.txt")
+    write(db, "这不是数据库\n")
+    result = program.run("members", "list", db=db)
+    checks.check("faults: a file that is no database is refused",
+                 result.returncode == 2 and "不是 SQLite 数据库文件" in result.stderr, result.stderr)
+
+    # A damaged database: Chinese first, SQLite's own words after.
+    db = os.path.join(base, "damaged.sqlite")
+    program.run("members", "import", roster, db=db)
+    with open(db, "r+b") as file:
+        page_size = int.from_bytes(file.read(18)[16:18], "big")
+        file.seek(page_size)
+        file.write(b"\xff" * page_size * 2)
+    result = program.run("members", "list", db=db)
+    checks.check("faults: a damaged file says so in Chinese, SQLite's text after it",
+                 result.returncode in (1, 2) and re.search(
+                     r"数据库文件已损坏（SQLite：[^）]*malformed", result.stderr) is not None,
+                 result.stderr)
+
+
+# --- hostile data through every printing command ------------------------------------------
+
+HOSTILE = "\x1b]0;PWNED\x07\x1b[31m王\u202e建国"
+RAW = [b"\x1b", b"\x07", "\u202e".encode()]
+
+
+def test_hostile_data(checks, program, workdir):
+    """Escape sequences and formulas from the records and from the catalog, through every
+    command that prints: nothing reaches the terminal raw, no CSV cell runs as a formula."""
+    catalog = os.path.join(workdir, "hostile-data")
+    shutil.copytree(program.catalog, catalog)
+    rules = os.path.join(catalog, "rules.toml")
+    with open(rules, encoding="utf-8") as file:
+        text = file.read()
+    title = re.search(r'^title = "(.*)"$', text, re.M).group(1)
+    text = text.replace(f'title = "{title}"', 'title = "=HYPERLINK(\\"http://x\\",\\"点击\\")"', 1)
+    write(rules, text)
+    farming = os.path.join(catalog, "courses", "farming.toml")
+    with open(farming, encoding="utf-8") as file:
+        text = file.read()
+    course_id = re.search(r'^id = "(.*)"$', text, re.M).group(1)
+    course_title = re.search(r'^title = "(.*)"$', text, re.M).group(1)
+    text = text.replace(f'title = "{course_title}"', 'title = "\\u001B]0;PWNED\\u0007课程"', 1)
+    write(farming, text)
+    catalog_file = os.path.join(catalog, "catalog.toml")
+    with open(catalog_file, encoding="utf-8") as file:
+        text = file.read()
+    text = re.sub(r'^(\[\[category\]\]\nid = "[^"]*"\ntitle = ")', r"\1\\u001B]0;PWNED\\u0007\\u202E",
+                  text, count=1, flags=re.M)
+    write(catalog_file, text)
+    hostile = Program(program.binary, catalog)
+    db = os.path.join(workdir, "hostile", "records.sqlite")
+    roster = os.path.join(workdir, "hostile.csv")
+    write(roster, "id,name,branch,domain,role,joined,pin\n1001,王建国,一支部,rural,member,2012-07-01,1234\n")
+    hostile.run("members", "import", roster, db=db)
+    connection = sqlite3.connect(db)
+    connection.execute("UPDATE member SET name = ?, branch = ? WHERE id = '1001'", (HOSTILE, HOSTILE))
+    connection.commit()
+    connection.close()
+    write(roster, f"id,name,branch,domain,role,joined\n1002,{HOSTILE},一支部,rural,member,2012-07-01\n")
+    runs = {
+        "members list": (["members", "list"], None),
+        "report": (["report"], None),
+        "report --format csv": (["report", "--format", "csv"], None),
+        "credit": (["credit", course_id, "--date", "2026-03-05", "--members", "1001"], None),
+        "members set-pin": (["members", "set-pin", "1001"], b"2468\n"),
+        "members unlock": (["members", "unlock", "1001"], None),
+        "members import": (["members", "import", roster], None),
+        "check": (["check", catalog], None),
+        "browse (not a terminal)": ([], None),
+    }
+    for name, (args, stdin) in runs.items():
+        command = hostile.args(*args, db=db if args[:1] != ["check"] else None, catalog=False)
+        if args[:1] not in (["check"], ["members"]):
+            command += ["--catalog", catalog]
+        result = subprocess.run(command, input=stdin or b"", capture_output=True, timeout=120,
+                                cwd=ROOT)
+        output = result.stdout + result.stderr
+        raw = [repr(sequence) for sequence in RAW if sequence in output]
+        checks.check(f"hostile: {name} prints nothing raw", not raw and result.returncode in (0, 1),
+                     f"{raw} exit {result.returncode}")
+        shown = ["␛]0;PWNED".encode() in output] if name != "members import" else []
+        checks.check(f"hostile: {name} shows the escapes visibly", all(shown) and len(output) > 0,
+                     output.decode("utf-8", "replace")[-300:])
+        if name == "report --format csv":
+            cells = [cell for row in csv.reader(io.StringIO(result.stdout.decode("utf-8-sig")))
+                     for cell in row]
+            running = [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")]
+            checks.check("hostile: no CSV cell runs as a formula, catalog text included",
+                         not running and "'=HYPERLINK(\"http://x\",\"点击\")" in cells, str(running))
 
 
 # --- the administrator commands -------------------------------------------------------------
@@ -281,9 +575,10 @@ def test_commands(checks, program, workdir):
     lines = result.stderr.strip().splitlines()
     checks.check("import: bad rows refused with exit 1", result.returncode == 1, result.stderr)
     checks.check(
-        "import: every bad row reported by its line (after a quoted line break)",
-        [line.split("：")[0] for line in lines[:-1]] == [f"{roster} 第 5 行"] * 4
-        + [f"{roster} 第 7 行"], "\n".join(lines))
+        "import: every bad row reported by its line; a line break inside quotes is an open "
+        "quote on its line and swallows nothing",
+        [line.split("：")[0] for line in lines[:-1]] == [f"{roster} 第 3 行", f"{roster} 第 4 行"]
+        + [f"{roster} 第 5 行"] * 4 + [f"{roster} 第 7 行"], "\n".join(lines))
     checks.check("import: nothing written", not os.path.exists(db)
                  or query(db, "SELECT count(*) FROM member") == [(0,)])
     write(roster,
@@ -316,8 +611,7 @@ def test_commands(checks, program, workdir):
 
     result = program.run("members", "set-pin", "1003", db=db, stdin="97531\n")
     checks.check("set-pin: PIN read from standard input", result.returncode == 0, result.stderr)
-    auth = program.run("records-stress", "auth", "--member", "1003", "--pin", "97531", db=db)
-    checks.check("set-pin: the new PIN logs in", auth.stdout.strip() == "ok", auth.stdout)
+    checks.check("set-pin: the new PIN logs in", auth(program, db, "1003", "97531") == ["ok"])
     result = program.run("members", "set-pin", "1003", db=db, stdin="12\n")
     checks.check("set-pin: a short PIN is refused", result.returncode == 1, result.stderr)
     result = program.run("members", "list", db=db)
@@ -388,8 +682,9 @@ def test_commands(checks, program, workdir):
                  result.stderr)
     environment["COURSE_MENU_DB"] = os.path.join(workdir, "env.sqlite")
     result = program.run("members", "list", env=environment)
-    checks.check("location: COURSE_MENU_DB wins over XDG_DATA_HOME",
-                 os.path.exists(environment["COURSE_MENU_DB"]) and "没有党员记录" in result.stdout,
+    checks.check("location: COURSE_MENU_DB wins over XDG_DATA_HOME, and listing creates nothing",
+                 not os.path.exists(environment["COURSE_MENU_DB"])
+                 and f"没有党员记录（数据库 {environment['COURSE_MENU_DB']}）" in result.stdout,
                  result.stdout + result.stderr)
 
 
@@ -399,21 +694,25 @@ def main():
     parser.add_argument("--catalog", default=os.path.join(ROOT, "data"))
     parser.add_argument("--kills", type=int, default=20)
     parser.add_argument("--seed", type=int, default=None)
-    parser.add_argument("--only", choices=["mix", "crash", "lockout", "commands"])
+    tests = {
+        "commands": test_commands, "mix": test_concurrent_mix, "lockout": test_parallel_throttle,
+        "strict": test_strict_rosters, "faults": test_database_faults,
+        "hostile": test_hostile_data, "crash": None,
+    }
+    parser.add_argument("--only", choices=list(tests))
     options = parser.parse_args()
     program = Program(os.path.abspath(options.bin), os.path.abspath(options.catalog))
     checks = Checks()
     seed = options.seed if options.seed is not None else random.randrange(1 << 30)
     print(f"# records tests with {program.binary}, crash seed {seed}")
     with tempfile.TemporaryDirectory(prefix="records-tests-") as workdir:
-        if options.only in (None, "commands"):
-            test_commands(checks, program, workdir)
-        if options.only in (None, "mix"):
-            test_concurrent_mix(checks, program, workdir)
-        if options.only in (None, "lockout"):
-            test_parallel_lockout(checks, program, workdir)
-        if options.only in (None, "crash"):
-            test_crash(checks, program, workdir, kills=options.kills, seed=seed)
+        for name, test in tests.items():
+            if options.only not in (None, name):
+                continue
+            if test is None:
+                test_crash(checks, program, workdir, kills=options.kills, seed=seed)
+            else:
+                test(checks, program, workdir)
     print(f"{checks.passed} passed, {checks.failed} failed")
     sys.exit(1 if checks.failed else 0)
 

@@ -696,7 +696,7 @@ def check_audit(deployment, results, idle):
                   and all(r["client"] == "127.0.0.1" for r in refused), str(refused[:3]))
     text = deployment.course_menu("report", "sessions").stdout
     results.check("audit: a command with escape sequences is listed visibly and inert",
-                  "\\x1B]0;pwned\\x07\\x1B[2J \\u{202E}txt.exe" in text
+                  "echo ␛]0;pwned␇␛[2J <U+202E>txt.exe" in text
                   and not any(c in text for c in "\x1b\x07\u202e"),
                   repr([line for line in text.splitlines() if "pwned" in line]))
     text = deployment.course_menu("report", "sessions", "--member", "1001").stdout

@@ -32,13 +32,19 @@ import Testing
     #expect(backend.frames.first?.size == Size(width: 120, height: 40))
   }
 
-  @Test func quitsOnZeroFromTheMainMenuWithoutReadingFurther() {
+  @Test func quitsOnceZeroFromTheMainMenuIsConfirmedWithoutReadingFurther() {
     var backend = MemoryBackend(
-      size: Size(width: 80, height: 24), events: [.key(.character("0")), .key(.character("1"))])
+      size: Size(width: 80, height: 24),
+      events: [.key(.character("0")), .key(.character("1")), .key(.character("1"))])
     let final = AppLoop.run(Fixtures.state(), on: &backend, clock: Fixtures.clock)
-    #expect(backend.frames.count == 1)
-    #expect(backend.waits.count == 1)  // the "1" after the 0 was never read
-    #expect(final.top.kind == "mainMenu")
+    guard case .quit = final.top else {
+      Issue.record("expected to end on the confirmation, got \(final.top)")
+      return
+    }
+    // The main menu, then the question; the last 1 (which would open the catalog) is unread.
+    #expect(backend.frames.count == 2)
+    #expect(backend.waits.count == 2)
+    #expect(backend.frames[1].lines.contains { $0.contains(ScreenText.quitQuestion) })
   }
 
   // MARK: Waiting: never a timer faster than the nearest deadline, none without one

@@ -91,6 +91,11 @@ extension AppState {
   }
 
   func pressing(_ key: Key) -> AppState { update(self, .key(key)).0 }
+
+  /// 0 on the first screen, then 1 to confirm: the effects of the confirmation.
+  func quitting() -> (state: AppState, effects: [Effect]) {
+    pressing("0").state.pressing("1")
+  }
 }
 
 extension Grid {

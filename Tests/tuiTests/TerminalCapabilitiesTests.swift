@@ -60,7 +60,7 @@ import Testing
     #expect(Key(typed: "\n") == .enter)
     #expect(Key(typed: "\u{1B}") == .escape)
     #expect(Key(typed: "\u{7F}") == .backspace)
-    #expect(Key(typed: "\u{1}") == nil)
+    #expect(Key(typed: "\u{1}") == .control(1))
     #expect(Key(typed: "7") == .character("7"))
   }
 

@@ -56,7 +56,43 @@ import Testing
       #expect(effects.isEmpty)
     }
     (state, effects) = state.pressing("0")
+    #expect(effects.isEmpty)
+    (state, effects) = state.pressing("1")
     #expect(effects == [.quit])
+  }
+
+  /// Leaving the first screen asks: a stray Esc, Backspace, q, 0, ← or Ctrl-C never ends the
+  /// program, and every way back from the question returns to the screen underneath.
+  @Test func leavingTheFirstScreenAsksFirst() {
+    let first = Fixtures.state()
+    for key in [Key.escape, .backspace, .character("q"), .character("0"), .left, .interrupt] {
+      let (asked, effects) = update(first, .key(key))
+      #expect(effects.isEmpty, "\(key)")
+      guard case .quit = asked.top else {
+        Issue.record("\(key) did not ask, top is \(asked.top)")
+        continue
+      }
+      #expect(render(asked).lines.contains { $0.contains("1  确定退出") })
+      for back in [Key.escape, .backspace, .character("0"), .interrupt] {
+        #expect(update(asked, .key(back)).0.stack == first.stack, "\(back)")
+      }
+      #expect(asked.pressing("1").effects == [.quit])
+    }
+  }
+
+  /// In raw mode Ctrl-C is a key that goes back like Esc; Ctrl-Z, Ctrl-\\ and Ctrl-S are keys
+  /// that do nothing at all.
+  @Test func controlKeysAreKeys() {
+    #expect(Key(typed: "\u{03}") == .interrupt)
+    #expect(Key(typed: "\u{1A}") == .control(0x1A))
+    #expect(Key(typed: "\u{1C}") == .control(0x1C))
+    #expect(Key(typed: "\u{13}") == .control(0x13))
+    let deep = Fixtures.state().pressing("12").state
+    #expect(deep.pressing(.interrupt).stack.count == 2)
+    for code: UInt8 in [0x1A, 0x1C, 0x13, 0x11] {
+      let (after, effects) = update(deep, .key(.control(code)))
+      #expect(after.stack == deep.stack && effects.isEmpty && after.message == nil)
+    }
   }
 
   @Test func escapeQAndLeftArrowGoBackToo() {

@@ -54,11 +54,13 @@ public enum Problem: Hashable, Sendable {
   case ignoredFile(String)
   /// A session has fewer days than the course's hours need at 8 a day.
   case hoursPerDayExceeded(course: String, hours: StudyHours, days: Int, firstDay: String)
+  /// The course files hold no course at all.
+  case noCourses
 
   public var defaultSeverity: Diagnostic.Severity {
     switch self {
     case .sessionOutsideYear, .emptyCategory, .requirementWithoutCondition, .ignoredFile,
-      .hoursPerDayExceeded:
+      .hoursPerDayExceeded, .noCourses:
       .warning
     default: .error
     }
@@ -107,6 +109,7 @@ public enum Problem: Hashable, Sendable {
     case .requirementWithoutCondition: "W003"
     case .ignoredFile: "W004"
     case .hoursPerDayExceeded: "W005"
+    case .noCourses: "W006"
     }
   }
 
@@ -184,6 +187,8 @@ public enum Problem: Hashable, Sendable {
       "文件 \(name) 不以 .toml 结尾，已被忽略（记事本可能把它存成了 .toml.txt）"
     case .hoursPerDayExceeded(let course, let hours, let days, let firstDay):
       "课程 \(course) 共 \(hours) 学时，从 \(firstDay) 开始的课次只安排了 \(days) 天，每天超过 \(CourseSession.maximumHoursPerDay) 学时：连续多天的课次请用 end_date 写明最后一天，或核对学时"
+    case .noCourses:
+      "目录中一门课程也没有：课程文件里没有任何 [[course]]"
     }
   }
 }
@@ -300,7 +305,8 @@ extension String {
   }
 }
 
-/// Reasons the loader gives when a file cannot be read.
+/// Reasons the loader gives when a file cannot be read: Chinese for every case, with the
+/// system's error number only where no Chinese text fits.
 enum LoaderText {
   static let missing = "目录不存在"
   static let notADirectory = "不是目录"
@@ -312,14 +318,43 @@ enum LoaderText {
   static func reason(_ failure: FileSystem.Failure, isDirectory: Bool = false) -> String {
     switch failure {
     case .missing: isDirectory ? missing : fileMissing
-    case .notADirectory: notADirectory
-    case .unreadable(let code, let systemText):
-      switch code {
-      case EACCES, EPERM: permissionDenied
-      case ENOTDIR: isDirectory ? notADirectory : pathHasFile
-      case EISDIR: Self.isDirectory
-      default: systemText
-      }
+    case .notADirectory: isDirectory ? notADirectory : pathHasFile
+    case .isDirectory: Self.isDirectory
+    case .notARegularFile(let kind): "不是普通文件（\(special(kind))），没有读取"
+    case .tooLarge(let bytes):
+      "文件太大（\(megabytes(bytes)) MB，最多 \(FileSystem.maximumFileSize >> 20) MB），没有读取"
+    case .system(let code): system(code)
+    }
+  }
+
+  private static func special(_ kind: FileSystem.SpecialFile) -> String {
+    switch kind {
+    case .fifo: "是命名管道 FIFO"
+    case .characterDevice: "是字符设备"
+    case .blockDevice: "是块设备"
+    case .socket: "是套接字"
+    case .other: "是特殊文件"
+    }
+  }
+
+  private static func megabytes(_ bytes: Int) -> String {
+    let tenths = (bytes * 10) >> 20
+    return "\(tenths / 10).\(tenths % 10)"
+  }
+
+  /// The system's failures a curator or administrator can meet, in Chinese.
+  static func system(_ code: Int32) -> String {
+    switch code {
+    case EACCES, EPERM: permissionDenied
+    case ELOOP: "符号链接太多层或构成循环"
+    case ENAMETOOLONG: "路径太长"
+    case EIO: "读取时发生输入输出错误（磁盘或网络故障？）"
+    case EMFILE, ENFILE: "打开的文件太多，请稍后再试"
+    case ENOMEM: "内存不足"
+    case ENXIO, ENODEV: "设备不存在"
+    case EOVERFLOW, EFBIG: "文件太大"
+    case ETXTBSY, EBUSY: "文件正被占用"
+    default: "系统错误（错误码 \(code)）"
     }
   }
 }

@@ -29,18 +29,30 @@ public enum RecordsText {
     switch error {
     case .cannotOpen(let path, let reason):
       "无法打开学时记录数据库 \(path)：\(reason)"
-    case .newerSchema(let path, let unknown):
-      "学时记录数据库 \(path) 由更新版本的 course-menu 写入（\(unknown.joined(separator: "、"))），请升级程序后再使用"
+    case .newerSchema(let path, let version, let known, let unknown):
+      "学时记录数据库 \(path) 由更新版本的 course-menu 写入（数据库版本 \(version)，本程序只认识到版本 \(known)"
+        + (unknown.isEmpty ? "" : "；未知的升级步骤：\(unknown.joined(separator: "、"))")
+        + "），请升级程序后再使用；数据库没有被改动"
+    case .foreignDatabase(let path, let tables):
+      "\(path) 是别的程序的 SQLite 数据库（其中有表 \(tables.prefix(5).joined(separator: "、"))\(tables.count > 5 ? " 等" : "")），不是学时记录数据库：请检查 --db 或 COURSE_MENU_DB 指向的文件；该文件没有被改动"
+    case .notADatabase(let path):
+      "\(path) 不是 SQLite 数据库文件，不是学时记录数据库：请检查 --db 或 COURSE_MENU_DB 指向的文件；该文件没有被改动"
     case .busy:
       "学时记录数据库正忙（其他终端正在写入），请稍后再试"
     case .database(let message):
       "学时记录数据库出错：\(message)"
+    case .sqlite(let code, let detail):
+      "学时记录数据库出错：\(sqliteFailure(code: code, detail: detail))"
+    case .readOnly:
+      "学时记录数据库是只读打开的，不能写入"
     case .unknownMember(let id):
       "没有编号为 \(id) 的党员"
     case .unknownMembers(let ids):
       "以下党员编号不存在：\(ids.joined(separator: "、"))"
     case .invalidMemberID(let id):
       "党员编号 \"\(id)\" 无效：只能是 1 到 20 位数字"
+    case .numberWrittenTwoWays(let written, let stored):
+      "党员编号 \(written) 与已有的编号 \(stored) 只差开头的 0：同一个人不能有两个编号，请按已有的写法 \(stored) 填写"
     case .invalidPIN:
       "PIN 应为 4 到 12 位数字"
     case .requiredCourse(_, let title):
@@ -57,6 +69,43 @@ public enum RecordsText {
   }
 
   static let cannotCreateDirectory = "无法创建所在目录（权限不足？）"
+
+  /// What an SQLite result code means, in Chinese, with SQLite's own text after it.
+  static func sqliteFailure(code: Int32, detail: String) -> String {
+    let meaning =
+      switch code & 0xFF {
+      case 3, 23: "没有权限"
+      case 5, 6: "数据库正忙"
+      case 7: "内存不足"
+      case 8: "没有写入权限（文件或所在目录只读）"
+      case 10: "读写磁盘时出错"
+      case 11: "数据库文件已损坏"
+      case 13: "磁盘已满"
+      case 14: "无法打开数据库文件（路径不存在、是目录，或没有权限）"
+      case 15: "文件锁出错（数据库放在网络磁盘上？）"
+      case 19: "数据不符合数据库的约束"
+      case 22: "文件太大"
+      case 26: "不是 SQLite 数据库文件"
+      default: "数据库出错（错误码 \(code)）"
+      }
+    return "\(meaning)（SQLite：\(detail)）"
+  }
+
+  static func notWritable(_ file: String, mode: Int, owner: String) -> String {
+    "没有写入权限：\(file) 的权限是 \(String(mode, radix: 8))，属于 \(owner)（只读的命令如 members list、report 不需要写入权限）"
+  }
+
+  static func sidecarNotWritable(_ file: String, mode: Int, owner: String) -> String {
+    "\(file) 的权限是 \(String(mode, radix: 8))，属于 \(owner)，本程序无法写入：请把它的权限改成与数据库文件相同，或在没有程序使用数据库时删除它"
+  }
+
+  static func directoryNotWritable(_ directory: String) -> String {
+    "所在目录 \(directory) 没有写入权限，无法创建 -wal 和 -shm 文件"
+  }
+
+  static let notARegularFile = "这不是普通文件"
+  static let missingFile = "文件不存在"
+  static let changedWhileReading = "读取时数据库正被写入，请稍后再试"
 
   static func corruptMember(_ id: String) -> String { "党员 \(id) 的记录无法识别（数据库被手工修改过？）" }
 
@@ -110,6 +159,10 @@ public enum RecordsText {
     "党员编号 \"\(id)\" 无效：只能是 1 到 20 位数字（登录时只用数字键）"
   }
 
+  static func leadingZero(_ id: String) -> String {
+    "党员编号 \(id) 以 0 开头，而表中编号位数不一：编号要么都不以 0 开头，要么全表位数相同（如 00017、00018），以免 1004 和 01004 被当成两个人"
+  }
+
   static func duplicateMemberID(_ id: String, firstLine: Int) -> String {
     "党员编号 \(id) 重复：第 \(firstLine) 行已有这个编号"
   }
@@ -156,6 +209,41 @@ public enum RecordsText {
   }
 
   static func cellWithoutHeader(column: Int) -> String { "第 \(column) 列有内容，但表头没有列名" }
+
+  // MARK: The text of a sheet (SheetReader)
+
+  static func column(_ number: Int) -> String { "第 \(number) 列" }
+
+  static func namedColumn(_ number: Int, _ header: String) -> String { "第 \(number) 列（\(header)）" }
+
+  static func unclosedQuote(_ column: String) -> String {
+    "\(column)的引号在本行没有结束：引号要成对，单元格里也不能换行；可能是少写了一个引号，它会把下一行吞进来"
+  }
+
+  static func strayQuote(_ column: String) -> String {
+    "\(column)中间有引号：引号只能包住整个单元格，单元格里的引号要写成两个（\"\"）"
+  }
+
+  static func textAfterQuote(_ column: String) -> String {
+    "\(column)的结束引号后面还有文字：引号要包住整个单元格"
+  }
+
+  static func controlCharacterInCell(_ column: String, code: UInt32) -> String {
+    let hex = String(code, radix: 16, uppercase: true)
+    return
+      "\(column)含有控制字符 U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)（\(controlName(code))）：单元格里不能有换行、制表符等控制字符，请删除后重新保存"
+  }
+
+  private static func controlName(_ code: UInt32) -> String {
+    switch code {
+    case 0x0A, 0x0D, 0x2028, 0x2029: "换行"
+    case 0x09: "制表符"
+    case 0x00: "空字符"
+    case 0x1B: "转义符"
+    case 0x0600...: "文字方向控制符"
+    default: "不可见字符"
+    }
+  }
 }
 
 extension RecordsText {

@@ -6,6 +6,9 @@ public struct CatalogLoader: Sendable {
   public var directory: String
   /// A rules file to use instead of `DIRECTORY/rules.toml`.
   public var rulesPath: String?
+  /// Keep every file's bytes in the result (`CatalogLoadResult.sources`), to save them as the
+  /// last good catalog.
+  public var keepsSources = false
 
   public init(directory: String, rulesPath: String? = nil) {
     self.directory = directory
@@ -19,14 +22,19 @@ public struct CatalogLoader: Sendable {
     }
     var diagnostics: [Diagnostic] = []
     var bytesRead = 0
+    var sources: [CatalogSource] = []
+    func keep(_ name: String, _ file: SourceFile) {
+      if keepsSources { sources.append(CatalogSource(name: name, bytes: file.bytes)) }
+    }
 
     // catalog.toml first: the year it names is needed to check session dates.
-    let catalogPath = join(directory, "catalog.toml")
+    let catalogPath = join(directory, CatalogSource.catalogFile)
     var header: CatalogFileDecoder.Header?
     var categories: [Decoded<Category>] = []
     var everyCategoryIdentified = false
     if let file = read(catalogPath, into: &diagnostics) {
       bytesRead += file.bytes.count
+      keep(CatalogSource.catalogFile, file)
       if let root = file.parse() {
         let decoded = CatalogFileDecoder(file: file).decode(root)
         (header, categories) = (decoded.header, decoded.categories)
@@ -35,17 +43,18 @@ public struct CatalogLoader: Sendable {
       diagnostics += file.diagnostics
     }
 
-    var rules = Rules(requirements: [], path: rulesPath ?? join(directory, "rules.toml"))
+    var rules = Rules(requirements: [], path: rulesPath ?? join(directory, CatalogSource.rulesFile))
     var requirements: [Decoded<Requirement>] = []
     if let file = read(rules.path, into: &diagnostics) {
       bytesRead += file.bytes.count
+      keep(CatalogSource.rulesFile, file)
       if let root = file.parse() {
         (rules, requirements) = RulesFileDecoder(file: file).decode(root)
       }
       diagnostics += file.diagnostics
     }
 
-    let coursesDirectory = join(directory, "courses")
+    let coursesDirectory = join(directory, CatalogSource.coursesDirectory)
     var courseEntries: [CourseFileDecoder.CourseEntry] = []
     var coursesByFile: [[Course]] = []
     var everyCourseIdentified = true
@@ -72,15 +81,24 @@ public struct CatalogLoader: Sendable {
     everyCourseIdentified = !courseFiles.isEmpty
     if !courseFiles.isEmpty {
       let trainingYear = header.map { [rules] in rules.trainingYear($0.year) }
+      let keepsSources = keepsSources
       let results = parallelMap(courseFiles) { path in
-        Self.loadCourseFile(path: path, trainingYear: trainingYear)
+        Self.loadCourseFile(path: path, trainingYear: trainingYear, keepingBytes: keepsSources)
       }
-      for result in results {
+      for (path, result) in zip(courseFiles, results) {
+        if let kept = result.kept {
+          let name = CatalogSource.coursesDirectory + "/" + (path as String).lastComponent
+          sources.append(CatalogSource(name: name, bytes: kept))
+        }
         everyCourseIdentified = everyCourseIdentified && result.everyCourseIdentified
         bytesRead += result.bytes
         diagnostics += result.diagnostics
         courseEntries += result.entries
         coursesByFile.append(result.courses)
+      }
+      // Every file was read and none holds a course: a catalog members cannot use.
+      if everyCourseIdentified, courseEntries.isEmpty {
+        diagnostics.append(Diagnostic(.noCourses, at: .file(coursesDirectory)))
       }
     }
 
@@ -97,7 +115,7 @@ public struct CatalogLoader: Sendable {
     }
     return CatalogLoadResult(
       catalog: diagnostics.hasErrors ? nil : readable, readablePart: readable,
-      diagnostics: diagnostics, bytesRead: bytesRead)
+      diagnostics: diagnostics, bytesRead: bytesRead, sources: sources)
   }
 
   private struct CourseFileResult: Sendable {
@@ -106,14 +124,17 @@ public struct CatalogLoader: Sendable {
     var diagnostics: [Diagnostic] = []
     var bytes = 0
     var everyCourseIdentified = false
+    /// The file's bytes, when asked for.
+    var kept: [UInt8]?
   }
 
-  private static func loadCourseFile(path: String, trainingYear: TrainingYear?)
-    -> CourseFileResult
-  {
+  private static func loadCourseFile(
+    path: String, trainingYear: TrainingYear?, keepingBytes: Bool
+  ) -> CourseFileResult {
     var result = CourseFileResult()
     guard let file = read(path, into: &result.diagnostics) else { return result }
     result.bytes = file.bytes.count
+    if keepingBytes { result.kept = file.bytes }
     if let root = file.parse() {
       let decoded = CourseFileDecoder(file: file, trainingYear: trainingYear).decode(root)
       result.entries = decoded.entries
@@ -150,11 +171,37 @@ public struct CatalogLoadResult: Sendable {
   public var diagnostics: [Diagnostic]
   /// Bytes of TOML read, for throughput figures.
   public var bytesRead: Int
+  /// Every file read, when the loader `keepsSources`.
+  public var sources: [CatalogSource] = []
 
   static func failed(_ problem: Problem, path: String) -> CatalogLoadResult {
     CatalogLoadResult(
       catalog: nil, readablePart: nil, diagnostics: [Diagnostic(problem, at: .file(path))],
       bytesRead: 0)
+  }
+}
+
+/// One file of a catalog as read, named as in a catalog directory (`catalog.toml`,
+/// `rules.toml` whatever file the rules came from, `courses/NAME.toml`).
+public struct CatalogSource: Hashable, Sendable {
+  public static let catalogFile = "catalog.toml"
+  public static let rulesFile = "rules.toml"
+  public static let coursesDirectory = "courses"
+
+  public var name: String
+  public var bytes: [UInt8]
+
+  public init(name: String, bytes: [UInt8]) {
+    self.name = name
+    self.bytes = bytes
+  }
+}
+
+extension String {
+  /// What follows the last `/`.
+  var lastComponent: String {
+    guard let slash = lastIndex(of: "/") else { return self }
+    return String(self[index(after: slash)...])
   }
 }
 

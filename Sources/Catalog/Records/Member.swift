@@ -12,15 +12,13 @@ public struct Member: Hashable, Sendable, Identifiable {
   public var joined: LocalDate
   public var floating: Bool
   public var hasPIN: Bool
-  /// Wrong PINs since the last success or lock.
-  public var failedAttempts: Int
-  /// Set while the member is locked out; may lie in the past once the lock has expired.
-  public var lockedUntil: Date?
+  /// Wrong PINs typed with this number since the last success, and the wait they cost.
+  public var throttle: LoginThrottle
 
   public init(
     id: String, name: String, branch: String, domain: MemberDomain, role: MemberRole,
-    joined: LocalDate, floating: Bool = false, hasPIN: Bool = false, failedAttempts: Int = 0,
-    lockedUntil: Date? = nil
+    joined: LocalDate, floating: Bool = false, hasPIN: Bool = false,
+    throttle: LoginThrottle = LoginThrottle()
   ) {
     self.id = id
     self.name = name
@@ -30,19 +28,22 @@ public struct Member: Hashable, Sendable, Identifiable {
     self.joined = joined
     self.floating = floating
     self.hasPIN = hasPIN
-    self.failedAttempts = failedAttempts
-    self.lockedUntil = lockedUntil
+    self.throttle = throttle
   }
 
   public var profile: MemberProfile {
     MemberProfile(role: role, domain: domain, joined: joined, floating: floating)
   }
 
-  public func isLocked(at now: Date) -> Bool { lockedUntil.map { $0 > now } ?? false }
-
   /// 1 to 20 ASCII digits.
   public static func isValidID(_ id: String) -> Bool {
     (1...20).contains(id.utf8.count) && id.utf8.allSatisfy { (0x30...0x39).contains($0) }
+  }
+
+  /// The number a member number stands for: its digits without leading zeros (`01004` and
+  /// `1004` are both 1004).
+  public static func numberValue(_ id: String) -> Substring {
+    id.drop { $0 == "0" }
   }
 }
 
@@ -84,18 +85,19 @@ public struct Selection: Hashable, Sendable {
   }
 }
 
-/// The answer to a login attempt.
+/// The answer to a login attempt (see `LoginThrottle`).
 public enum AuthenticationResult: Hashable, Sendable {
   case ok(Member)
-  /// Wrong PIN; `remaining` more wrong PINs lock the member.
-  case wrong(remaining: Int)
-  /// Locked out until then (also the answer to the attempt that caused the lock). The PIN is
-  /// not checked while locked.
-  case locked(until: Date)
-  /// No member has this number.
-  case unknownMember
-  /// The member has no PIN yet: an administrator must set one (`members set-pin`).
-  case noPIN
+  /// The number and PIN do not match: a wrong PIN, a number no member has, or a member with no
+  /// PIN yet, all answered alike so that nobody learns which numbers exist. After
+  /// `freeAttemptsLeft` more failures the number must wait; `retryAt` is when the next attempt
+  /// may come, when it must wait now.
+  case refused(freeAttemptsLeft: Int, retryAt: Date?)
+  /// Not checked: the number must wait until then after too many wrong PINs in a row.
+  case mustWait(until: Date)
+  /// Not checked: `LoginThrottle.lockFailures` wrong PINs in a row; an administrator must
+  /// unlock the number (`members unlock`).
+  case locked
 }
 
 /// What crediting one course on one day did.

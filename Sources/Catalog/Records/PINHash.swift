@@ -13,6 +13,16 @@ struct PINHash: Hashable, Sendable {
   var key: Data
   var rounds: Int
 
+  /// What is checked against `decoy` when the PIN typed is not acceptable.
+  static let decoyPIN = "0000"
+
+  /// A hash no PIN matches, checked when a number has no hash so that the check takes as long.
+  static func decoy(rounds: Int) -> PINHash {
+    PINHash(
+      salt: Data(repeating: 0, count: saltByteCount), key: Data(repeating: 0, count: keyByteCount),
+      rounds: rounds)
+  }
+
   /// Digits only (the kiosk keypad), 4 to 12 of them.
   static func isAcceptable(_ pin: String) -> Bool {
     (4...12).contains(pin.utf8.count) && pin.utf8.allSatisfy { (0x30...0x39).contains($0) }

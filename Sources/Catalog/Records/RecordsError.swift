@@ -2,16 +2,27 @@
 public enum RecordsError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The database file could not be created or opened.
   case cannotOpen(path: String, reason: String)
-  /// The database was written by a newer program (it has migrations this one does not know).
-  case newerSchema(path: String, unknown: [String])
+  /// The database was written by a newer program: its schema version is above this program's,
+  /// or it has migrations this one does not know. Refused before anything is written.
+  case newerSchema(path: String, version: Int, known: Int, unknown: [String])
+  /// The file is another application's SQLite database (these tables, none of ours).
+  case foreignDatabase(path: String, tables: [String])
+  /// The file is not an SQLite database at all.
+  case notADatabase(path: String)
   /// Other writers held the database longer than the busy timeout.
   case busy
-  /// Any other SQLite failure.
+  /// Any other failure; the text is Chinese (see `sqlite(code:detail:)`).
   case database(String)
+  /// An SQLite failure: its result code (explained in Chinese) and SQLite's own text.
+  case sqlite(code: Int32, detail: String)
+  /// A write asked of a store opened read-only.
+  case readOnly
   case unknownMember(String)
   /// Several member numbers in one command are unknown; nothing was written.
   case unknownMembers([String])
   case invalidMemberID(String)
+  /// A new member number equal to a stored one but for leading zeros.
+  case numberWrittenTwoWays(written: String, stored: String)
   case invalidPIN
   /// A required course cannot be dropped.
   case requiredCourse(id: String, title: String)

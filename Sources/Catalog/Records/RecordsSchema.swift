@@ -1,10 +1,24 @@
 import GRDB
 
 /// The versioned schema. Migrations are append-only: never edit one that has shipped.
+///
+/// The program owns a version number: the count of migrations it knows, kept in the file's
+/// `PRAGMA user_version` (and `application_id` says the file is ours). A file whose version is
+/// above `version` was written by a newer program and is refused before anything is written.
+/// Appending a migration below raises `version` by itself: nothing else needs editing.
 enum RecordsSchema {
+  /// `PRAGMA application_id` of a records database: "CMRD" (course-menu records).
+  static let applicationID: Int32 = 0x434D_5244
+
+  /// The schema version this program writes and understands.
+  static var version: Int { migrator.migrations.count }
+
+  /// The first migration: a file that has it is ours even from before `application_id`.
+  static let firstMigration = "v1 members, selections, credits"
+
   static let migrator: DatabaseMigrator = {
     var migrator = DatabaseMigrator()
-    migrator.registerMigration("v1 members, selections, credits", foreignKeyChecks: .immediate) {
+    migrator.registerMigration(firstMigration, foreignKeyChecks: .immediate) {
       db in
       try db.execute(
         sql: """
@@ -74,12 +88,26 @@ enum RecordsSchema {
           CREATE INDEX audit_by_member ON audit(member_id, at);
           """)
     }
+    // Wrong PINs are counted per typed number, whether or not a member has it, so the answers
+    // and their timing never tell a stranger which numbers exist (see `LoginThrottle`). The
+    // member's failed_attempts and locked_until columns are unused from here on.
+    migrator.registerMigration("v3 login throttle") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE login_throttle (
+            number TEXT NOT NULL PRIMARY KEY,
+            failures INTEGER NOT NULL CHECK (failures > 0),
+            last_failure REAL NOT NULL,
+            next_attempt REAL
+          ) WITHOUT ROWID;
+          """)
+    }
     // Self-study over SSH: members' public keys (`members add-key`, looked up by
     // `ssh authorized-keys`), and one row per session, which is both the table of who is
     // connected now (`ended_at IS NULL`: one live session per member) and the session audit
     // (how someone came in, from where, and how it ended). A row names its process by host,
     // boot and start time, so a row left by a killed process is told from a live one.
-    migrator.registerMigration("ssh keys and sessions", foreignKeyChecks: .immediate) { db in
+    migrator.registerMigration("v4 ssh keys and sessions", foreignKeyChecks: .immediate) { db in
       try db.execute(
         sql: """
           CREATE TABLE member_key (
@@ -117,18 +145,72 @@ enum RecordsSchema {
     return migrator
   }()
 
+  /// What a file holds, read before anything is written to it.
+  enum Contents: Equatable {
+    /// No table yet: a new database to set up.
+    case empty
+    /// Ours, at this schema version, with these migrations applied.
+    case records(version: Int, migrations: Set<String>)
+    /// Another application's database, with these tables.
+    case foreign(tables: [String])
+  }
+
+  static func contents(_ db: Database) throws -> Contents {
+    let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+    let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+    let tables = try String.fetchAll(
+      db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    if application != 0, application != applicationID { return .foreign(tables: tables) }
+    let migrations =
+      tables.contains("grdb_migrations")
+      ? Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")) : []
+    if application == applicationID || migrations.contains(firstMigration) {
+      return .records(version: version, migrations: migrations)
+    }
+    return tables.isEmpty ? .empty : .foreign(tables: tables)
+  }
+
+  /// Refuses what this program must not write to: another application's file, or one written
+  /// by a newer program.
+  static func check(_ contents: Contents, path: String) throws {
+    switch contents {
+    case .empty: return
+    case .foreign(let tables): throw RecordsError.foreignDatabase(path: path, tables: tables)
+    case .records(let fileVersion, let migrations):
+      let unknown = migrations.subtracting(migrator.migrations)
+      if fileVersion > version || !unknown.isEmpty {
+        throw RecordsError.newerSchema(
+          path: path, version: max(fileVersion, migrations.count), known: version,
+          unknown: unknown.sorted())
+      }
+    }
+  }
+
   /// Runs the migrations that are missing. Several processes may open a new file at once:
   /// GRDB reads the applied migrations before it runs each one in its own IMMEDIATE
   /// transaction, so a process can lose the race and fail on a table another one just created.
   /// That failed transaction rolled back; when the applied list grew meanwhile, try again.
+  ///
+  /// Then stamps the file with `applicationID` and `version` (only when they differ, so an
+  /// open of an up-to-date file writes nothing).
   static func migrate(_ pool: DatabasePool, path: String) throws {
+    try migrateMissing(pool, path: path)
+    try pool.write { db in
+      if try Int32.fetchOne(db, sql: "PRAGMA application_id") != applicationID {
+        try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+      }
+      if try Int.fetchOne(db, sql: "PRAGMA user_version") != version {
+        try db.execute(sql: "PRAGMA user_version = \(version)")
+      }
+    }
+  }
+
+  private static func migrateMissing(_ pool: DatabasePool, path: String) throws {
     let known = Set(migrator.migrations)
     for _ in 0..<20 {
+      // Checked again here: another process may have upgraded the file since it was opened.
+      try check(try pool.read(contents), path: path)
       let before = try pool.read { try migrator.appliedIdentifiers($0) }
-      let unknown = before.subtracting(known)
-      guard unknown.isEmpty else {
-        throw RecordsError.newerSchema(path: path, unknown: unknown.sorted())
-      }
       if before == known { return }
       do {
         try migrator.migrate(pool)

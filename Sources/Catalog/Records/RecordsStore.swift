@@ -25,40 +25,68 @@ import GRDB
 ///   let year = catalog.rules.trainingYear(catalog.year)
 ///   let progress = try store.progress(of: member.id, year: year, rules: catalog.rules)
 ///   print(progress.countedHours, progress.target, progress.missingSummary)
-/// case .wrong(let remaining): …                              // 还可以再试 remaining 次
-/// case .locked(let until): …                                 // 已锁定至 until
-/// case .unknownMember, .noPIN: …
+/// case .refused(let freeAttemptsLeft, let retryAt): …        // 编号或 PIN 不正确
+/// case .mustWait(let until): …                               // 请在 until 后再试
+/// case .locked: …                                            // an administrator must unlock
 /// }
 /// ```
 public final class RecordsStore: Sendable {
-  /// Wrong PINs in a row that lock a member.
-  public static let maximumFailedAttempts = 5
-  /// How long a lock lasts.
-  public static let lockDuration: TimeInterval = 15 * 60
   /// How long a write waits for other writers before giving up with `RecordsError.busy`.
   public static let busyTimeout: TimeInterval = 30
 
   public let path: String
-  let pool: DatabasePool
+  /// The connections: a pool (WAL) when writing; one read-only connection otherwise.
+  let pool: any DatabaseWriter
+  /// Set when the file was opened immutable (read-only, no `-wal`): every read checks that no
+  /// writer came meanwhile.
+  let snapshot: RecordsFile.Snapshot?
+  /// Opened with `init(readingOnly:)`.
+  public let isReadOnly: Bool
   let clock: @Sendable () -> Date
   let pinRounds: Int
 
-  /// Opens the records at `path`, creating the file, its directory and the schema if needed.
-  /// Files and directories it creates are group-writable (umask 002), for a shared kiosk group.
+  /// Opens the records at `path` for reading and writing, creating the file, its directory
+  /// and the schema if needed. Files and directories it creates are group-writable (umask
+  /// 002), for a shared kiosk group. Refuses, before writing anything, a file that another
+  /// application or a newer version of this program wrote.
   public convenience init(path: String) throws {
     try self.init(path: path, clock: { Date() })
   }
 
-  /// For tests: a clock to drive lockouts.
+  /// Opens existing records for reading only (`members list`, `report`): works without write
+  /// permission and creates no file. Writes throw `RecordsError.readOnly`.
+  public init(readingOnly path: String) throws {
+    self.path = path
+    clock = { Date() }
+    pinRounds = PINHash.minimumRounds
+    isReadOnly = true
+    (pool, snapshot) = try RecordsFile.openReadOnly(path, label: "course-menu records")
+    let contents = try Self.translatingErrors(snapshot) { try pool.read(RecordsSchema.contents) }
+    try RecordsSchema.check(contents, path: path)
+  }
+
+  /// For tests: a clock to drive the PIN throttle.
   init(path: String, clock: @escaping @Sendable () -> Date) throws {
     self.path = path
     self.clock = clock
     pinRounds = PINHash.minimumRounds
+    snapshot = nil
+    isReadOnly = false
     pool = try RecordsStore.openPool(path: path)
   }
 
   /// Closes the database connections; the store cannot be used afterwards.
-  public func close() throws { try translatingErrors { try pool.close() } }
+  public func close() throws {
+    try Self.translatingErrors(nil) {
+      if let pool = pool as? DatabasePool {
+        // Readers first: the writer, closing last, then checkpoints and removes -wal and
+        // -shm (GRDB's close() ends the writer first, and a reader cannot remove them).
+        pool.releaseMemory()
+        try pool.close()
+      }
+      if let queue = pool as? DatabaseQueue { try queue.close() }
+    }
+  }
 
   // MARK: Opening
 
@@ -80,6 +108,12 @@ public final class RecordsStore: Sendable {
       } catch {
         throw RecordsError.cannotOpen(path: path, reason: RecordsText.cannotCreateDirectory)
       }
+    }
+    // Nothing is written before the file is known to be writable and ours, at a version this
+    // program knows.
+    try RecordsFile.prepareForWriting(path)
+    if let existing = RecordsFile.status(path), existing.size > 0 {
+      try RecordsSchema.check(try inspect(path), path: path)
     }
     // SQLite creates a database file 0644 whatever the umask; create it here instead (an empty
     // file is an empty database) so the group may write it. SQLite gives -wal and -shm the
@@ -113,9 +147,24 @@ public final class RecordsStore: Sendable {
       } catch let error as RecordsError {
         throw error
       } catch let error as DatabaseError {
-        throw RecordsError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        try RecordsFile.translatingOpenErrors(path) { throw error }
       } catch {
         throw RecordsError.cannotOpen(path: path, reason: "\(error)")
+      }
+    }
+  }
+
+  /// What an existing file holds, read without writing. Read immutable (no -wal yet), it may
+  /// meet another process that starts writing: then it reads again, through that -wal.
+  private static func inspect(_ path: String) throws -> RecordsSchema.Contents {
+    var attempt = 0
+    while true {
+      let (reader, snapshot) = try RecordsFile.openReadOnly(path, label: "course-menu check")
+      defer { try? reader.close() }
+      do {
+        return try translatingErrors(snapshot) { try reader.read(RecordsSchema.contents) }
+      } catch RecordsError.database(RecordsText.changedWhileReading) where attempt < 10 {
+        attempt += 1
       }
     }
   }
@@ -136,7 +185,8 @@ public final class RecordsStore: Sendable {
   /// One IMMEDIATE transaction: the write lock is taken at BEGIN, so the reads inside see the
   /// latest data and no other writer can slip in between them and the writes.
   func write<T>(_ body: (Database) throws -> T) throws -> T {
-    try translatingErrors {
+    guard !isReadOnly else { throw RecordsError.readOnly }
+    return try translatingErrors {
       try pool.writeWithoutTransaction { db in
         var result: T?
         try db.inTransaction(.immediate) {
@@ -149,16 +199,30 @@ public final class RecordsStore: Sendable {
   }
 
   func read<T>(_ body: (Database) throws -> T) throws -> T {
-    try translatingErrors { try pool.read(body) }
+    try Self.translatingErrors(snapshot) { try pool.read(body) }
   }
 
   private func translatingErrors<T>(_ body: () throws -> T) throws -> T {
+    try Self.translatingErrors(snapshot, body)
+  }
+
+  /// SQLite's failures as `RecordsError`s with Chinese text; a read of an immutable file that
+  /// a writer changed meanwhile is refused rather than trusted.
+  private static func translatingErrors<T>(
+    _ snapshot: RecordsFile.Snapshot?, _ body: () throws -> T
+  ) throws -> T {
     do {
-      return try body()
+      let result = try body()
+      if let snapshot, snapshot.isStale {
+        throw RecordsError.database(RecordsText.changedWhileReading)
+      }
+      return result
     } catch let error as DatabaseError {
       switch error.resultCode {
       case .SQLITE_BUSY, .SQLITE_LOCKED: throw RecordsError.busy
-      default: throw RecordsError.database(error.message ?? "\(error.resultCode)")
+      default:
+        throw RecordsError.sqlite(
+          code: error.extendedResultCode.rawValue, detail: error.message ?? "\(error.resultCode)")
       }
     }
   }
@@ -175,9 +239,11 @@ public final class RecordsStore: Sendable {
 // MARK: - Members
 
 extension RecordsStore {
-  static let memberColumns = """
-    id, name, branch, domain, role, joined, floating, pin_key IS NOT NULL AS has_pin,
-    failed_attempts, locked_until
+  /// A member with their PIN throttle (`login_throttle` is keyed by the typed number).
+  static let memberSelect = """
+    SELECT member.id, name, branch, domain, role, joined, floating,
+      pin_key IS NOT NULL AS has_pin, login_throttle.failures, login_throttle.next_attempt
+    FROM member LEFT JOIN login_throttle ON login_throttle.number = member.id
     """
 
   static func member(from row: Row) throws -> Member {
@@ -186,18 +252,18 @@ extension RecordsStore {
       let role = MemberRole(rawValue: row["role"]),
       let joined = LocalDate(iso: row["joined"])
     else { throw RecordsError.database(RecordsText.corruptMember(id)) }
-    let lockedUntil: Double? = row["locked_until"]
+    let failures: Int? = row["failures"]
+    let nextAttempt: Double? = row["next_attempt"]
     return Member(
       id: id, name: row["name"], branch: row["branch"], domain: domain, role: role,
       joined: joined, floating: row["floating"], hasPIN: row["has_pin"],
-      failedAttempts: row["failed_attempts"],
-      lockedUntil: lockedUntil.map { Date(timeIntervalSince1970: $0) })
+      throttle: LoginThrottle(
+        failures: failures ?? 0, nextAttempt: nextAttempt.map { Date(timeIntervalSince1970: $0) }))
   }
 
   static func fetchMember(_ db: Database, id: String) throws -> Member? {
-    try Row.fetchOne(
-      db, sql: "SELECT \(memberColumns) FROM member WHERE id = ?", arguments: [id]
-    ).map(member(from:))
+    try Row.fetchOne(db, sql: "\(memberSelect) WHERE member.id = ?", arguments: [id])
+      .map(member(from:))
   }
 
   static func memberExists(_ db: Database, id: String) throws -> Bool {
@@ -214,22 +280,28 @@ extension RecordsStore {
   }
 
   static func fetchMembers(_ db: Database, branch: String?) throws -> [Member] {
-    let order = "ORDER BY length(id), id"
+    let order = "ORDER BY length(member.id), member.id"
     let rows =
       if let branch {
         try Row.fetchAll(
-          db, sql: "SELECT \(memberColumns) FROM member WHERE branch = ? \(order)",
-          arguments: [branch])
+          db, sql: "\(memberSelect) WHERE member.branch = ? \(order)", arguments: [branch])
       } else {
-        try Row.fetchAll(db, sql: "SELECT \(memberColumns) FROM member \(order)")
+        try Row.fetchAll(db, sql: "\(memberSelect) \(order)")
       }
     return try rows.map(member(from:))
   }
-
   /// Adds new members and updates those already there, all in one transaction. A draft's PIN
   /// replaces the stored one unless it is the same PIN; without a PIN the stored one stays.
   /// Members absent from `drafts` are left alone (their history stays).
-  public func importMembers(_ drafts: [MemberDraft]) throws -> ImportOutcome {
+  ///
+  /// A number that differs from a stored one only by leading zeros (`01004` beside `1004`) is
+  /// refused: it would make the same person two members.
+  ///
+  /// The PINs' key derivations (about 44 ms of CPU each, on every core) are the slow part;
+  /// `progress`, called from the worker threads, counts the rows done.
+  public func importMembers(
+    _ drafts: [MemberDraft], progress: (@Sendable (ImportProgress) -> Void)? = nil
+  ) throws -> ImportOutcome {
     for draft in drafts {
       guard Member.isValidID(draft.id) else { throw RecordsError.invalidMemberID(draft.id) }
       if let pin = draft.pin, !PINHash.isAcceptable(pin) { throw RecordsError.invalidPIN }
@@ -242,9 +314,11 @@ extension RecordsStore {
       }
       return hashes
     }
-    let newHashes = try RecordsStore.hashPINs(drafts, keeping: stored, rounds: pinRounds)
+    let newHashes = try RecordsStore.hashPINs(
+      drafts, keeping: stored, rounds: pinRounds, progress: progress)
     let now = nowText
     return try write { db in
+      try RecordsStore.rejectNumbersWrittenTwoWays(db, drafts)
       var outcome = ImportOutcome()
       for (index, draft) in drafts.enumerated() {
         let values: [(any DatabaseValueConvertible)?] = [
@@ -290,130 +364,31 @@ extension RecordsStore {
     }
   }
 
-  /// Sets a member's PIN and clears any lock.
-  public func setPIN(_ pin: String, for memberID: String) throws {
-    guard PINHash.isAcceptable(pin) else { throw RecordsError.invalidPIN }
-    let hash = try PINHash.make(pin: pin, rounds: pinRounds)
-    let now = nowText
-    try write { db in
-      guard try RecordsStore.memberExists(db, id: memberID) else {
-        throw RecordsError.unknownMember(memberID)
-      }
-      try RecordsStore.storePIN(db, hash, id: memberID, now: now)
-    }
-  }
+}
 
-  /// Clears a member's lock and wrong-PIN count. Returns whether they were locked.
-  @discardableResult
-  public func unlock(memberID: String) throws -> Bool {
-    let now = clock()
-    return try write { db in
-      guard let member = try RecordsStore.fetchMember(db, id: memberID) else {
-        throw RecordsError.unknownMember(memberID)
-      }
-      try db.execute(
-        sql: "UPDATE member SET failed_attempts = 0, locked_until = NULL WHERE id = ?",
-        arguments: [memberID])
-      return member.isLocked(at: now)
-    }
-  }
-
-  /// Checks a member's PIN. Each attempt is counted in its own IMMEDIATE transaction, so
-  /// sessions trying in parallel share one count: the fifth wrong PIN in a row, wherever it was
-  /// typed, locks the member for `lockDuration`. While locked the PIN is not even checked.
-  public func authenticate(member memberID: String, pin: String) throws
-    -> AuthenticationResult
-  {
-    guard Member.isValidID(memberID) else { return .unknownMember }
-    for _ in 0..<3 {
-      let snapshot = try read { db in
-        try Row.fetchOne(
-          db, sql: "SELECT locked_until FROM member WHERE id = ?", arguments: [memberID]
-        ).map { row -> (lockedUntil: Double?, hash: PINHash?) in
-          (row["locked_until"], try RecordsStore.pinHash(db, id: memberID))
-        }
-      }
-      guard let snapshot else { return .unknownMember }
-      if let until = snapshot.lockedUntil, until > clock().timeIntervalSince1970 {
-        return .locked(until: Date(timeIntervalSince1970: until))
-      }
-      guard let hash = snapshot.hash else { return .noPIN }
-      // Slow on purpose; done outside any transaction.
-      let correct = PINHash.isAcceptable(pin) ? try hash.verifies(pin) : false
-      let result: AuthenticationResult? = try write { db in
-        guard let member = try RecordsStore.fetchMember(db, id: memberID) else {
-          return .unknownMember
-        }
-        let now = clock()
-        if let until = member.lockedUntil, until > now { return .locked(until: until) }
-        // The PIN was changed between the check and now: check again.
-        guard try RecordsStore.pinHash(db, id: memberID) == hash else { return nil }
-        if correct {
-          try db.execute(
-            sql: "UPDATE member SET failed_attempts = 0, locked_until = NULL WHERE id = ?",
-            arguments: [memberID])
-          var fresh = member
-          fresh.failedAttempts = 0
-          fresh.lockedUntil = nil
-          return .ok(fresh)
-        }
-        let failed = member.failedAttempts + 1
-        if failed >= RecordsStore.maximumFailedAttempts {
-          let until = now.addingTimeInterval(RecordsStore.lockDuration)
-          try db.execute(
-            sql: "UPDATE member SET failed_attempts = 0, locked_until = ? WHERE id = ?",
-            arguments: [until.timeIntervalSince1970, memberID])
-          return .locked(until: until)
-        }
-        try db.execute(
-          sql: "UPDATE member SET failed_attempts = ? WHERE id = ?",
-          arguments: [failed, memberID])
-        return .wrong(remaining: RecordsStore.maximumFailedAttempts - failed)
-      }
-      if let result { return result }
-    }
-    // The PIN changed under us three times running: let the caller try again.
-    throw RecordsError.busy
-  }
-
-  static func pinHash(_ db: Database, id: String) throws -> PINHash? {
-    guard
-      let row = try Row.fetchOne(
-        db, sql: "SELECT pin_key, pin_salt, pin_rounds FROM member WHERE id = ?",
-        arguments: [id]),
-      let key: Data = row["pin_key"], let salt: Data = row["pin_salt"],
-      let rounds: Int = row["pin_rounds"]
-    else { return nil }
-    return PINHash(salt: salt, key: key, rounds: rounds)
-  }
-
-  static func storePIN(_ db: Database, _ hash: PINHash, id: String, now: String) throws {
-    try db.execute(
-      sql: """
-        UPDATE member SET pin_key = ?, pin_salt = ?, pin_rounds = ?, failed_attempts = 0,
-          locked_until = NULL, updated_at = ?
-        WHERE id = ?
-        """,
-      arguments: [hash.key, hash.salt, hash.rounds, now, id])
-  }
-
+extension RecordsStore {
   /// New hashes for the drafts whose PIN differs from the stored one, by draft index; on every
-  /// core, as a roster may hold hundreds of PINs.
-  static func hashPINs(_ drafts: [MemberDraft], keeping stored: [String: PINHash], rounds: Int)
-    throws -> [Int: PINHash]
-  {
+  /// core, as a roster may hold thousands of PINs.
+  static func hashPINs(
+    _ drafts: [MemberDraft], keeping stored: [String: PINHash], rounds: Int,
+    progress: (@Sendable (ImportProgress) -> Void)?
+  ) throws -> [Int: PINHash] {
     let work = drafts.enumerated().compactMap { index, draft in
       draft.pin.map { (index: index, id: draft.id, pin: $0) }
     }
+    // Rows without a PIN are done at once.
+    let withoutPIN = drafts.count - work.count
+    progress?(ImportProgress(done: withoutPIN, total: drafts.count))
     let results = ResultBox(count: work.count)
     DispatchQueue.concurrentPerform(iterations: work.count) { position in
       let item = work[position]
-      results.set(
+      let finished = results.set(
         position,
         Result {
           if let existing = stored[item.id], try existing.verifies(item.pin) { return nil }
           return try PINHash.make(pin: item.pin, rounds: rounds)
         })
+      progress?(ImportProgress(done: withoutPIN + finished, total: drafts.count))
     }
     var hashes: [Int: PINHash] = [:]
     for (position, item) in work.enumerated() {
@@ -421,19 +396,47 @@ extension RecordsStore {
     }
     return hashes
   }
+
+  /// Refuses a new number equal to a stored one but for leading zeros.
+  static func rejectNumbersWrittenTwoWays(_ db: Database, _ drafts: [MemberDraft]) throws {
+    var stored: [Substring: String] = [:]
+    for id in try String.fetchAll(db, sql: "SELECT id FROM member") {
+      stored[Member.numberValue(id)] = id
+    }
+    for draft in drafts {
+      if let existing = stored[Member.numberValue(draft.id)], existing != draft.id {
+        throw RecordsError.numberWrittenTwoWays(written: draft.id, stored: existing)
+      }
+    }
+  }
+}
+
+/// How far a roster import has come: rows whose PIN has been hashed (or that have none).
+public struct ImportProgress: Hashable, Sendable {
+  public var done: Int
+  public var total: Int
+
+  public init(done: Int, total: Int) {
+    self.done = done
+    self.total = total
+  }
 }
 
 /// Results written from concurrent iterations.
 private final class ResultBox: @unchecked Sendable {
   private let lock = NSLock()
   private var values: [Result<PINHash?, any Error>?]
+  private var finished = 0
 
   init(count: Int) { values = Array(repeating: nil, count: count) }
 
-  func set(_ index: Int, _ value: Result<PINHash?, any Error>) {
+  /// Returns how many results are in.
+  func set(_ index: Int, _ value: Result<PINHash?, any Error>) -> Int {
     lock.lock()
+    defer { lock.unlock() }
     values[index] = value
-    lock.unlock()
+    finished += 1
+    return finished
   }
 
   func get(_ index: Int) throws -> PINHash? {

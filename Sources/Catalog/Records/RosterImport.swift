@@ -50,11 +50,17 @@ public enum RosterColumn: String, CaseIterable, Sendable {
 
 /// Reads a roster: checks every row and reports every problem by line, so an administrator can
 /// fix the whole file at once. Nothing is stored here; the caller imports only a clean roster.
+///
+/// Member numbers are canonical: a number may start with 0 only when every number in the
+/// roster has the same width (a fixed-width numbering such as 00017, 00018), so `1004` and
+/// `01004` can never become two members.
 public enum RosterImport {
-  public static func drafts(header: SheetRow, rows: [SheetRow], today: LocalDate? = nil) -> (
+  public static func drafts(_ sheet: Sheet, today: LocalDate? = nil) -> (
     drafts: [MemberDraft], problems: [RowProblem]
   ) {
-    var problems: [RowProblem] = []
+    let header = sheet.header
+    let rows = sheet.rows
+    var problems = sheet.problems
     let columns = HeaderMap(header: header, columnOf: RosterColumn.init(header:))
     for unknown in columns.unknown {
       problems.append(
@@ -76,7 +82,9 @@ public enum RosterImport {
     }
     var drafts: [MemberDraft] = []
     var firstLine: [String: Int] = [:]
-    for row in rows where !row.isBlank {
+    // A line whose text is broken (see `SheetReader`) has been reported; its cells mean nothing.
+    let broken = sheet.brokenLines
+    for row in rows where !row.isBlank && !broken.contains(row.line) {
       var rowProblems: [String] = []
       rowProblems += columns.shapeProblems(row)
       func value(_ column: RosterColumn) -> String {
@@ -147,10 +155,19 @@ public enum RosterImport {
       }
       problems += rowProblems.map { RowProblem(line: row.line, message: $0) }
     }
+    problems += leadingZeroProblems(firstLine)
     if problems.isEmpty, drafts.isEmpty {
       problems.append(RowProblem(line: header.line, message: RecordsText.noMembers))
     }
-    return (problems.isEmpty ? drafts : [], problems)
+    return (problems.isEmpty ? drafts : [], problems.sorted { $0.line < $1.line })
+  }
+
+  /// Numbers written with leading zeros when the roster's numbers are not all of one width.
+  static func leadingZeroProblems(_ lines: [String: Int]) -> [RowProblem] {
+    let widths = Set(lines.keys.map(\.utf8.count))
+    guard widths.count > 1 else { return [] }
+    return lines.filter { $0.key.utf8.count > 1 && $0.key.hasPrefix("0") }
+      .map { RowProblem(line: $0.value, message: RecordsText.leadingZero($0.key)) }
   }
 }
 
@@ -158,19 +175,24 @@ public enum RosterImport {
 /// an optional `name` (`姓名`) column checked against the records, any other columns ignored
 /// (a sign-in sheet has signatures, notes…).
 public enum AttendanceSheet {
-  public static func memberIDs(header: SheetRow, rows: [SheetRow], members: [String: Member])
+  public static func memberIDs(_ sheet: Sheet, members: [String: Member])
     -> (ids: [String], problems: [RowProblem])
   {
+    let header = sheet.header
     let columns = HeaderMap(header: header) { text -> RosterColumn? in
       let column = RosterColumn(header: text)
       return column == .id || column == .name ? column : nil
     }
     guard let idColumn = columns.index[.id] else {
-      return ([], [RowProblem(line: header.line, message: RecordsText.sheetWithoutIDColumn)])
+      return (
+        [],
+        sheet.problems + [RowProblem(line: header.line, message: RecordsText.sheetWithoutIDColumn)]
+      )
     }
     var ids: [String] = []
-    var problems: [RowProblem] = []
-    for row in rows where !row.isBlank {
+    var problems = sheet.problems
+    let broken = sheet.brokenLines
+    for row in sheet.rows where !row.isBlank && !broken.contains(row.line) {
       let id = row.fields.indices.contains(idColumn) ? row.fields[idColumn].trimmed : ""
       let name = columns.index[.name].flatMap {
         row.fields.indices.contains($0) ? row.fields[$0].trimmed : nil
@@ -196,7 +218,7 @@ public enum AttendanceSheet {
     if problems.isEmpty, ids.isEmpty {
       problems.append(RowProblem(line: header.line, message: RecordsText.noMembers))
     }
-    return (problems.isEmpty ? ids : [], problems)
+    return (problems.isEmpty ? ids : [], problems.sorted { $0.line < $1.line })
   }
 }
 

@@ -23,13 +23,13 @@ enum Command: Hashable, Sendable {
       }
     case .up: self = .up
     case .down: self = .down
-    case .left, .escape, .backspace: self = .back
+    case .left, .escape, .backspace, .interrupt: self = .back
     case .right, .enter: self = .open
     case .pageUp: self = .pageUp
     case .pageDown: self = .pageDown
     case .home: self = .home
     case .end: self = .end
-    case .tab, .function: return nil
+    case .tab, .function, .control: return nil
     }
   }
 }

@@ -81,11 +81,17 @@ enum RecordsReply: Hashable, Sendable {
   /// The session row was written or read, and nothing need change.
   case sessionNoted
 
+  /// What the store answered (`AuthenticationResult`), as the login screen shows it: the
+  /// screen learns attempts and waits from here, never from the store's policy.
   enum LoginRefusal: Hashable, Sendable {
-    case wrongPIN(remaining: Int)
-    case locked(until: ClockTime)
-    case unknownMember
-    case noPIN
+    /// The number and PIN do not match (whether or not the number exists). After
+    /// `freeAttemptsLeft` more failures attempts must wait; `retry` is when the next may
+    /// come, when it must wait now.
+    case refused(freeAttemptsLeft: Int, retry: ClockTime?)
+    /// Not checked: too many wrong PINs in a row; the next attempt may come then.
+    case mustWait(until: ClockTime)
+    /// Not checked: an administrator must unlock the number.
+    case locked
   }
 
   enum Failure: Hashable, Sendable {

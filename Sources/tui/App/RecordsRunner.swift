@@ -59,14 +59,16 @@ final class RecordsRunner: @unchecked Sendable {
         case .ok:
           provenMember = id
           return try claim(id, entry: .pin, replacing: false, in: store)
-        case .wrong(let remaining):
-          return .loginRefused(memberID: id, .wrongPIN(remaining: remaining))
-        case .locked(let until):
-          return .loginRefused(memberID: id, .locked(until: ClockTime(until, from: now())))
-        case .unknownMember:
-          return .loginRefused(memberID: id, .unknownMember)
-        case .noPIN:
-          return .loginRefused(memberID: id, .noPIN)
+        case .refused(let freeAttemptsLeft, let retryAt):
+          return .loginRefused(
+            memberID: id,
+            .refused(
+              freeAttemptsLeft: freeAttemptsLeft, retry: retryAt.map { ClockTime($0, from: now()) })
+          )
+        case .mustWait(let until):
+          return .loginRefused(memberID: id, .mustWait(until: ClockTime(until, from: now())))
+        case .locked:
+          return .loginRefused(memberID: id, .locked)
         }
       case .load(let id):
         return .loaded(try records(of: id, in: store))

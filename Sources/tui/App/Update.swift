@@ -82,10 +82,16 @@ private func follow(_ navigation: Navigation, from state: AppState) -> (AppState
     return ask(request, in: state)
   case .back:
     let member = state.session
-    if !state.pop() { return leave(state, .quit) }
-    if member != nil, state.session == nil { return loggedOut(state) }
+    if !state.pop() {
+      // Leaving the first screen ends the program: ask first.
+      state.push(.quit(QuitScreen()))
+    } else if member != nil, state.session == nil {
+      return loggedOut(state)
+    }
   case .refuse(let message):
     state.message = message
+  case .quit:
+    return leave(state, .quit)
   }
   return (state, [])
 }

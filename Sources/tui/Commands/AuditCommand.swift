@@ -12,13 +12,15 @@ struct AuditCommand: ParsableCommand {
   @OptionGroup var records: RecordsOptions
 
   func run() throws {
-    let store = try records.open()
+    guard let store = try filter.openForReading(records, empty: AdminText.auditEmpty) else {
+      return
+    }
     let names = try filter.names(in: store)
     let entries = try reportingRecordsErrors {
       try store.auditEntries(memberID: filter.member, since: filter.start)
     }
     guard !entries.isEmpty else {
-      print(AdminText.auditEmpty)
+      printOutput(AdminText.auditEmpty)
       return
     }
     var table = TextTable(header: AdminText.auditHeader)
@@ -30,7 +32,6 @@ struct AuditCommand: ParsableCommand {
         AdminText.auditContent(entry),
       ])
     }
-    print(table.rendered)
-    print(AdminText.auditTally(entries.count))
+    printOutput(lines: table.lines + [AdminText.auditTally(entries.count)])
   }
 }

@@ -23,6 +23,18 @@ struct AuditFilterOptions: ParsableArguments {
   /// The start of `--since`'s day, local time.
   var start: Date? { since.flatMap(LocalDate.init(iso:)).map(LocalTime.start(of:)) }
 
+  /// The records, read-only. Nil when there is no database yet: nothing has happened, so
+  /// `empty` is printed (or, with `--member`, that no such member exists: status 1).
+  func openForReading(_ records: RecordsOptions, empty: String) throws -> RecordsStore? {
+    if let store = try records.openForReading() { return store }
+    if let member {
+      printError(RecordsError.unknownMember(member).message)
+      throw ExitCode(1)
+    }
+    printOutput(empty)
+    return nil
+  }
+
   /// Checks that `--member` is a member of `store` (a typo would list nothing); returns
   /// every member's name by number, for the listing.
   func names(in store: RecordsStore) throws -> [String: String] {

@@ -28,14 +28,16 @@ struct BrowseCommand: ParsableCommand {
 
   func run() throws {
     MemberUI.setLocale()
-    let catalog = try catalogOptions.loadCatalog()
+    let today = SystemClock.today()
+    let served = try MemberCatalog.load(
+      catalogOptions, recordsPath: demo ? nil : records.resolvedPath, today: today)
+    let catalog = served.catalog
     guard isatty(0) != 0, isatty(1) != 0 else {
       // Not a terminal (a pipe, a script): say what the catalog holds instead.
-      print(CatalogSummary(catalog: catalog).text)
+      printOutput(lines: CatalogSummary(catalog: catalog).lines)
       return
     }
     let capabilities = MemberUI.capabilities()
-    let today = SystemClock.today()
     // The demo's database is a new temporary file, removed on the way out; otherwise the
     // records are opened when first needed (a guest never touches them).
     var demoDatabase: DemoDatabase?
@@ -54,7 +56,9 @@ struct BrowseCommand: ParsableCommand {
       catalog: catalog, today: today, size: Size(width: 80, height: 24),
       glyphs: capabilities.glyphs,
       notice: capabilities.notice ?? (demo ? MemberText.demoNotice : nil),
-      start: StartScreen(demoMembers: demo ? DemoData.members(today: today) : []),
+      start: StartScreen(
+        demoMembers: demo ? DemoData.members(today: today) : [],
+        catalogWarning: served.servedFrom.map(CommandText.servingLastGood)),
       idleTimer: IdleTimer(seconds: idleTimeout))
     _ = try MemberUI.run(state, capabilities: capabilities, runner: runner) {
       demoDatabase?.remove()

@@ -4,7 +4,9 @@ import Catalog
 struct CatalogSummary {
   let catalog: Catalog
 
-  var text: String {
+  var text: String { lines.joined(separator: "\n") }
+
+  var lines: [String] {
     var lines = [CommandText.summaryHeader(catalog)]
     for category in catalog.categories {
       lines.append(
@@ -13,6 +15,6 @@ struct CatalogSummary {
           courseCount: catalog.courses(inCategory: category.id).count,
           hours: catalog.totalHours(inCategory: category.id)))
     }
-    return lines.joined(separator: "\n")
+    return lines
   }
 }

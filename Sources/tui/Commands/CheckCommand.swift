@@ -25,9 +25,9 @@ struct CheckCommand: ParsableCommand {
       throw ExitCode(2)
     }
     if let catalog = result.readablePart {
-      print(CatalogSummary(catalog: catalog).text)
+      printOutput(lines: CatalogSummary(catalog: catalog).lines)
     }
-    print(CommandText.checkTally(result.diagnostics))
+    printOutput(CommandText.checkTally(result.diagnostics))
     if result.diagnostics.hasErrors { throw ExitCode(1) }
   }
 }

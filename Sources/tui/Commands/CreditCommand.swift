@@ -104,8 +104,7 @@ struct CreditCommand: ParsableCommand {
       let known = try reportingRecordsErrors {
         Dictionary(try store.members().map { ($0.id, $0) }) { first, _ in first }
       }
-      let (sheetIDs, problems) = AttendanceSheet.memberIDs(
-        header: sheet.header, rows: sheet.rows, members: known)
+      let (sheetIDs, problems) = AttendanceSheet.memberIDs(sheet, members: known)
       guard problems.isEmpty else {
         try rejectSheet(self.sheet!, problems: problems, verdict: AdminText.creditRejected)
       }
@@ -124,8 +123,8 @@ struct CreditCommand: ParsableCommand {
       printError(AdminText.creditRejected)
       throw ExitCode(1)
     }
-    print(
-      AdminText.creditDone(
+    printOutput(
+      lines: AdminText.creditDone(
         course: course, date: day, outcome: outcome, names: try memberNames(store),
         reason: makeUpReason))
   }
@@ -145,7 +144,7 @@ struct CreditCommand: ParsableCommand {
       printError(AdminText.undoRejected)
       throw ExitCode(1)
     }
-    print(AdminText.undoDone(removed, reason: reason, names: try memberNames(store)))
+    printOutput(lines: AdminText.undoDone(removed, reason: reason, names: try memberNames(store)))
   }
 
   private func memberNames(_ store: RecordsStore) throws -> [String: String] {

@@ -21,7 +21,8 @@ struct MemberArchive {
     }
   }
 
-  var text: String {
+  /// The archive as text, a line each.
+  var lines: [String] {
     var output = [AdminText.archiveTitle(member)]
     if let first = years.first?.year.year, let last = years.last?.year.year {
       output.append(AdminText.archiveScope(years: first...last, rules: rules.path))
@@ -50,13 +51,8 @@ struct MemberArchive {
           credit.form.label, credit.source, notes.joined(separator: "；"),
         ])
       }
-      // An empty last cell leaves the padding of the cell before it.
-      output += table.rendered.split(separator: "\n", omittingEmptySubsequences: false).map {
-        var line = "  " + $0
-        while line.last == " " { line.removeLast() }
-        return line
-      }
+      output += table.lines.map { "  " + $0 }
     }
-    return output.joined(separator: "\n")
+    return output
   }
 }

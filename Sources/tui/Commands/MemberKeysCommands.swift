@@ -33,7 +33,7 @@ struct MembersAddKeyCommand: ParsableCommand {
     }
     let (store, member) = try self.member.open()
     let added = try reportingRecordsErrors { try store.addKey(key, for: member.id) }
-    print(added ? SSHText.keyAdded(member, key) : SSHText.keyAlreadyAdded(member, key))
+    printOutput(added ? SSHText.keyAdded(member, key) : SSHText.keyAlreadyAdded(member, key))
   }
 
   /// The file's text (`-`: standard input), or a message and status 2.
@@ -64,7 +64,7 @@ struct MembersKeysCommand: ParsableCommand {
     let (store, member) = try self.member.open()
     let keys = try reportingRecordsErrors { try store.keys(of: member.id) }
     guard !keys.isEmpty else {
-      print(SSHText.noKeys(member))
+      printOutput(SSHText.noKeys(member))
       return
     }
     var table = TextTable(header: SSHText.keysHeader)
@@ -74,8 +74,7 @@ struct MembersKeysCommand: ParsableCommand {
         key.addedBy ?? AdminText.unknownActor,
       ])
     }
-    print(table.rendered)
-    print(SSHText.keysTally(keys.count))
+    printOutput(lines: table.lines + [SSHText.keysTally(keys.count)])
   }
 }
 
@@ -101,6 +100,6 @@ struct MembersRemoveKeyCommand: ParsableCommand {
     let removed = try reportingRecordsErrors {
       try store.removeKey(fingerprint: fingerprint, of: member.id, reason: reason)
     }
-    print(SSHText.keyRemoved(member, removed))
+    printOutput(SSHText.keyRemoved(member, removed))
   }
 }

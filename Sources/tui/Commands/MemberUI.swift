@@ -58,7 +58,7 @@ enum MemberUI {
     let last = AppLoop.run(state, on: &backend, records: worker, nudge: nudge)
     backend.stop()
     finish()
-    if let farewell = last.farewell { print(farewell) }
+    if let farewell = last.farewell { printOutput(farewell) }
     TerminalGuard.reraiseStopSignal()
     return last
   }

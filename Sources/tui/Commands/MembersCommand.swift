@@ -26,16 +26,18 @@ struct MembersImportCommand: ParsableCommand {
 
   func run() throws {
     let sheet = try readSheet(file)
-    let (drafts, problems) = RosterImport.drafts(
-      header: sheet.header, rows: sheet.rows, today: SystemClock.today())
+    let (drafts, problems) = RosterImport.drafts(sheet, today: SystemClock.today())
     guard problems.isEmpty else {
       try rejectSheet(file, problems: problems, verdict: AdminText.importRejected(problems.count))
     }
     let store = try records.open()
     let pins = drafts.filter { $0.pin != nil }.count
     if pins >= 20 { printError(AdminText.hashingPINs(pins)) }
-    let outcome = try reportingRecordsErrors { try store.importMembers(drafts) }
-    print(AdminText.importDone(outcome, database: store.path))
+    let bar = ProgressBar()
+    let outcome = try reportingRecordsErrors {
+      try store.importMembers(drafts) { bar?.update(done: $0.done, total: $0.total) }
+    }
+    printOutput(AdminText.importDone(outcome, database: store.path))
   }
 }
 
@@ -50,10 +52,10 @@ struct MembersListCommand: ParsableCommand {
   @OptionGroup var records: RecordsOptions
 
   func run() throws {
-    let store = try records.open()
-    let members = try reportingRecordsErrors { try store.members(branch: branch) }
+    let store = try records.openForReading()
+    let members = try reportingRecordsErrors { try store?.members(branch: branch) ?? [] }
     guard !members.isEmpty else {
-      print(AdminText.noMembers(database: store.path))
+      printOutput(AdminText.noMembers(database: records.resolvedPath))
       return
     }
     let now = Date()
@@ -66,8 +68,7 @@ struct MembersListCommand: ParsableCommand {
         AdminText.lockState(member, now: now),
       ])
     }
-    print(table.rendered)
-    print(AdminText.listTally(members.count))
+    printOutput(lines: table.lines + [AdminText.listTally(members.count)])
   }
 }
 
@@ -96,7 +97,7 @@ struct MembersSetPINCommand: ParsableCommand {
       }
     }
     try reportingRecordsErrors { try store.setPIN(pin, for: member.id) }
-    print(AdminText.pinSetDone(member))
+    printOutput(AdminText.pinSetDone(member))
   }
 }
 
@@ -110,10 +111,12 @@ struct MembersUnlockCommand: ParsableCommand {
 
   @OptionGroup var records: RecordsOptions
 
+  /// Any typed number, member or not: a stranger's wrong PINs are counted for numbers nobody
+  /// has too.
   func run() throws {
     let store = try records.open()
-    let member = try store.memberOrExit(id: id)
-    let wasLocked = try reportingRecordsErrors { try store.unlock(memberID: member.id) }
-    print(AdminText.unlockDone(member, wasLocked: wasLocked))
+    let cleared = try reportingRecordsErrors { try store.unlock(memberID: id) }
+    let member = try reportingRecordsErrors { try store.member(id: id) }
+    printOutput(AdminText.unlockDone(id: id, name: member?.name, cleared: cleared))
   }
 }

@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 
 #if canImport(Glibc)
@@ -15,7 +16,8 @@ enum PINPrompt {
   /// One line, without its line end; nil at end of input.
   static func read(prompt: String) -> String? {
     guard isInteractive else { return readLine(strippingNewline: true) }
-    writeToTerminal(prompt)
+    // The prompt names the member: shown inert like every printed name.
+    writeToTerminal(ControlCharacters.shown(prompt))
     var settings = termios()
     guard tcgetattr(0, &settings) == 0 else { return readLine(strippingNewline: true) }
     savedTerminal = settings

@@ -13,8 +13,19 @@ struct RecordsOptions: ParsableArguments {
 
   /// Opens the records, or says why not and exits with status 2.
   func open() throws -> RecordsStore {
+    try opening { try RecordsStore(path: resolvedPath) }
+  }
+
+  /// Opens the records read-only, for commands that only read: they work without write
+  /// permission and create nothing. Nil when there is no database file yet.
+  func openForReading() throws -> RecordsStore? {
+    guard FileManager.default.fileExists(atPath: resolvedPath) else { return nil }
+    return try opening { try RecordsStore(readingOnly: resolvedPath) }
+  }
+
+  private func opening(_ body: () throws -> RecordsStore) throws -> RecordsStore {
     do {
-      return try RecordsStore(path: resolvedPath)
+      return try body()
     } catch let error as RecordsError {
       printError(error.message)
       throw ExitCode(2)

@@ -54,26 +54,31 @@ struct YearReportCommand: ParsableCommand {
   func run() throws {
     let catalog = try catalogOptions.loadCatalog()
     let rules = catalog.rules
-    let store = try records.open()
+    let store = try records.openForReading()
     if let member {
+      guard let store else {
+        printError(RecordsError.unknownMember(member).message)
+        throw ExitCode(1)
+      }
       let found = try store.memberOrExit(id: member)
       let credits = try reportingRecordsErrors { try store.credits(of: member) }
-      print(
-        MemberArchive(
+      printOutput(
+        lines: MemberArchive(
           member: found, credits: credits, rules: rules, currentYear: catalog.year, only: year
-        ).text)
+        ).lines)
       return
     }
-    let everyone = try reportingRecordsErrors { try store.membersWithCredits(branch: branch) }
+    let everyone = try reportingRecordsErrors {
+      try store?.membersWithCredits(branch: branch) ?? []
+    }
     let report = YearReport(
       rules: rules, year: rules.trainingYear(year ?? catalog.year), branch: branch,
       members: everyone)
     switch format {
     case .text:
-      print(report.text)
+      printOutput(lines: report.lines)
     case .csv:
-      FileHandle.standardOutput.write(
-        try CSVFile.document(header: report.csvHeader, rows: report.csvRows))
+      writeOutput(try CSVFile.document(header: report.csvHeader, rows: report.csvRows))
     }
   }
 }

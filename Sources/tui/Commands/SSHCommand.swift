@@ -20,38 +20,12 @@ enum SSHEnvironment {
 
   /// Where the session comes from: the client's address (the first word of
   /// `SSH_CONNECTION`: `client-address client-port server-address server-port`) and the
-  /// command the client asked for, kept for the audit and never run.
+  /// command the client asked for, kept for the audit as sent (what prints it shows its
+  /// control characters visibly) and never run.
   static func origin(_ environment: [String: String]) -> SessionOrigin {
     let client = environment["SSH_CONNECTION"]?.split(separator: " ").first.map(String.init)
-    let command = environment["SSH_ORIGINAL_COMMAND"].map {
-      visible(String($0.prefix(longestCommand)))
-    }
+    let command = environment["SSH_ORIGINAL_COMMAND"].map { String($0.prefix(longestCommand)) }
     return SessionOrigin(client: client, command: command)
-  }
-
-  /// The client's command as it is kept and printed: every control character (and every
-  /// character that reorders text on screen) written out as `\xHH` or `\u{HHHH}`, so the
-  /// audit shows what was tried and nothing in it acts on the terminal or spreadsheet that
-  /// reads it.
-  static func visible(_ text: String) -> String {
-    var shown = ""
-    for scalar in text.unicodeScalars {
-      let value = scalar.value
-      if value < 0x20 || (0x7F...0x9F).contains(value) {
-        shown += "\\x" + String(value, radix: 16, uppercase: true).leftPadded(to: 2)
-      } else if scalar.properties.isBidiControl || value == 0x200E || value == 0x200F {
-        shown += "\\u{" + String(value, radix: 16, uppercase: true) + "}"
-      } else {
-        shown.unicodeScalars.append(scalar)
-      }
-    }
-    return shown
-  }
-}
-
-extension String {
-  fileprivate func leftPadded(to width: Int) -> String {
-    String(repeating: "0", count: max(0, width - count)) + self
   }
 }
 
@@ -102,15 +76,18 @@ struct SSHSessionCommand: ParsableCommand {
       throw ExitCode(1)
     }
     MemberUI.setLocale()
-    let catalog = try catalogOptions.loadCatalog()
-    let capabilities = MemberUI.capabilities()
     let today = SystemClock.today()
+    let served = try MemberCatalog.load(
+      catalogOptions, recordsPath: records.resolvedPath, today: today)
+    let catalog = served.catalog
+    let capabilities = MemberUI.capabilities()
     let runner = RecordsRunner(
       path: records.resolvedPath, catalog: catalog, session: origin,
       keyMember: member.map { (id: $0, fingerprint: key) })
     var state = AppState(
       catalog: catalog, today: today, size: Size(width: 80, height: 24),
-      glyphs: capabilities.glyphs, notice: capabilities.notice, start: StartScreen(),
+      glyphs: capabilities.glyphs, notice: capabilities.notice,
+      start: StartScreen(catalogWarning: served.servedFrom.map(CommandText.servingLastGood)),
       idleTimer: IdleTimer(seconds: idleTimeout))
     state.sessionPolicy = SessionPolicy(keyMember: member)
     if let member { state.replaceAll(with: .enter(EnterScreen(memberID: member))) }
@@ -163,9 +140,8 @@ struct AuthorizedKeysCommand: ParsableCommand {
       printError(SSHText.keyLookupRefused(error))
       throw ExitCode(1)
     }
-    // No records yet: no key is registered.
-    guard FileManager.default.fileExists(atPath: records.resolvedPath) else { return }
-    let store = try records.open()
+    // Read-only: sshd's lookup account needs no write permission. No records yet: no key.
+    guard let store = try records.openForReading() else { return }
     defer { try? store.close() }
     guard let memberID = try reportingRecordsErrors({ try store.memberID(forKey: offered) })
     else { return }
@@ -174,7 +150,7 @@ struct AuthorizedKeysCommand: ParsableCommand {
         program: program ?? Self.ownPath, database: records.resolvedPath,
         catalog: catalogOptions.directory, rules: catalogOptions.rulesPath,
         idleTimeout: idleTimeout, memberID: memberID, key: offered)
-      print(line.text)
+      printOutput(line.text)
     } catch let refused as AuthorizedKeyLine.UnsafePath {
       printError(SSHText.unsafePath(refused.path))
       throw ExitCode(1)

@@ -19,7 +19,9 @@ struct SessionReportCommand: ParsableCommand {
   @OptionGroup var records: RecordsOptions
 
   func run() throws {
-    let store = try records.open()
+    guard let store = try filter.openForReading(records, empty: SSHText.sessionsEmpty) else {
+      return
+    }
     let names = try filter.names(in: store)
     let sessions = try reportingRecordsErrors {
       try store.sessions(memberID: filter.member, since: filter.start)
@@ -28,17 +30,17 @@ struct SessionReportCommand: ParsableCommand {
     switch format {
     case .text:
       guard !sessions.isEmpty else {
-        print(SSHText.sessionsEmpty)
+        printOutput(SSHText.sessionsEmpty)
         return
       }
       var table = TextTable(header: SSHText.sessionsHeader)
       table.rows = report.rows
-      print(table.rendered)
-      print(SSHText.sessionsTally(sessions.count, open: report.openCount))
+      printOutput(
+        lines: table.lines + [SSHText.sessionsTally(sessions.count, open: report.openCount)])
     case .csv:
-      FileHandle.standardOutput.write(
+      writeOutput(
         try CSVFile.document(
-          header: SSHText.sessionsHeader, rows: report.rows.map { $0.map(CSVFile.inert) }))
+          header: SSHText.sessionsHeader, rows: report.rows))
     }
   }
 }

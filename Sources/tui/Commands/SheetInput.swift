@@ -5,9 +5,9 @@ import Catalog
 // reject it the same way, so the two commands cannot drift apart in what they print.
 
 /// Reads a CSV file for a command, or says why not and exits with status 2.
-func readSheet(_ path: String) throws -> (header: SheetRow, rows: [SheetRow]) {
+func readSheet(_ path: String) throws -> Sheet {
   do {
-    return try CSVFile.read(path: path)
+    return try SheetReader.read(path: path)
   } catch {
     printError(AdminText.csvFailure(error, path: path))
     throw ExitCode(2)

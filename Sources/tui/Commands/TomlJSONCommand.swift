@@ -26,7 +26,7 @@ struct TomlJSONCommand: ParsableCommand {
     }
     do {
       let document = try TOMLDocument(bytes: input)
-      print(TaggedJSON.encode(document.root))
+      printOutput(TaggedJSON.encode(document.root))
     } catch {
       printError(error.diagnostic(path: "<stdin>", source: input).description)
       throw ExitCode(1)

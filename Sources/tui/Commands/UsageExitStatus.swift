@@ -9,12 +9,16 @@ extension CourseMenu {
   /// status 2 (the documented contract: 0 fine, 1 catalog errors, 2 usage or I/O) rather than
   /// ArgumentParser's 64.
   static func main() {
+    BacktracePolicy.enforce()
     do {
       var command = try parseAsRoot()
       try command.run()
     } catch {
       if exitCode(for: error) == .validationFailure {
-        printError(fullMessage(for: error))
+        for line in fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
+        {
+          printError(String(line))
+        }
         Glibc.exit(2)
       }
       exit(withError: error)

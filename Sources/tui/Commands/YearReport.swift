@@ -36,7 +36,8 @@ struct YearReport {
     rows.reduce(into: [:]) { counts, row in counts[row.progress.standing, default: 0] += 1 }
   }
 
-  var text: String {
+  /// The text report, a line each.
+  var lines: [String] {
     var output = [AdminText.reportTitle(year: year, rules: rules.path, branch: branch)]
     for (index, requirement) in rules.requirements.enumerated() {
       output.append(AdminText.reportLegend(index + 1, requirement))
@@ -44,7 +45,7 @@ struct YearReport {
     output.append("")
     guard !rows.isEmpty else {
       output.append(AdminText.reportNoMembers)
-      return output.joined(separator: "\n")
+      return output
     }
     var table = TextTable(
       header: AdminText.reportTextHeader(requirementCount: rules.requirements.count))
@@ -57,10 +58,10 @@ struct YearReport {
       cells.append(AdminText.reportStatus(row.progress))
       table.rows.append(cells)
     }
-    output.append(table.rendered)
+    output += table.lines
     output.append("")
     output.append(AdminText.reportTally(counts))
-    return output.joined(separator: "\n")
+    return output
   }
 
   var csvHeader: [String] { AdminText.reportCSVHeader(rules.requirements.map(\.title)) }
@@ -70,7 +71,7 @@ struct YearReport {
       let member = row.member
       let progress = row.progress
       var cells = [
-        member.id, CSVFile.inert(member.name), CSVFile.inert(member.branch), member.domain.label,
+        member.id, member.name, member.branch, member.domain.label,
         member.role.label, member.floating ? AdminText.yes : AdminText.no,
         progress.creditedHours.description, progress.countedHours.description,
         progress.target?.description ?? "",

@@ -2,9 +2,10 @@ import Catalog
 
 /// Logging in with digits alone: the member number, Enter, the PIN (shown as stars), Enter.
 ///
-/// Digits here are typed text, so 0 cannot mean back: Enter or Backspace on an empty field
-/// steps back, and Esc leaves. The PIN is handed to the records as soon as it is complete and
-/// is not kept on the screen.
+/// Digits here are typed text, so 0 cannot mean back: Enter on an empty field steps back, and
+/// Esc (or Ctrl-C) leaves. Backspace only ever erases: on an empty number it stays, so a
+/// member erasing a mistake never falls off the screen. The PIN is handed to the records as
+/// soon as it is complete and is not kept on the screen.
 struct LoginScreen: Screen {
   enum Phase: Hashable, Sendable {
     case number, pin
@@ -78,7 +79,7 @@ struct LoginScreen: Screen {
   private mutating func erase() -> Navigation {
     switch phase {
     case .number:
-      guard !number.isEmpty else { return .back }
+      guard !number.isEmpty else { return .refuse(MemberText.nothingToErase) }
       number.removeLast()
     case .pin:
       if pin.isEmpty {
@@ -113,27 +114,27 @@ struct LoginScreen: Screen {
     }
   }
 
-  /// The records said no: say why, and ask again for what must be typed again.
+  /// The records said no: say so without saying whether the number exists, with the waits
+  /// and attempts the reply gives, and ask for the PIN again (the number stays; Backspace on
+  /// the empty PIN goes back to it).
   mutating func refused(_ refusal: RecordsReply.LoginRefusal, today: LocalDate) {
     checking = false
-    let id = number
+    phase = .pin
+    pin = ""
     switch refusal {
-    case .wrongPIN(let remaining):
-      phase = .pin
-      pin = ""
-      problem = MemberText.wrongPIN(
-        remaining: remaining, maximum: RecordsStore.maximumFailedAttempts,
-        lockMinutes: Int(RecordsStore.lockDuration / 60))
-    case .locked(let until):
+    case .refused(_, let retry?):
+      problem =
+        MemberText.wrongNumberOrPIN + MemberText.tooManyFailures
+        + MemberText.retry(retry, today: today)
+    case .refused(let freeAttemptsLeft, nil):
+      problem =
+        MemberText.wrongNumberOrPIN + MemberText.retypePIN
+        + (freeAttemptsLeft > 0 ? MemberText.freeAttempts(freeAttemptsLeft) : "")
+    case .mustWait(let until):
+      problem = MemberText.tooManyFailures + MemberText.retry(until, today: today)
+    case .locked:
       restart()
-      problem = MemberText.locked(
-        id: id, until: until, today: today, maximum: RecordsStore.maximumFailedAttempts)
-    case .unknownMember:
-      restart()
-      problem = MemberText.unknownMember(id)
-    case .noPIN:
-      restart()
-      problem = MemberText.noPIN(id)
+      problem = MemberText.lockedOut
     }
   }
 

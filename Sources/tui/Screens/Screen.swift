@@ -23,6 +23,8 @@ enum Navigation: Hashable, Sendable {
   case refuse(String)
   /// Stay, and have the records read or written (on the worker, beside the loop).
   case ask(RecordsRequest)
+  /// End the program (once pending writes are done).
+  case quit
 }
 
 /// One key on the bottom line: its name and what it does.
@@ -66,6 +68,7 @@ enum AppScreen: Hashable, Sendable {
   case myCourses(MyCoursesScreen)
   case myHours(MyHoursScreen)
   case recommendations(RecommendationsScreen)
+  case quit(QuitScreen)
   case enter(EnterScreen)
   case replaceSession(ReplaceSessionScreen)
   case sessionEnded(SessionEndedScreen)
@@ -85,6 +88,7 @@ enum AppScreen: Hashable, Sendable {
     case .myCourses(let screen): screen
     case .myHours(let screen): screen
     case .recommendations(let screen): screen
+    case .quit(let screen): screen
     case .enter(let screen): screen
     case .replaceSession(let screen): screen
     case .sessionEnded(let screen): screen
@@ -112,6 +116,7 @@ enum AppScreen: Hashable, Sendable {
     case .myCourses(let screen): result = run(screen, AppScreen.myCourses)
     case .myHours(let screen): result = run(screen, AppScreen.myHours)
     case .recommendations(let screen): result = run(screen, AppScreen.recommendations)
+    case .quit(let screen): result = run(screen, AppScreen.quit)
     case .enter(let screen): result = run(screen, AppScreen.enter)
     case .replaceSession(let screen): result = run(screen, AppScreen.replaceSession)
     case .sessionEnded(let screen): result = run(screen, AppScreen.sessionEnded)

@@ -17,10 +17,13 @@ struct StartScreen: Screen {
   static let items = Item.allCases
   /// The demo members to show, empty outside the demo.
   let demoMembers: [DemoData.DemoMember]
+  /// For administrators, one line: the catalog has errors and the last good one is served.
+  let catalogWarning: String?
   private(set) var list = NumberedList(count: Item.allCases.count)
 
-  init(demoMembers: [DemoData.DemoMember] = []) {
+  init(demoMembers: [DemoData.DemoMember] = [], catalogWarning: String? = nil) {
     self.demoMembers = demoMembers
+    self.catalogWarning = catalogWarning
   }
 
   /// Summary line, blank line, prompt, blank line, then the items (as on the main menu).
@@ -56,6 +59,11 @@ struct StartScreen: Screen {
       Self.items[index].title
     }
     table.drawBackItem(MemberText.startQuit, into: &grid, area: area)
+    if let catalogWarning {
+      grid.write(
+        catalogWarning, x: area.x, y: area.maxY - 1, width: area.width, style: .notice,
+        ellipsis: ellipsis)
+    }
     guard !demoMembers.isEmpty else { return }
     var y = area.y + table.endRow + 2
     grid.write(

@@ -35,7 +35,9 @@ final class CursesBackend: TerminalBackend {
     self.screen = screen
     set_term(screen)
     if let delay = capabilities.escapeDelayMilliseconds { set_escdelay(Int32(delay)) }
-    cbreak()
+    // Raw, not cbreak: Ctrl-C, Ctrl-Z, Ctrl-\ and Ctrl-S reach the program as keys instead of
+    // killing, stopping, dumping or freezing it (see `Key.interrupt`, `Key.control`).
+    raw()
     noecho()
     nonl()
     intrflush(cm_stdscr(), false)
@@ -142,7 +144,7 @@ final class CursesBackend: TerminalBackend {
 
   private func decode(result: Int32, character: wint_t) -> Event? {
     guard result == cm_key_code_yes() else {
-      return Unicode.Scalar(UInt32(character)).flatMap(Key.init(typed:)).map(Event.key)
+      return Unicode.Scalar(UInt32(character)).map { Event.key(Key(typed: $0)) }
     }
     let code = Int32(bitPattern: character)
     if code == cm_key_resize() { return settleResize() }

@@ -4,7 +4,7 @@ import Synchronization
   import Glibc
 #endif
 
-/// Puts the terminal back on every way out: a stop signal (SIGHUP, SIGINT, SIGTERM) is
+/// Puts the terminal back on every way out: a stop signal (SIGHUP, SIGINT, SIGTERM, SIGQUIT) is
 /// recorded for the app loop to end cleanly, a crash signal restores the terminal with
 /// async-signal-safe calls before the process dies, and `exit` while the UI is up restores
 /// it too.
@@ -12,7 +12,8 @@ enum TerminalGuard {
   /// The stop signal received, 0 while none.
   static let stopSignal = Atomic<Int32>(0)
 
-  static let stopSignals: [Int32] = [SIGHUP, SIGINT, SIGTERM]
+  /// In raw mode no key sends SIGINT or SIGQUIT; another process still may.
+  static let stopSignals: [Int32] = [SIGHUP, SIGINT, SIGTERM, SIGQUIT]
   static let crashSignals: [Int32] = [SIGSEGV, SIGABRT, SIGILL, SIGTRAP, SIGBUS, SIGFPE]
 
   private static let restoreCapacity = 512

@@ -9,19 +9,19 @@ enum AdminText {
     "学时记录数据库文件（默认依次为环境变量 COURSE_MENU_DB、$XDG_DATA_HOME/course-menu/records.sqlite、~/.local/share/course-menu/records.sqlite）。"
   static let branchOptionHelp = "只列出这个支部的党员。"
   static let memberIDHelp = "党员编号。"
-  static let fileMissing = "文件不存在"
-  static let fileUnreadable = "无法读取（权限不足？）"
   static let yes = "是"
   static let no = "否"
 
-  static func csvFailure(_ failure: CSVFile.Failure, path: String) -> String {
+  static func csvFailure(_ failure: SheetReader.Failure, path: String) -> String {
     switch failure {
     case .unreadable(let reason):
       "无法读取 \(path)：\(reason)"
-    case .notUTF8:
+    case .notUTF8(likelyUTF16: true):
+      "\(path) 是 UTF-16 编码（记事本中的“Unicode”）：请在 Excel 中“另存为”，文件类型选“CSV UTF-8（逗号分隔）”"
+    case .notUTF8(likelyUTF16: false):
       "\(path) 不是 UTF-8 编码（可能是 GBK）：请在 Excel 中“另存为”，文件类型选“CSV UTF-8（逗号分隔）”"
     case .empty:
-      "\(path) 是空文件：第 1 行应为表头"
+      "\(path) 没有任何内容：第一个有文字的行应为表头"
     }
   }
 
@@ -48,6 +48,19 @@ enum AdminText {
     "正在为 \(count) 个 PIN 计算加盐散列（每个约 0.05 秒，故意放慢以防破解），请稍候……"
   }
 
+  /// `[####------] 1200/3600 行  约剩 2 分钟`; `secondsLeft` nil while still unknown, 0 at the end.
+  static func progress(bar: String, done: Int, total: Int, secondsLeft: Int?) -> String {
+    let left =
+      switch secondsLeft {
+      case nil: "正在估算剩余时间"
+      case 0?: "完成"
+      case let seconds? where seconds < 60: "约剩 \(seconds) 秒"
+      case let seconds? where seconds < 3600: "约剩 \((seconds + 59) / 60) 分钟"
+      case let seconds?: "约剩 \(seconds / 3600) 小时 \((seconds % 3600 + 59) / 60) 分钟"
+      }
+    return "\(bar) \(done)/\(total) 行  \(left)"
+  }
+
   static func importDone(_ outcome: ImportOutcome, database: String) -> String {
     "导入完成：新增 \(outcome.added.count) 人，更新 \(outcome.updated.count) 人，未变 \(outcome.unchanged.count) 人（数据库 \(database)）"
   }
@@ -63,15 +76,14 @@ enum AdminText {
 
   /// `now` is when the list is made; a lock ending on another day names the day.
   static func lockState(_ member: Member, now: Date) -> String {
-    if let until = member.lockedUntil, until > now {
+    let throttle = member.throttle
+    if throttle.isLocked { return "PIN 连续错误 \(throttle.failures) 次，已停止登录（需解除）" }
+    if let until = throttle.nextAttempt, until > now {
       let local = LocalTime(until)
-      guard local.date == LocalTime(now).date else {
-        let day = local.date.description.dropFirst(5)  // 11-22
-        return "已锁定至 \(day) \(local.clockText)"
-      }
-      return "已锁定至 \(local.clockText)"
+      let day = local.date == LocalTime(now).date ? "" : "\(local.date.description.dropFirst(5)) "
+      return "PIN 连续错误 \(throttle.failures) 次，\(day)\(local.clockText) 前不能登录"
     }
-    if member.failedAttempts > 0 { return "PIN 连续错误 \(member.failedAttempts) 次" }
+    if throttle.failures > 0 { return "PIN 连续错误 \(throttle.failures) 次" }
     return ""
   }
 
@@ -95,12 +107,13 @@ enum AdminText {
     "已设置 \(member.id) \(member.name) 的 PIN，并清除了错误次数和锁定"
   }
 
-  static let unlockAbstract = "解除党员因 PIN 连续错误造成的锁定。"
+  static let unlockAbstract = "清除一个编号的 PIN 连续错误记录：解除等待和停止登录。"
 
-  static func unlockDone(_ member: Member, wasLocked: Bool) -> String {
-    wasLocked
-      ? "已解除 \(member.id) \(member.name) 的锁定"
-      : "\(member.id) \(member.name) 没有被锁定（已清零 PIN 错误次数）"
+  static func unlockDone(id: String, name: String?, cleared: LoginThrottle) -> String {
+    let who = name.map { "\(id) \($0)" } ?? "编号 \(id)（不是已登记的党员）"
+    return cleared.failures > 0
+      ? "已清除 \(who) 的 \(cleared.failures) 次 PIN 错误记录，可以立即登录"
+      : "\(who) 没有 PIN 错误记录，无需解除"
   }
 
   // MARK: credit
@@ -169,7 +182,7 @@ enum AdminText {
   static func creditDone(
     course: Course, date: LocalDate, outcome: CreditOutcome, names: [String: String],
     reason: String?
-  ) -> String {
+  ) -> [String] {
     func list(_ ids: [String]) -> String {
       ids.map { id in names[id].map { "\(id) \($0)" } ?? id }.joined(separator: "、")
     }
@@ -181,13 +194,13 @@ enum AdminText {
     if !outcome.alreadyCredited.isEmpty {
       lines.append("已有记录、未重复记入 \(outcome.alreadyCredited.count) 人：\(list(outcome.alreadyCredited))")
     }
-    return lines.joined(separator: "\n")
+    return lines
   }
 
   static func undoDone(_ removed: [RemovedCredit], reason: String, names: [String: String])
-    -> String
+    -> [String]
   {
-    guard let first = removed.first?.credit else { return "" }
+    guard let first = removed.first?.credit else { return [] }
     var lines = [
       "已撤销 \(removed.count) 条学时记录：\(first.courseTitle)（\(first.courseID)）\(first.date)，原因：\(reason)"
     ]
@@ -198,7 +211,7 @@ enum AdminText {
       )
     }
     lines.append("已写入审计记录（course-menu audit 可查看）")
-    return lines.joined(separator: "\n")
+    return lines
   }
 
   // MARK: audit

@@ -20,6 +20,11 @@ enum CommandText {
   static let rulesOptionHelp = "学时规则文件（默认为目录中的 rules.toml）。"
   static let tomlJSONAbstract = "从标准输入读取一个 TOML 文档，输出带类型的 JSON（供格式测试使用）。"
   static let stdinUnreadable = "无法读取标准输入"
+  /// The one line that tells administrators the catalog is broken and an older one is served
+  /// (standard error at start, and the start screen).
+  static func servingLastGood(_ saved: LocalDate) -> String {
+    "目录有错误，正在使用 \(saved) 的目录（用 course-menu check 查看并改正错误）"
+  }
 
   static func summaryHeader(_ catalog: Catalog) -> String {
     "\(catalog.title)（\(catalog.issuer)，\(catalog.year) 年度）：\(catalog.categories.count) 个类别，\(catalog.courses.count) 门课程"

@@ -29,7 +29,10 @@ enum MemberText {
     "登录、选学和学时：",
     [
       ("登录", "在开始屏幕按 1，用数字键输入党员编号，按回车；再输入 PIN（屏幕上显示为 *），按回车。退格键删除输错的数字。"),
-      ("PIN", "连续输错 5 次，这个编号锁定 15 分钟；站点管理员可以解锁。"),
+      (
+        "PIN",
+        "连续输错 \(LoginThrottle.freeFailures) 次以后，每次再试都要先等待（从 \(Int(LoginThrottle.firstDelay)) 秒起，最长 \(Int(LoginThrottle.maximumDelay / 60)) 分钟）；站点管理员可以清除错误记录。"
+      ),
       ("1", "登录后，在课程详情中按 1 选学这门课程；已选学的按 1 退选。都要再按 1 确认，按 0 取消。必修课选学后不能退选。"),
       ("✓、★", "课程列表中 ✓ 表示已选学，★ 表示本年度已登记学时。"),
       ("我的选课", "主菜单中列出已选学的课程和培训安排。"),
@@ -48,19 +51,25 @@ enum MemberText {
   static let loginTips = "只用数字键。输错了按退格键删除；不输入内容直接按回车，返回上一步。"
   static let loginChecking = "正在核对 PIN，请稍候……"
   static let onlyDigits = "请只输入数字 0-9"
+  static let nothingToErase = "已经删完了。要返回开始屏幕，请按 Esc 键"
   static func numberTooLong(_ limit: Int) -> String { "党员编号最多 \(limit) 位" }
   static func pinTooLong(_ limit: Int) -> String { "PIN 最多 \(limit) 位" }
   static func pinTooShort(_ minimum: Int) -> String { "PIN 至少 \(minimum) 位数字，请继续输入" }
-  static func wrongPIN(remaining: Int, maximum: Int, lockMinutes: Int) -> String {
-    "PIN 不正确。还可以再试 \(remaining) 次；连续输错 \(maximum) 次将锁定 \(lockMinutes) 分钟。"
+  /// The one answer to a wrong number or PIN: it never says which of the two was wrong, so
+  /// nobody learns which numbers exist.
+  static let wrongNumberOrPIN = "编号或 PIN 不正确。"
+  static let retypePIN = "请重新输入 PIN；编号输错了，先按退格键删掉 PIN 再改编号。"
+  static func freeAttempts(_ left: Int) -> String {
+    "再输错 \(left) 次以后，每次再试都要先等待一段时间。"
   }
-  static func locked(id: String, until: ClockTime, today: LocalDate, maximum: Int) -> String {
-    let time = until.date == today ? until.timeText : "\(until.date) \(until.timeText)"
-    return
-      "编号 \(id) 已锁定（连续输错 \(maximum) 次 PIN）：请在 \(time) 以后再试（约 \(until.minutesLeft) 分钟），或请站点管理员解锁。"
+  static let tooManyFailures = "这个编号输错的次数较多，"
+  /// `请 45 秒后再试。`, or `请在 14:05 后再试（约 3 分钟）。`.
+  static func retry(_ time: ClockTime, today: LocalDate) -> String {
+    if time.secondsLeft < 60 { return "请 \(time.secondsLeft) 秒后再试。" }
+    let clock = time.date == today ? time.timeText : "\(time.date) \(time.timeText)"
+    return "请在 \(clock) 后再试（约 \(time.minutesLeft) 分钟）。"
   }
-  static func unknownMember(_ id: String) -> String { "没有编号为 \(id) 的党员，请核对编号后重新输入。" }
-  static func noPIN(_ id: String) -> String { "编号 \(id) 还没有设置 PIN，请站点管理员设置后再登录。" }
+  static let lockedOut = "这个编号连续输错 PIN 的次数太多，已停止登录：请站点管理员解除后再登录。"
   static func loginFailed(_ reason: String) -> String { "暂时无法登录：\(reason)" }
   static let keyConfirm = "确认"
   static let keyErase = "删除"

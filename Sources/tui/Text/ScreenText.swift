@@ -92,7 +92,7 @@ enum ScreenText {
       "数字键就能完成全部操作：",
       [
         ("1-9", "选择屏幕上标着这个数字的项目。"),
-        ("0", "返回上一屏；在主菜单按 0 回到开始屏幕（并退出登录），在开始屏幕按 0 退出程序。"),
+        ("0", "返回上一屏；在主菜单按 0 回到开始屏幕（并退出登录），在开始屏幕按 0 再按 1 确认，退出程序。"),
         ("8、9", "项目超过九个时分页显示：每页 1-7 号是项目，8 是上一页，9 是下一页，页码显示在列表下方。"),
         ("8、9", "在课程详情和本帮助中，8 向上翻一屏，9 向下翻一屏。"),
       ]
@@ -147,6 +147,12 @@ enum ScreenText {
   // MARK: Keys on the bottom line
   static let keyChoose = "选择"
   static let keyBack = "返回"
+
+  // MARK: Quitting
+  static let quitHeading = "退出程序"
+  static let quitQuestion = "确定要退出程序吗？"
+  static let quitConfirm = "确定退出"
+  static let quitCancel = "不退出，返回"
   static let keyQuit = "退出"
   static let keyMove = "移动"
   static let keyOpen = "打开"

@@ -55,27 +55,29 @@ struct LocalTime: Hashable, Sendable {
   }
 }
 
-/// A moment as the wall clock shows it, with the minutes until then (for a lock).
+/// A moment as the wall clock shows it, with the seconds until then (for a wait).
 struct ClockTime: Hashable, Sendable {
   var date: LocalDate
   var hour: Int
   var minute: Int
-  var minutesLeft: Int
+  var secondsLeft: Int
 
-  /// `until` in local time, and the whole minutes (at least one) from `now` to it.
+  /// `until` in local time, and the whole seconds (at least one) from `now` to it.
   init(_ until: Date, from now: Date) {
     let local = LocalTime(until)
     self.init(
       date: local.date, hour: local.hour, minute: local.minute,
-      minutesLeft: max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up))))
+      secondsLeft: max(1, Int(until.timeIntervalSince(now).rounded(.up))))
   }
 
-  init(date: LocalDate, hour: Int, minute: Int, minutesLeft: Int) {
+  init(date: LocalDate, hour: Int, minute: Int, secondsLeft: Int) {
     self.date = date
     self.hour = hour
     self.minute = minute
-    self.minutesLeft = minutesLeft
+    self.secondsLeft = secondsLeft
   }
+
+  var minutesLeft: Int { (secondsLeft + 59) / 60 }
 
   var timeText: String { LocalTime.clockText(hour: hour, minute: minute) }
 }

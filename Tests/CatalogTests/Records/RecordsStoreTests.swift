@@ -113,8 +113,11 @@ func draft(
     try temporary.store.pool.write { db in
       try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v9 from the future')")
     }
-    #expect(throws: RecordsError.newerSchema(path: temporary.path, unknown: ["v9 from the future"]))
-    {
+    #expect(
+      throws: RecordsError.newerSchema(
+        path: temporary.path, version: RecordsSchema.version + 1, known: RecordsSchema.version,
+        unknown: ["v9 from the future"])
+    ) {
       _ = try RecordsStore(path: temporary.path)
     }
   }
@@ -219,59 +222,134 @@ func draft(
     #expect(bytes.range(of: Data("1234".utf8)) == nil)
   }
 
-  // MARK: PIN and lockout
+  // MARK: PIN throttling (see LoginThrottle)
 
-  @Test func fiveWrongPINsLockForFifteenMinutes() throws {
-    let temporary = try TemporaryStore()
-    defer { temporary.remove() }
-    let store = temporary.store
-    _ = try store.importMembers([draft("1001", pin: "2468")])
-    for remaining in [4, 3, 2, 1] {
-      #expect(try store.authenticate(member: "1001", pin: "1111") == .wrong(remaining: remaining))
-    }
-    let lockedUntil = temporary.clock.now.addingTimeInterval(15 * 60)
-    #expect(try store.authenticate(member: "1001", pin: "1111") == .locked(until: lockedUntil))
-    // The right PIN does not open a locked member, and does not extend the lock.
-    temporary.clock.advance(by: 14 * 60)
-    #expect(try store.authenticate(member: "1001", pin: "2468") == .locked(until: lockedUntil))
-    #expect(try store.member(id: "1001")?.isLocked(at: temporary.clock.now) == true)
-    temporary.clock.advance(by: 61)
-    #expect(try store.authenticate(member: "1001", pin: "2468").isOK)
-    #expect(try store.member(id: "1001")?.failedAttempts == 0)
+  @Test func theWaitsGrowToACapAndAHundredFailuresTakeADay() {
+    #expect(
+      (1...9).map { LoginThrottle.delay(afterFailures: $0) }
+        == [nil, nil, 30, 60, 120, 240, 480, 900, 900])
+    let total = (1..<LoginThrottle.lockFailures).compactMap(LoginThrottle.delay).reduce(0, +)
+    #expect((23 * 3600...24 * 3600).contains(total), "\(total / 3600) hours")
   }
 
-  @Test func aRightPINResetsTheCount() throws {
+  /// The attack: five wrong PINs locked any member for 15 minutes. Now a few mistakes are
+  /// free and then each attempt waits a little longer; the member is never shut out.
+  @Test func wrongPINsCostGrowingWaitsNotALockout() throws {
     let temporary = try TemporaryStore()
     defer { temporary.remove() }
     let store = temporary.store
+    let clock = temporary.clock
     _ = try store.importMembers([draft("1001", pin: "2468")])
-    for _ in 0..<4 { _ = try store.authenticate(member: "1001", pin: "0000") }
-    #expect(try store.member(id: "1001")?.failedAttempts == 4)
+    #expect(
+      try store.authenticate(member: "1001", pin: "1111")
+        == .refused(freeAttemptsLeft: 2, retryAt: nil))
+    #expect(
+      try store.authenticate(member: "1001", pin: "1111")
+        == .refused(freeAttemptsLeft: 1, retryAt: nil))
+    let firstWait = clock.now.addingTimeInterval(30)
+    #expect(
+      try store.authenticate(member: "1001", pin: "1111")
+        == .refused(freeAttemptsLeft: 0, retryAt: firstWait))
+    // During the wait even the right PIN is not checked, and the wait does not grow.
+    #expect(try store.authenticate(member: "1001", pin: "2468") == .mustWait(until: firstWait))
+    #expect(
+      try store.member(id: "1001")?.throttle == LoginThrottle(failures: 3, nextAttempt: firstWait))
+    clock.advance(by: 30)
+    #expect(
+      try store.authenticate(member: "1001", pin: "5555")
+        == .refused(freeAttemptsLeft: 0, retryAt: clock.now.addingTimeInterval(60)))
+    clock.advance(by: 60)
     #expect(try store.authenticate(member: "1001", pin: "2468").isOK)
-    #expect(try store.authenticate(member: "1001", pin: "0000") == .wrong(remaining: 4))
+    #expect(try store.member(id: "1001")?.throttle == LoginThrottle())
+    #expect(
+      try store.authenticate(member: "1001", pin: "0000")
+        == .refused(freeAttemptsLeft: 2, retryAt: nil))
     // Not digits, too short: still a wrong attempt.
-    #expect(try store.authenticate(member: "1001", pin: "ab") == .wrong(remaining: 3))
+    #expect(
+      try store.authenticate(member: "1001", pin: "ab")
+        == .refused(freeAttemptsLeft: 1, retryAt: nil))
   }
 
-  @Test func lockoutIsSharedByEveryStoreOnTheFile() throws {
+  @Test func aHundredFailuresInARowNeedAnAdministrator() throws {
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    let store = temporary.store
+    _ = try store.importMembers([draft("1001", pin: "2468")])
+    for _ in 0..<(LoginThrottle.lockFailures - 1) {
+      _ = try store.authenticate(member: "1001", pin: "0000")
+      temporary.clock.advance(by: LoginThrottle.maximumDelay)
+    }
+    #expect(try store.authenticate(member: "1001", pin: "0000") == .locked)
+    temporary.clock.advance(by: 7 * 24 * 3600)
+    #expect(try store.authenticate(member: "1001", pin: "2468") == .locked)
+    #expect(try store.unlock(memberID: "1001").failures == LoginThrottle.lockFailures)
+    #expect(try store.authenticate(member: "1001", pin: "2468").isOK)
+  }
+
+  /// "没有编号为 X 的党员" told a stranger which numbers exist. A number nobody has, a member
+  /// without a PIN and a wrong PIN now get the same answers, counted the same way, after the
+  /// same slow key derivation.
+  @Test func unknownNumbersAndMembersWithoutAPINAreAnsweredLikeAWrongPIN() throws {
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    let store = temporary.store
+    _ = try store.importMembers([draft("1001"), draft("1002", pin: "2468")])
+    func answers(_ number: String) throws -> [AuthenticationResult] {
+      try (0..<4).map { _ in try store.authenticate(member: number, pin: "1357") }
+    }
+    let wrongPIN = try answers("1002")
+    #expect(try answers("9999") == wrongPIN)
+    #expect(try answers("1001") == wrongPIN)
+    // Not a number at all (the login screen sends only digits): refused, counted nowhere.
+    #expect(
+      try store.authenticate(member: "x'; --", pin: "1234")
+        == .refused(freeAttemptsLeft: LoginThrottle.freeFailures, retryAt: nil))
+    // A stranger's failures on a number nobody has are counted, and can be cleared.
+    #expect(try store.unlock(memberID: "9999").failures == 3)
+    #expect(throws: RecordsError.unknownMember("9998")) { try store.unlock(memberID: "9998") }
+  }
+
+  @Test func anUnknownNumberTakesAsLongAsAWrongPIN() throws {
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    let store = temporary.store
+    _ = try store.importMembers([draft("1002", pin: "2468")])
+    func median(_ number: String) throws -> Double {
+      var times: [Double] = []
+      for _ in 0..<5 {
+        let started = Date()
+        _ = try store.authenticate(member: number, pin: "1357")
+        times.append(Date().timeIntervalSince(started))
+        _ = try store.unlock(memberID: number)
+      }
+      return times.sorted()[2]
+    }
+    let known = try median("1002")
+    let unknown = try median("9999")
+    #expect(unknown > known * 0.5 && unknown < known * 2, "known \(known) s, unknown \(unknown) s")
+  }
+
+  @Test func theCountIsSharedByEveryStoreOnTheFile() throws {
     let temporary = try TemporaryStore()
     defer { temporary.remove() }
     _ = try temporary.store.importMembers([draft("1001", pin: "2468")])
-    let other = try RecordsStore(path: temporary.path)
+    let clock = temporary.clock
+    let other = try RecordsStore(path: temporary.path, clock: { clock.now })
     defer { try? other.close() }
-    for _ in 0..<2 { _ = try temporary.store.authenticate(member: "1001", pin: "0000") }
-    for _ in 0..<2 { _ = try other.authenticate(member: "1001", pin: "0000") }
-    guard case .locked = try other.authenticate(member: "1001", pin: "0000") else {
-      Issue.record("not locked after 5 wrong PINs in two sessions")
+    _ = try temporary.store.authenticate(member: "1001", pin: "0000")
+    _ = try other.authenticate(member: "1001", pin: "0000")
+    guard case .refused(0, _?) = try temporary.store.authenticate(member: "1001", pin: "0000")
+    else {
+      Issue.record("no wait after 3 wrong PINs in two sessions")
       return
     }
-    guard case .locked = try temporary.store.authenticate(member: "1001", pin: "2468") else {
-      Issue.record("the other session is not locked")
+    guard case .mustWait = try other.authenticate(member: "1001", pin: "2468") else {
+      Issue.record("the other session does not wait")
       return
     }
   }
 
-  @Test func parallelAttemptsCannotExceedTheLimit() throws {
+  @Test func parallelAttemptsAreCountedExactly() throws {
     let temporary = try TemporaryStore()
     defer { temporary.remove() }
     _ = try temporary.store.importMembers([draft("1001", pin: "2468")])
@@ -281,20 +359,12 @@ func draft(
       answers.append(Result { try store.authenticate(member: "1001", pin: "0000") })
     }
     let results = try answers.all.map { try $0.get() }
-    #expect(results.filter { if case .wrong = $0 { true } else { false } }.count == 4)
-    #expect(results.filter { if case .locked = $0 { true } else { false } }.count == 8)
+    #expect(results.filter { if case .refused = $0 { true } else { false } }.count == 3)
+    #expect(results.filter { if case .mustWait = $0 { true } else { false } }.count == 9)
+    #expect(try store.member(id: "1001")?.throttle.failures == 3)
   }
 
-  @Test func unknownMemberAndMissingPIN() throws {
-    let temporary = try TemporaryStore()
-    defer { temporary.remove() }
-    _ = try temporary.store.importMembers([draft("1001")])
-    #expect(try temporary.store.authenticate(member: "9999", pin: "1234") == .unknownMember)
-    #expect(try temporary.store.authenticate(member: "x'; --", pin: "1234") == .unknownMember)
-    #expect(try temporary.store.authenticate(member: "1001", pin: "1234") == .noPIN)
-  }
-
-  @Test func setPINAndUnlockClearTheLock() throws {
+  @Test func setPINAndUnlockClearTheCount() throws {
     let temporary = try TemporaryStore()
     defer { temporary.remove() }
     let store = temporary.store
@@ -303,12 +373,14 @@ func draft(
       _ = try store.authenticate(member: "1001", pin: "0000")
       _ = try store.authenticate(member: "1002", pin: "0000")
     }
-    #expect(try store.unlock(memberID: "1001"))
+    #expect(try store.unlock(memberID: "1001").failures == 3)
     #expect(try store.authenticate(member: "1001", pin: "2468").isOK)
-    #expect(try !store.unlock(memberID: "1001"))
+    #expect(try store.unlock(memberID: "1001").failures == 0)
     try store.setPIN("97531", for: "1002")
     #expect(try store.authenticate(member: "1002", pin: "97531").isOK)
-    #expect(try store.authenticate(member: "1002", pin: "1357") == .wrong(remaining: 4))
+    #expect(
+      try store.authenticate(member: "1002", pin: "1357")
+        == .refused(freeAttemptsLeft: 2, retryAt: nil))
     #expect(throws: RecordsError.invalidPIN) { try store.setPIN("12a4", for: "1002") }
     #expect(throws: RecordsError.unknownMember("7")) { try store.setPIN("1234", for: "7") }
     #expect(throws: RecordsError.unknownMember("7")) { try store.unlock(memberID: "7") }

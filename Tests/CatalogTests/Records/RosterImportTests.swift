@@ -3,9 +3,9 @@ import Testing
 @testable import Catalog
 
 /// Rows as a CSV reader hands them over: the header on line 1, records after it.
-func sheet(_ lines: [[String]], firstLine: Int = 1) -> (header: SheetRow, rows: [SheetRow]) {
+func sheet(_ lines: [[String]], firstLine: Int = 1) -> Sheet {
   let rows = lines.enumerated().map { SheetRow(line: firstLine + $0.offset, fields: $0.element) }
-  return (rows[0], Array(rows.dropFirst()))
+  return Sheet(header: rows[0], rows: Array(rows.dropFirst()))
 }
 
 @Suite struct RosterImportTests {
@@ -14,8 +14,7 @@ func sheet(_ lines: [[String]], firstLine: Int = 1) -> (header: SheetRow, rows: 
   func read(_ lines: [[String]], today: LocalDate? = day("2026-11-21")) -> (
     drafts: [MemberDraft], problems: [String]
   ) {
-    let (header, rows) = sheet(lines)
-    let result = RosterImport.drafts(header: header, rows: rows, today: today)
+    let result = RosterImport.drafts(sheet(lines), today: today)
     return (result.drafts, result.problems.map(\.description))
   }
 
@@ -77,13 +76,10 @@ func sheet(_ lines: [[String]], firstLine: Int = 1) -> (header: SheetRow, rows: 
   }
 
   @Test func lineNumbersComeFromTheReader() {
-    // A quoted field with a line break makes the next record start two lines later.
-    let (header, _) = sheet([Self.header])
-    let rows = [
-      SheetRow(line: 2, fields: ["1", "王\n建国", "一支部", "rural", "member", "2012-07-01"]),
-      SheetRow(line: 4, fields: ["x", "李", "一支部", "rural", "member", "2012-07-01"]),
-    ]
-    let problems = RosterImport.drafts(header: header, rows: rows).problems
+    let text =
+      "id,name,branch,domain,role,joined\n\n1,王建国,一支部,rural,member,2012-07-01\n"
+      + "x,李,一支部,rural,member,2012-07-01\n"
+    let problems = RosterImport.drafts(try! SheetReader.parse(text)).problems
     #expect(problems.map(\.line) == [4])
   }
 
@@ -140,23 +136,23 @@ func sheet(_ lines: [[String]], firstLine: Int = 1) -> (header: SheetRow, rows: 
     ].map { ($0.id, $0) })
 
   @Test func idsWithOptionalNamesAndOtherColumnsIgnored() {
-    let (header, rows) = sheet([
+    let attendance = sheet([
       ["序号", "编号", "姓名", "签名"],
       ["1", "1001", "王建国", "王建国"],
       ["2", "1002", "", ""],
       ["3", "1001", "王建国", "又签了一次"],
       ["", "", "", ""],
     ])
-    let result = AttendanceSheet.memberIDs(header: header, rows: rows, members: members)
+    let result = AttendanceSheet.memberIDs(attendance, members: members)
     #expect(result.problems.isEmpty)
     #expect(result.ids == ["1001", "1002"])
   }
 
   @Test func unknownMembersWrongNamesAndMissingNumbers() {
-    let (header, rows) = sheet([
+    let attendance = sheet([
       ["id", "name"], ["1001", "王建国"], ["1003", "张伟"], ["1002", "王建国"], ["", "赵明"],
     ])
-    let result = AttendanceSheet.memberIDs(header: header, rows: rows, members: members)
+    let result = AttendanceSheet.memberIDs(attendance, members: members)
     #expect(result.ids.isEmpty)
     #expect(
       result.problems.map(\.description) == [
@@ -167,9 +163,8 @@ func sheet(_ lines: [[String]], firstLine: Int = 1) -> (header: SheetRow, rows: 
   }
 
   @Test func aSheetNeedsAnIDColumn() {
-    let (header, rows) = sheet([["姓名"], ["王建国"]])
     #expect(
-      AttendanceSheet.memberIDs(header: header, rows: rows, members: members).problems.map(
+      AttendanceSheet.memberIDs(sheet([["姓名"], ["王建国"]]), members: members).problems.map(
         \.description)
         == ["第 1 行：表头中没有党员编号列：请加一列 id（或“编号”）"])
   }

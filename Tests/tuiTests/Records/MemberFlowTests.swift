@@ -30,7 +30,7 @@ import Testing
     let back = guest.pressing("0").state
     #expect(back.stack.count == 1)
     #expect(back.session == nil)
-    #expect(state.pressing("0").effects == [.quit])
+    #expect(state.quitting().effects == [.quit])
   }
 
   @Test func digitsAreTypedOnTheLoginScreenAndThePINIsSentAsAnEffect() {
@@ -56,12 +56,30 @@ import Testing
     #expect(render(sent).lines.contains { $0.contains(MemberText.loginChecking) })
   }
 
-  @Test func lettersAreRefusedAndEnterOrBackspaceOnAnEmptyFieldStepBack() {
+  @Test func lettersAreRefusedAndEnterOnAnEmptyFieldStepsBack() {
     let login = MemberFixtures.state().pressing("1").state
     #expect(login.pressing("a").state.message == MemberText.onlyDigits)
     #expect(login.pressing(.enter).stack.count == 1)
-    #expect(login.pressing(.backspace).stack.count == 1)
     #expect(login.pressing(.escape).stack.count == 1)
+    #expect(login.pressing(.interrupt).stack.count == 1)
+  }
+
+  /// The attack: 10 typed, then Backspace four times, dropped to the shell. Backspace only
+  /// ever erases; the program is still on the login screen.
+  @Test func backspaceOnAnEmptyNumberStays() {
+    var state = MemberFixtures.state().pressing("1").state.pressing("10").state
+    for _ in 0..<4 { state = state.pressing(.backspace) }
+    guard case .login(let screen) = state.top else {
+      Issue.record("expected the login screen, got \(state.top)")
+      return
+    }
+    #expect(screen.number.isEmpty)
+    #expect(state.stack.count == 2)
+    #expect(state.message == MemberText.nothingToErase)
+  }
+
+  @Test func theLoginScreenStillLeavesWithEscape() {
+    let login = MemberFixtures.state().pressing("1").state
     let pin = login.pressing("7").state.pressing(.enter)
     guard case .login(let screen) = pin.pressing(.backspace).top else {
       Issue.record("expected the login screen")
@@ -88,7 +106,7 @@ import Testing
       Issue.record("expected the start screen")
       return
     }
-    #expect(out.pressing("0").effects == [.quit])
+    #expect(out.quitting().effects == [.quit])
   }
 
   @Test func deepInTheMenusZeroStillEndsAtTheStartScreenLoggedOut() {
@@ -99,38 +117,45 @@ import Testing
     #expect(state.session == nil)
   }
 
-  @Test func wrongPINSaysHowManyAttemptsAreLeftAndAskForThePINAgain() {
+  /// The screen says only 编号或 PIN 不正确, with what the reply says about attempts and
+  /// waits; it never names the number or tells whether it exists.
+  func refusing(_ refusal: RecordsReply.LoginRefusal) -> LoginScreen? {
     var state = MemberFixtures.state().pressing("1").state.pressing("2001").state
     state = state.pressing(.enter).pressing("9999").state.pressing(.enter)
-    state = state.answering(.loginRefused(memberID: "2001", .wrongPIN(remaining: 3)))
-    guard case .login(let screen) = state.top else {
-      Issue.record("expected the login screen")
-      return
-    }
-    #expect(screen.phase == .pin)
-    #expect(screen.number == "2001")
-    #expect(screen.problem == "PIN 不正确。还可以再试 3 次；连续输错 5 次将锁定 15 分钟。")
+    state = state.answering(.loginRefused(memberID: "2001", refusal))
+    guard case .login(let screen) = state.top else { return nil }
+    return screen
   }
 
-  @Test func aLockSaysUntilWhenAndStartsAgainFromTheNumber() {
-    var state = MemberFixtures.state().pressing("1").state.pressing("2001").state
-    state = state.pressing(.enter).pressing("9999").state.pressing(.enter)
-    let until = ClockTime(date: Fixtures.today, hour: 9, minute: 5, minutesLeft: 15)
-    state = state.answering(.loginRefused(memberID: "2001", .locked(until: until)))
-    guard case .login(let screen) = state.top else {
-      Issue.record("expected the login screen")
-      return
-    }
-    #expect(screen.phase == .number)
-    #expect(screen.number.isEmpty)
+  @Test func aRefusalSaysOnlyNumberOrPINAndAsksForThePINAgain() {
+    let screen = refusing(.refused(freeAttemptsLeft: 2, retry: nil))
+    #expect(screen?.phase == .pin)
+    #expect(screen?.number == "2001")
     #expect(
-      screen.problem
-        == "编号 2001 已锁定（连续输错 5 次 PIN）：请在 09:05 以后再试（约 15 分钟），或请站点管理员解锁。")
+      screen?.problem
+        == "编号或 PIN 不正确。请重新输入 PIN；编号输错了，先按退格键删掉 PIN 再改编号。再输错 2 次以后，每次再试都要先等待一段时间。")
+    #expect(screen?.problem?.contains("2001") == false)
+  }
+
+  @Test func waitsComeFromTheReplyInSecondsOrAsAClockTime() {
+    let soon = ClockTime(date: Fixtures.today, hour: 9, minute: 5, secondsLeft: 30)
+    #expect(
+      refusing(.refused(freeAttemptsLeft: 0, retry: soon))?.problem
+        == "编号或 PIN 不正确。这个编号输错的次数较多，请 30 秒后再试。")
+    let later = ClockTime(date: Fixtures.today, hour: 9, minute: 5, secondsLeft: 14 * 60 + 5)
+    let waiting = refusing(.mustWait(until: later))
+    #expect(waiting?.problem == "这个编号输错的次数较多，请在 09:05 后再试（约 15 分钟）。")
+    #expect(waiting?.phase == .pin)
     let tomorrow = ClockTime(
-      date: Fixtures.today.adding(days: 1), hour: 0, minute: 7, minutesLeft: 9)
-    #expect(
-      MemberText.locked(id: "2001", until: tomorrow, today: Fixtures.today, maximum: 5)
-        .contains("请在 2026-03-02 00:07 以后再试"))
+      date: Fixtures.today.adding(days: 1), hour: 0, minute: 7, secondsLeft: 9 * 60)
+    #expect(MemberText.retry(tomorrow, today: Fixtures.today) == "请在 2026-03-02 00:07 后再试（约 9 分钟）。")
+  }
+
+  @Test func aLockedNumberStartsAgainFromTheNumber() {
+    let screen = refusing(.locked)
+    #expect(screen?.phase == .number)
+    #expect(screen?.number.isEmpty == true)
+    #expect(screen?.problem == MemberText.lockedOut)
   }
 
   @Test func selectingAsksFirstAndOnlyTheRecordsAnswerChangesTheSession() {
@@ -258,7 +283,7 @@ import Testing
     }
   }
 
-  @Test func fiveWrongPINsLockTheMemberEvenAcrossTwoSessions() throws {
+  @Test func wrongPINsMakeTheNumberWaitEvenAcrossTwoSessions() throws {
     let records = try TemporaryRecords()
     defer { records.remove() }
     let start = MemberFixtures.state()
@@ -269,37 +294,41 @@ import Testing
       Issue.record("expected the login screen")
       return
     }
-    #expect(screen.problem?.contains("还可以再试 3 次") == true)
-    // Another session on the same file: three more, and the fifth locks.
+    #expect(screen.problem?.hasSuffix("再输错 1 次以后，每次再试都要先等待一段时间。") == true)
+    // Another session on the same file: the third costs a wait, which the fourth must keep.
     let second = TemporaryRecordsSession(path: records.path)
     defer { second.close() }
-    let (locked, _) = second.run(
+    let (waiting, _) = second.run(
       start,
-      Event.logIn("2001", pin: "2222") + Event.typing("3333") + [Event.enter]
-        + Event.typing("4444") + [Event.enter])
-    guard case .login(let lockedScreen) = locked.top else {
+      Event.logIn("2001", pin: "2222") + Event.typing("3333") + [Event.enter])
+    guard case .login(let waitingScreen) = waiting.top else {
       Issue.record("expected the login screen")
       return
     }
-    #expect(lockedScreen.problem?.hasPrefix("编号 2001 已锁定（连续输错 5 次 PIN）") == true)
-    #expect(lockedScreen.phase == .number)
-    // Now even the right PIN is refused, and the other member is not affected.
-    let (stillLocked, _) = records.run(start, Event.logIn("2001", pin: "1234"))
-    #expect(stillLocked.session == nil)
+    #expect(
+      waitingScreen.problem?.hasPrefix("这个编号输错的次数较多，请 ") == true
+        && waitingScreen.problem?.hasSuffix(" 秒后再试。") == true, "\(waitingScreen.problem ?? "")")
+    // Even the right PIN is not checked during the wait; another member is not affected.
+    let (stillWaiting, _) = records.run(start, Event.logIn("2001", pin: "1234"))
+    #expect(stillWaiting.session == nil)
     let (other, _) = records.run(start, Event.logIn("2002", pin: "5678"))
     #expect(other.session?.member.name == "李秀英")
-    #expect(try records.store.member(id: "2001")?.isLocked(at: Date()) == true)
+    let throttle = try records.store.member(id: "2001")?.throttle
+    #expect(throttle?.failures == 3)
+    #expect(throttle?.nextAttempt.map { $0 > Date() } == true)
   }
 
-  @Test func anUnknownNumberAndADatabaseThatCannotOpenAreSaidInWords() throws {
+  @Test func anUnknownNumberGetsTheSameAnswerAndADatabaseThatCannotOpenIsSaidInWords() throws {
     let records = try TemporaryRecords()
     defer { records.remove() }
     let (unknown, _) = records.run(MemberFixtures.state(), Event.logIn("3999", pin: "1234"))
-    guard case .login(let screen) = unknown.top else {
+    let (wrong, _) = records.run(MemberFixtures.state(), Event.logIn("2001", pin: "9876"))
+    guard case .login(let screen) = unknown.top, case .login(let wrongScreen) = wrong.top else {
       Issue.record("expected the login screen")
       return
     }
-    #expect(screen.problem == "没有编号为 3999 的党员，请核对编号后重新输入。")
+    #expect(screen.problem?.hasPrefix("编号或 PIN 不正确。") == true)
+    #expect(screen.problem == wrongScreen.problem)
     // A database that cannot be opened: the login says why, the guest still browses.
     let runner = RecordsRunner(
       path: "/proc/course-menu-cannot-exist/records.sqlite", catalog: MemberFixtures.catalog)

@@ -37,6 +37,40 @@ import Testing
       """)
   }
 
+  /// Serving the last good catalog: one line for the administrators, nothing else changes.
+  @Test func startScreenServingTheLastGoodCatalog80x24() {
+    expectScreen(
+      AppState(
+        catalog: MemberFixtures.catalog, today: Fixtures.today, size: Size(width: 80, height: 24),
+        start: StartScreen(catalogWarning: CommandText.servingLastGood(Fixtures.today))),
+      """
+       党员教育培训课程目录  某县委组织部                                  2026-03-01
+       欢迎使用
+      ────────────────────────────────────────────────────────────────────────────────
+       2026 年度课程目录：3 个类别，14 门课程。
+
+       请按数字键选择：
+
+       >  1  党员登录（输入党员编号和 PIN）
+          2  不登录，直接浏览课程
+          0  退出
+
+
+
+
+
+
+
+
+
+
+
+       目录有错误，正在使用 2026-03-01 的目录（用 course-menu check 查看并改正错误）
+      ────────────────────────────────────────────────────────────────────────────────
+       1-2 选择  0 退出  ? 帮助  上下键 移动  回车 打开
+      """)
+  }
+
   /// At the minimum size the demo members are listed as number/PIN and name, wrapped whole.
   @Test func startScreenWithTheDemoMembers60x16() {
     expectScreen(
@@ -61,13 +95,15 @@ import Testing
       """)
   }
 
-  /// The login screen after a wrong PIN: the number kept, the PIN masked, attempts left.
+  /// The login screen after a wrong number or PIN: the number kept, the PIN masked, what the
+  /// reply said about attempts, and nothing about whether the number exists.
   @Test func loginAfterAWrongPIN80x24() {
     expectScreen(
       {
         var state = MemberFixtures.state().pressing("1").state.pressing("2001").state
         state = state.pressing(.enter).pressing("9999").state.pressing(.enter)
-        state = state.answering(.loginRefused(memberID: "2001", .wrongPIN(remaining: 4)))
+        state = state.answering(
+          .loginRefused(memberID: "2001", .refused(freeAttemptsLeft: 2, retry: nil)))
         return state.pressing("12").state
       }(),
       """
@@ -79,10 +115,10 @@ import Testing
          党员编号：2001
          PIN 密码：**_
 
-       PIN 不正确。还可以再试 4 次；连续输错 5 次将锁定 15 分钟。
+       编号或 PIN 不正确。请重新输入 PIN；编号输错了，先按退格键删掉 PIN 再改编号。再
+       输错 2 次以后，每次再试都要先等待一段时间。
 
        只用数字键。输错了按退格键删除；不输入内容直接按回车，返回上一步。
-
 
 
 

@@ -49,7 +49,7 @@ import Testing
       rules: Self.rules, year: Self.rules.trainingYear(2026), branch: nil, members: Self.members)
     #expect(report.counts == [.met: 1, .unmet: 1, .noRequirement: 1])
     #expect(
-      report.text == """
+      report.lines.joined(separator: "\n") == """
         2026 年度学时报告（2026-01-01 至 2026-12-31；规则 rules.toml）
         要求1：农村党员年度教育培训
         要求2：农村党组织书记集中培训
@@ -84,7 +84,7 @@ import Testing
       currentYear: 2026)
     #expect(archive.years.map(\.year.year) == [2024, 2025, 2026])
     #expect(
-      archive.text == """
+      archive.lines.joined(separator: "\n") == """
         学习档案：2 李秀英（红旗村党支部；农村，书记；入党日期 2010-07-01）
         2024 至 2026 年度，按规则 rules.toml 计算
 
@@ -111,6 +111,6 @@ import Testing
       member: Self.member("3", "老张", .retired, .member), credits: credits, rules: Self.rules,
       currentYear: 2026, only: 2024)
     #expect(one.years.map(\.year.year) == [2024])
-    #expect(one.text.contains("—— 无适用要求\n  本年度没有适用的学时要求\n"))
+    #expect(one.lines.joined(separator: "\n").contains("—— 无适用要求\n  本年度没有适用的学时要求\n"))
   }
 }

@@ -214,16 +214,30 @@ import Testing
     #expect(!AuthorizedKeyLine.isPlain("$(id)") && !AuthorizedKeyLine.isPlain("a'b"))
   }
 
-  @Test func theClientsCommandIsKeptVisibleAndInert() {
+  @Test func theClientsAddressAndCommandAreKeptAsSent() {
+    let command = "echo \u{1B}]0;pwned\u{7} \u{202E}txt.exe 中文"
     let origin = SSHEnvironment.origin([
-      "SSH_CONNECTION": "203.0.113.5 52113 10.0.0.1 22",
-      "SSH_ORIGINAL_COMMAND": "echo \u{1B}]0;pwned\u{7} \u{202E}txt.exe 中文",
+      "SSH_CONNECTION": "203.0.113.5 52113 10.0.0.1 22", "SSH_ORIGINAL_COMMAND": command,
     ])
     #expect(origin.client == "203.0.113.5")
-    #expect(origin.command == "echo \\x1B]0;pwned\\x07 \\u{202E}txt.exe 中文")
+    #expect(origin.command == command)
     #expect(SSHEnvironment.origin([:]) == SessionOrigin(client: nil, command: nil))
     let long = SSHEnvironment.origin(["SSH_ORIGINAL_COMMAND": String(repeating: "a", count: 900)])
     #expect(long.command?.count == SSHEnvironment.longestCommand)
+    // Printed, it acts on nothing.
+    var table = TextTable(header: SSHText.sessionsHeader)
+    table.rows =
+      SessionReport(
+        sessions: [
+          SessionRecord(
+            id: 1, memberID: nil, entry: .guest, keyFingerprint: nil, origin: origin,
+            startedAt: Date(timeIntervalSince1970: 0), endedAt: Date(timeIntervalSince1970: 0),
+            endReason: SessionEnd.noTerminal.rawValue, replacedBy: nil)
+        ], names: [:], now: Date(timeIntervalSince1970: 0)
+      ).rows
+    let printed = table.lines.joined(separator: "\n")
+    #expect(printed.contains("echo ␛]0;pwned␇ <U+202E>txt.exe 中文"))
+    #expect(!printed.unicodeScalars.contains { ControlCharacters.contains($0) && $0 != "\n" })
   }
 
   @Test func theSessionReportTellsHowEachSessionEnded() {

@@ -1,0 +1,106 @@
+import Crypto
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The last catalog that loaded without errors, kept by the program beside its records.
+///
+/// A curator's mistake published at night must not close every kiosk the next morning: when
+/// the catalog has errors, the member UI serves this copy instead (and says so to the
+/// administrators), until the catalog is fixed. Each start whose catalog loads with no errors
+/// updates it, only when the files changed. `check` never uses it.
+///
+/// It lives in `catalog-last-good/` in the records' directory, one copy per catalog directory
+/// (and rules file) served from it: `KEY` is a symbolic link to the copy's directory, swapped
+/// in one rename, so a reader never sees half a copy.
+public struct LastGoodCatalog: Sendable {
+  /// Where the copy of this catalog lives (a symbolic link to a directory).
+  public let path: String
+
+  public init(recordsPath: String, catalogDirectory: String, rulesPath: String?) {
+    let records = (recordsPath as NSString).deletingLastPathComponent
+    let base = (records.isEmpty ? "." : records) + "/catalog-last-good"
+    let identity = [catalogDirectory, rulesPath ?? ""].map(Self.absolute).joined(separator: "\n")
+    let digest = SHA256.hash(data: Data(identity.utf8)).prefix(8)
+    path = base + "/" + digest.map { String(format: "%02x", $0) }.joined()
+  }
+
+  /// `saved.toml` in the copy: the day it was saved and the digest of its files.
+  static let stampFile = "saved.toml"
+
+  /// The copy, when there is one that loads without errors, and the day it was saved.
+  public func load() -> (catalog: Catalog, saved: LocalDate)? {
+    guard let stamp = readStamp(), let catalog = CatalogLoader(directory: path).load().catalog
+    else { return nil }
+    return (catalog, stamp.saved)
+  }
+
+  /// Keeps the files of a catalog that loaded without errors (`CatalogLoader.keepsSources`);
+  /// does nothing when the copy already holds the same files. Throws when it cannot write.
+  public func save(_ result: CatalogLoadResult, today: LocalDate) throws {
+    guard result.catalog != nil, !result.diagnostics.hasErrors, !result.sources.isEmpty else {
+      return
+    }
+    let digest = Self.digest(result.sources)
+    if readStamp()?.digest == digest { return }
+    let previousMask = umask(0o002)
+    defer { umask(previousMask) }
+    let manager = FileManager.default
+    let base = (path as NSString).deletingLastPathComponent
+    try manager.createDirectory(atPath: base, withIntermediateDirectories: true)
+    let copy = path + ".\(getpid())-\(UInt32.random(in: .min ... .max))"
+    do {
+      try manager.createDirectory(
+        atPath: copy + "/" + CatalogSource.coursesDirectory, withIntermediateDirectories: true)
+      for source in result.sources {
+        try Data(source.bytes).write(to: URL(fileURLWithPath: copy + "/" + source.name))
+      }
+      try Data("saved = \(today)\ndigest = \"\(digest)\"\n".utf8)
+        .write(to: URL(fileURLWithPath: copy + "/" + Self.stampFile))
+      // Swap the link in one rename, then remove the copy it pointed to.
+      let previous = try? manager.destinationOfSymbolicLink(atPath: path)
+      let link = copy + ".link"
+      try manager.createSymbolicLink(atPath: link, withDestinationPath: copy.lastComponent)
+      guard rename(link, path) == 0 else {
+        try? manager.removeItem(atPath: link)
+        throw CocoaError(.fileWriteUnknown)
+      }
+      if let previous { try? manager.removeItem(atPath: base + "/" + previous) }
+    } catch {
+      try? manager.removeItem(atPath: copy)
+      throw error
+    }
+  }
+
+  private func readStamp() -> (saved: LocalDate, digest: String)? {
+    guard case .success(let bytes) = FileSystem.readFile(path + "/" + Self.stampFile),
+      let root = try? TOMLDocument(bytes: bytes).root,
+      case .dateTime(let saved)? = root["saved"]?.kind, let day = saved.date,
+      case .string(let digest)? = root["digest"]?.kind
+    else { return nil }
+    return (day, digest)
+  }
+
+  static func digest(_ sources: [CatalogSource]) -> String {
+    var hash = SHA256()
+    for source in sources.sorted(by: { $0.name < $1.name }) {
+      hash.update(data: Data(source.name.utf8))
+      hash.update(data: Data([0]))
+      hash.update(data: Data(String(source.bytes.count).utf8))
+      hash.update(data: Data([0]))
+      hash.update(data: Data(source.bytes))
+    }
+    return hash.finalize().map { String(format: "%02x", $0) }.joined()
+  }
+
+  private static func absolute(_ path: String) -> String {
+    guard !path.isEmpty else { return path }
+    if let resolved = realpath(path, nil) {
+      defer { free(resolved) }
+      return String(cString: resolved)
+    }
+    return path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+  }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Catalog
+
+/// The catalog the member UI serves: the catalog as it is when it loads without errors (then
+/// kept as the last good one), else the last good catalog (`LastGoodCatalog`), so a broken
+/// file published while the program was not running closes no kiosk; with neither, the
+/// diagnostics and exit status 1 or 2 as `check` gives them.
+struct MemberCatalog {
+  let catalog: Catalog
+  /// When serving the last good catalog: the day it was saved.
+  let servedFrom: LocalDate?
+
+  /// `recordsPath`: where the records live (the copy is kept beside them); nil keeps no copy
+  /// (the demo never writes beside the real records).
+  static func load(_ options: CatalogOptions, recordsPath: String?, today: LocalDate) throws
+    -> MemberCatalog
+  {
+    var loader = options.loader()
+    loader.keepsSources = recordsPath != nil
+    let result = loader.load()
+    let lastGood = recordsPath.map {
+      LastGoodCatalog(
+        recordsPath: $0, catalogDirectory: loader.directory, rulesPath: loader.rulesPath)
+    }
+    if let catalog = result.catalog {
+      // A copy that cannot be written (a read-only place) only means no fallback later.
+      try? lastGood?.save(result, today: today)
+      return MemberCatalog(catalog: catalog, servedFrom: nil)
+    }
+    // Administrators see what is wrong on standard error (the journal, for a kiosk service).
+    DiagnosticPrinter.printAll(result.diagnostics)
+    if let (catalog, saved) = lastGood?.load() {
+      printError(CommandText.servingLastGood(saved))
+      return MemberCatalog(catalog: catalog, servedFrom: saved)
+    }
+    throw ExitCode(result.diagnostics.contains { $0.problem.isInputOutput } ? 2 : 1)
+  }
+}
