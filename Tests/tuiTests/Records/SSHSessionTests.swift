@@ -48,8 +48,10 @@ import Testing
     }
     #expect(menu.leavesProgram)
     #expect(render(entered).trimmedLines.contains("    0  退出"))
-    // 0 leaves the program, its row ended as quit first.
-    let (_, leaving) = update(entered, .key(.character("0")))
+    // 0 asks, then 1 leaves the program, its row ended as quit first.
+    let (asked, none) = update(entered, .key(.character("0")))
+    #expect(asked.top.kind == "quit" && none.isEmpty)
+    let (_, leaving) = update(asked, .key(.character("1")))
     #expect(leaving.requests == [.endSession(.quit)] && leaving.contains(.quit))
     // A failure says why; 1 tries again.
     entered = started.answering(.sessionNoted).answering(
@@ -113,7 +115,9 @@ import Testing
     let offered = start(state).0.answering(.sessionNoted).answering(
       .sessionTaken(memberID: "2001", name: "王建国", by: Self.other))
     #expect(render(offered).trimmedLines[9] == "    0  不结束，退出")
-    let (_, effects) = update(offered, .key(.character("0")))
+    let (asked, none) = update(offered, .key(.character("0")))
+    #expect(asked.top.kind == "quit" && none.isEmpty)
+    let (_, effects) = update(asked, .key(.character("1")))
     #expect(effects.requests == [.endSession(.quit)] && effects.contains(.quit))
   }
 
@@ -190,7 +194,7 @@ import Testing
     let (out, effects) = update(member, .key(.character("0")))
     #expect(effects.requests == [.endSession(.logout)] && !effects.contains(.quit))
     #expect(out.session == nil && out.sessionPolicy?.nextCheck == nil)
-    let (_, quitting) = update(out, .key(.character("0")))
+    let (_, quitting) = update(out.pressing("0").state, .key(.character("1")))
     #expect(quitting.requests == [.endSession(.quit)] && quitting.contains(.quit))
   }
 
