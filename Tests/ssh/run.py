@@ -20,6 +20,7 @@ Checks:
   accounts; `ssh -t host CMD` runs the program and only logs CMD;
 - 30 concurrent key sessions each select a different elective; every selection is there;
 - killing the client ends the server-side program (and its sshd processes) within 2 s;
+  a program killed outright leaves a row that does not block the member's next login;
 - a second login of the same member offers to replace the first; the first says why it
   ended; 0 leaves the first alone;
 - the session audit has all of it (`report sessions`), the idle timeout ends a session.
@@ -647,6 +648,26 @@ def check_hangup(client, deployment, results):
     tmux.kill()
 
 
+def check_killed(client, deployment, results):
+    """A session whose program was killed (no row ended) does not stand in the way."""
+    tmux = open_session(client, deployment.keyed, client.key("m1003"))
+    tmux.wait_for(main_menu_of("张伟"), "member 1003's main menu", timeout=SLOW)
+    programs = server_programs(deployment, "1003")
+    for pid in programs:
+        os.kill(pid, signal.SIGKILL)
+    tmux.wait_for(lambda s: "SSH-EXIT=" in s, "the client after the kill", timeout=SLOW)
+    tmux.kill()
+    again = open_session(client, deployment.keyed, client.key("m1003"))
+    expect(again, results, "killed: a row left by a killed program does not block the next login",
+           main_menu_of("张伟"), lambda s: s, timeout=SLOW)
+    again.kill()
+    rows = [row for row in sessions(deployment) if row["member_id"] == "1003"]
+    killed = [row for row in rows if row["pid"] in programs]
+    results.check("killed: its row is ended as lost (进程已不在)",
+                  len(programs) == 1 and len(killed) == 1 and killed[0]["end_reason"] == "lost",
+                  str(rows))
+
+
 def check_replace(client, deployment, results):
     first = open_session(client, deployment.keyed, client.key("m1001"))
     first.wait_for(main_menu_of("王建国"), "member 1001's main menu", timeout=SLOW)
@@ -765,6 +786,7 @@ def main():
         check_environment(client, deployment, results)
         check_concurrent(client, deployment, results, electives)
         check_hangup(client, deployment, results)
+        check_killed(client, deployment, results)
         check_replace(client, deployment, results)
         check_audit(deployment, results, idle)
     except Exception as error:  # a setup step or a wait that failed: one failure, then clean up
