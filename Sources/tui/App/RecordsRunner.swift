@@ -55,6 +55,7 @@ final class RecordsRunner: @unchecked Sendable {
       let store = try openStore()
       switch request {
       case .logIn(let id, let pin):
+        provenMember = nil
         switch try store.authenticate(member: id, pin: pin) {
         case .ok:
           provenMember = id
@@ -82,9 +83,7 @@ final class RecordsRunner: @unchecked Sendable {
         if let sessionOrigin, sessionID == nil { sessionID = try store.openSession(sessionOrigin) }
         return .sessionNoted
       case .enter(let id):
-        guard let keyMember, keyMember.id == id else {
-          throw RecordsError.database(SSHText.keyLogInFailed + id)
-        }
+        guard let keyMember, keyMember.id == id else { throw RecordsError.unknownMember(id) }
         provenMember = id
         return try claim(id, entry: .key, replacing: false, in: store)
       case .takeOver(let id):

@@ -198,6 +198,55 @@ import Testing
     #expect(quitting.requests == [.endSession(.quit)] && quitting.contains(.quit))
   }
 
+  @Test func theRunnerKeepsTheRowAndOnlyAProvenMemberTakesOver() throws {
+    let records = try TemporaryRecords()
+    defer { records.remove() }
+    let origin = SessionOrigin(client: "192.0.2.1", command: nil)
+    let first = RecordsRunner(
+      store: records.store, catalog: MemberFixtures.catalog, session: origin,
+      keyMember: (id: "2001", fingerprint: "SHA256:k"))
+    #expect(first.perform(.openSession) == .sessionNoted)
+    guard case .failed = first.perform(.enter(memberID: "2002")) else {
+      Issue.record("a key enters as its own member only")
+      return
+    }
+    guard case .loggedIn = first.perform(.enter(memberID: "2001")) else {
+      Issue.record("expected the key member to enter")
+      return
+    }
+    let second = RecordsRunner(
+      store: records.store, catalog: MemberFixtures.catalog, session: origin)
+    _ = second.perform(.openSession)
+    guard case .failed = second.perform(.takeOver(memberID: "2001")) else {
+      Issue.record("no takeover before the PIN")
+      return
+    }
+    guard
+      case .sessionTaken("2001", "王建国", let other) = second.perform(
+        .logIn(memberID: "2001", pin: "1234"))
+    else {
+      Issue.record("expected the first session to be named")
+      return
+    }
+    #expect(other.entry == .key && other.client == "192.0.2.1")
+    #expect(first.perform(.checkSession) == .sessionNoted)
+    guard case .loggedIn = second.perform(.takeOver(memberID: "2001")) else {
+      Issue.record("expected the takeover")
+      return
+    }
+    guard case .sessionEnded(let by) = first.perform(.checkSession) else {
+      Issue.record("the first session should learn it was replaced")
+      return
+    }
+    #expect(by?.entry == .pin)
+    // Logging out ends the member's row and starts a guest's.
+    #expect(second.perform(.endSession(.logout)) == .sessionNoted)
+    let rows = try records.store.sessions()
+    #expect(rows.map(\.end) == [.replaced, .logout, nil])
+    #expect(rows.map(\.memberID) == ["2001", "2001", nil])
+    #expect(rows.map(\.entry) == [.key, .pin, .guest])
+  }
+
   @Test func theKeyLineForcesTheProgramAndNothingElse() throws {
     let key = try SSHPublicKey.parse(SSHKeyFixture.ed25519)
     let line = try AuthorizedKeyLine(
