@@ -10,7 +10,8 @@ struct CourseMenu: ParsableCommand {
     discussion: CommandText.rootDiscussion,
     subcommands: [
       BrowseCommand.self, CheckCommand.self, TomlJSONCommand.self, MembersCommand.self,
-      CreditCommand.self, ReportCommand.self, AuditCommand.self, SSHCommand.self,
+      CreditCommand.self, ReportCommand.self, AuditCommand.self, QuizCommand.self,
+      SSHCommand.self,
     ],
     defaultSubcommand: BrowseCommand.self,
     helpNames: [.short, .long]

@@ -9,7 +9,7 @@ import Foundation
 struct RecordsStress: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "records-stress", abstract: "Drive the records store (tests, benchmarks).",
-    subcommands: [Mix.self, CrashWriter.self, Authenticate.self, Bench.self])
+    subcommands: [Mix.self, CrashWriter.self, Authenticate.self, Bench.self, Quiz.self])
 
   /// `--db PATH` and `--catalog DIR`, as `course-menu` reads them.
   struct Options: ParsableArguments {
@@ -192,6 +192,69 @@ struct RecordsStress: ParsableCommand {
         lines.append(String(Double(seconds) * 1e6 + Double(attoseconds) / 1e12))
       }
       RecordsStress.emit(lines.joined(separator: "\n"))
+    }
+  }
+
+  /// Starts `attempts` attempts at a course's test (the first with one, or `--course`) for
+  /// one member on one day, each its own transaction, printing `started N` (the attempt's
+  /// number in the day) or `refused`; with `--finish`, hands each in answered all right
+  /// (`right`) or all wrong (`wrong`), printing `credited`, `already` or
+  /// `failed`. Started at `--start-at` (seconds since 1970), so processes start together.
+  struct Quiz: ParsableCommand {
+    enum Finish: String, ExpressibleByArgument {
+      case right, wrong
+    }
+
+    @Option var member = "3001"
+    @Option var course: String?
+    @Option var attempts = 1
+    @Option var day = "2026-05-01"
+    @Option var seed: UInt64 = 1
+    @Option var finish: Finish?
+    @Option var startAt: Double?
+    @OptionGroup var options: Options
+
+    func run() throws {
+      let catalog = try options.loadCatalog()
+      guard
+        let course = course.map({ catalog.course(id: $0) })
+          ?? catalog.courses.first(where: { $0.quiz != nil }),
+        let quiz = course.quiz, let day = LocalDate(iso: day)
+      else { throw ValidationError("no course with a test, or a bad --day") }
+      let store = try options.open()
+      _ = try store.importMembers([
+        MemberDraft(
+          id: member, name: "测试\(member)", branch: "测试支部", domain: .rural, role: .member,
+          joined: LocalDate(year: 2010, month: 7, day: 1))
+      ])
+      if let startAt {
+        let wait = startAt - Date().timeIntervalSince1970
+        if wait > 0 { usleep(useconds_t(wait * 1_000_000)) }
+      }
+      var random = SeededRandom(seed: seed)
+      let year = catalog.rules.trainingYear(containing: day)
+      for _ in 0..<attempts {
+        let draw = QuizDraw.make(for: quiz, using: &random)
+        let start = try store.startQuizAttempt(
+          course: course, draw: draw, memberID: member, day: day, year: year)
+        guard case .started(let ticket) = start else {
+          RecordsStress.emit("refused")
+          continue
+        }
+        RecordsStress.emit("started \(ticket.number)")
+        guard let finish, let questions = draw.questions(in: quiz) else { continue }
+        let responses = questions.map {
+          finish == .wrong ? $0.answer.wrongResponse : $0.answer.response
+        }
+        let outcome = try store.finishQuizAttempt(
+          ticket, responses: responses, course: course, memberID: member, day: day,
+          rules: catalog.rules)
+        switch outcome.credit {
+        case .credited: RecordsStress.emit("credited")
+        case .alreadyCredited: RecordsStress.emit("already")
+        case .notPassed: RecordsStress.emit("failed")
+        }
+      }
     }
   }
 }

@@ -48,13 +48,13 @@ ROSTER = """id,name,branch,domain,role,joined,floating,pin
 class Records:
     """A temporary directory with the test database, removed by `remove()`."""
 
-    def __init__(self, binary):
+    def __init__(self, binary, roster_text=ROSTER):
         self.binary = binary
         self.directory = tempfile.mkdtemp(prefix="course-menu-e2e-hours-")
         self.db = os.path.join(self.directory, "records.sqlite")
         roster = os.path.join(self.directory, "roster.csv")
         with open(roster, "w", encoding="utf-8") as file:
-            file.write(ROSTER)
+            file.write(roster_text)
         self.run("members", "import", roster, check=True)
 
     def run(self, *args, rules=None, check=False):

@@ -554,6 +554,78 @@ def test_hostile_data(checks, program, workdir):
                          not running and "'=HYPERLINK(\"http://x\",\"点击\")" in cells, str(running))
 
 
+# --- tests of online courses: the daily limit across processes, credit once, quiz report ---
+
+def test_quiz(checks, program, workdir, processes=8, attempts=2):
+    db = os.path.join(workdir, "quiz", "records.sqlite")
+    course = "online-hours-assessment"
+    start_at = f"{time.time() + 1.5:.3f}"
+    spawned = [program.spawn("records-stress", "quiz", "--course", course, "--attempts",
+                             str(attempts), "--seed", str(k), "--start-at", start_at, db=db)
+               for k in range(processes)]
+    answers = []
+    for process in spawned:
+        out, err = process.communicate(timeout=300)
+        answers += out.split("\n")
+        if process.returncode != 0:
+            answers.append(f"error: {err.strip()}")
+    started = sorted(answer for answer in answers if answer.startswith("started"))
+    refused = sum(1 for answer in answers if answer == "refused")
+    checks.check(
+        f"quiz: {processes} processes x {attempts} starts on one day: exactly 3 started",
+        started == ["started 1", "started 2", "started 3"]
+        and refused == processes * attempts - 3, f"{answers}")
+    rows = query(db, "SELECT count(*), count(DISTINCT id) FROM quiz_attempt "
+                     "WHERE member_id = '3001' AND day = '2026-05-01'")
+    checks.check("quiz: the file holds those 3 attempts, each counted once", rows == [(3, 3)],
+                 str(rows))
+
+    # Passing in parallel, on other days: one credit for the year, whoever hands in first.
+    spawned = [program.spawn("records-stress", "quiz", "--course", course, "--member", "3002",
+                             "--day", f"2026-05-{2 + k:02d}", "--finish", "right",
+                             "--seed", str(k), "--start-at", f"{time.time() + 1.5:.3f}", db=db)
+               for k in range(4)]
+    outcomes = [process.communicate(timeout=300)[0].split() for process in spawned]
+    said = sorted(word for words in outcomes for word in words if not word.isdigit()
+                  and word != "started")
+    credits = query(db, "SELECT course_id, form, source, half_hours FROM credit "
+                        "WHERE member_id = '3002'")
+    checks.check("quiz: 4 passes at once on 4 days: one credited, 3 already credited",
+                 said == ["already", "already", "already", "credited"], str(outcomes))
+    checks.check("quiz: the credit is online study with the score as its source",
+                 len(credits) == 1 and credits[0][:3] == (course, "online", "网络培训测验 100 分"),
+                 str(credits))
+
+    # A member who fails: no credit; the report counts attempts, members, passes, questions.
+    result = program.run("records-stress", "quiz", "--course", course, "--member", "3003",
+                         "--finish", "wrong", db=db)
+    checks.check("quiz: an attempt answered wrong fails and credits nothing",
+                 result.stdout.split() == ["started", "1", "failed"]
+                 and query(db, "SELECT count(*) FROM credit WHERE member_id = '3003'") == [(0,)],
+                 result.stdout + result.stderr)
+    report = program.run("quiz", "report", "--year", "2026", db=db)
+    lines = report.stdout.split("\n")
+    checks.check("quiz report: the course with its tally",
+                 report.returncode == 0 and any(line.startswith(course) for line in lines)
+                 and "测验 8 次（交卷 5 次，未交卷 3 次）；参加 3 人，通过 1 人，通过率 33%；交卷中通过 4 次"
+                 in report.stdout, report.stdout + report.stderr)
+    items = [line for line in lines if re.match(r"^\s+第 \d+ 题\s", line)]
+    answered = sum(int(line.split()[3]) for line in items)
+    wrong = sum(int(line.split()[4]) for line in items)
+    checks.check("quiz report: every answer of the 5 handed-in attempts in the item analysis",
+                 answered == 25 and wrong == 5, "\n".join(items))
+    csv = program.run("quiz", "report", "--format", "csv", "--course", course, db=db)
+    text = csv.stdout
+    checks.check("quiz report --format csv: BOM, header, one row per question",
+                 csv.returncode == 0 and text.startswith("\ufeff课程编号,课程名称,测验次数")
+                 and len([l for l in text.split("\n") if l.startswith(course)]) == len(items),
+                 text[:300] + csv.stderr)
+    unknown = program.run("quiz", "report", "--course", "no-such-course", db=db)
+    checks.check("quiz report of an unknown course: exit 1 and why",
+                 unknown.returncode == 1 and "no-such-course" in unknown.stderr, unknown.stderr)
+    checks.check("quiz: integrity_check ok", integrity(db) == "ok")
+
+
 # --- the administrator commands -------------------------------------------------------------
 
 def write(path, text, encoding="utf-8", bom=False):
@@ -697,7 +769,7 @@ def main():
     tests = {
         "commands": test_commands, "mix": test_concurrent_mix, "lockout": test_parallel_throttle,
         "strict": test_strict_rosters, "faults": test_database_faults,
-        "hostile": test_hostile_data, "crash": None,
+        "hostile": test_hostile_data, "quiz": test_quiz, "crash": None,
     }
     parser.add_argument("--only", choices=list(tests))
     options = parser.parse_args()

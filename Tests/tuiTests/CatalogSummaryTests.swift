@@ -21,4 +21,9 @@ import Testing
           农业实用技术（farming）：1 门课程，共 1.5 学时
         """)
   }
+
+  @Test func saysWhatThereIsToStudyAndTest() {
+    let text = CatalogSummary(catalog: StudyFixtures.catalog).text
+    #expect(text.hasSuffix("\n  课件和测验：1 门课程有课件，共 3 页；1 门课程有测验，共 4 道试题"))
+  }
 }

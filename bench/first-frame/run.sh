@@ -9,20 +9,8 @@ repo="$(cd "$here/../.." && pwd)"
 if ! command -v dialog >/dev/null 2>&1; then
   apt-get update && apt-get install -y dialog
 fi
-python3 -c 'import pexpect' 2>/dev/null || python3 -m pip install pexpect
-
-binary=""
-args=()
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --binary) binary="$2"; shift 2 ;;
-    *) args+=("$1"); shift ;;
-  esac
-done
-if [ -z "$binary" ]; then
-  (cd "$repo" && swift build -c release --product course-menu)
-  binary="$(cd "$repo" && swift build -c release --show-bin-path)/course-menu"
-fi
+root="$repo"
+source "$repo/bench/pty-setup.sh"
 
 out="$repo/bench/out"
 if [ ! -f "$out/catalog-10k/catalog.toml" ]; then

@@ -79,13 +79,19 @@ def percentile(ordered, fraction):
     return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered) + 0.5) - 1))]
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def arguments(description):
+    """The options of a benchmark on a pty (this one, bench/quiz): --binary, --catalog,
+    --rounds, --wait."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--binary", required=True)
     parser.add_argument("--catalog", required=True)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--wait", type=float, default=15.0, help="ms of quiet that ends a redraw")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main():
+    args = arguments(__doc__.split("\n")[0])
     quiet = args.wait / 1000
 
     database = os.path.join(tempfile.mkdtemp(prefix="keystroke-ui-"), "records.sqlite")

@@ -11,21 +11,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
-python3 -c 'import pexpect' 2>/dev/null || python3 -m pip install pexpect
-python3 -c 'import pyte' 2>/dev/null || python3 -m pip install pyte
-
-binary=""
-args=()
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --binary) binary="$2"; shift 2 ;;
-    *) args+=("$1"); shift ;;
-  esac
-done
-if [ -z "$binary" ]; then
-  (cd "$root" && swift build -c release --product course-menu)
-  binary="$(cd "$root" && swift build -c release --show-bin-path)/course-menu"
-fi
+source "$root/bench/pty-setup.sh"
 
 catalog="$root/bench/out/catalog-10k"
 if [ ! -f "$catalog/catalog.toml" ]; then

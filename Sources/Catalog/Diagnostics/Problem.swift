@@ -46,6 +46,19 @@ public enum Problem: Hashable, Sendable {
   case invalidID(String)
   case invalidValue(key: String, value: String, rule: ValueRule)
   case emptyText(key: String)
+  /// A question's answer names a letter that is no choice (or is no letter).
+  case answerNotAChoice(answer: String, choiceCount: Int)
+  /// A letter written twice in an answer (`"BB"`).
+  case answerLetterRepeated(answer: String, letter: Character)
+  /// `questions_per_attempt` asks for more questions than the course has (`asked` nil: a
+  /// `[course.quiz]` table on a course without questions).
+  case tooFewQuestions(asked: Int?, available: Int)
+  /// A lesson with neither `text` nor `file` (`both` false) or with both.
+  case lessonContent(both: Bool)
+  /// A lesson file that cannot be used; `path` as written.
+  case lessonFile(path: String, LessonFileProblem)
+  /// Questions but no lesson: nothing to study before the test.
+  case questionsWithoutLesson(course: String)
 
   // MARK: Warnings (W).
   case sessionOutsideYear(date: String, year: Int, firstDay: String, lastDay: String)
@@ -56,11 +69,13 @@ public enum Problem: Hashable, Sendable {
   case hoursPerDayExceeded(course: String, hours: StudyHours, days: Int, firstDay: String)
   /// The course files hold no course at all.
   case noCourses
+  /// A test on a course whose form is not `online`: its hours are credited as online study.
+  case quizOnOfflineCourse(course: String, form: CourseForm)
 
   public var defaultSeverity: Diagnostic.Severity {
     switch self {
     case .sessionOutsideYear, .emptyCategory, .requirementWithoutCondition, .ignoredFile,
-      .hoursPerDayExceeded, .noCourses:
+      .hoursPerDayExceeded, .noCourses, .quizOnOfflineCourse:
       .warning
     default: .error
     }
@@ -104,12 +119,19 @@ public enum Problem: Hashable, Sendable {
     case .invalidID: "C010"
     case .invalidValue: "C011"
     case .emptyText: "C012"
+    case .answerNotAChoice: "C013"
+    case .answerLetterRepeated: "C014"
+    case .tooFewQuestions: "C015"
+    case .lessonContent: "C016"
+    case .lessonFile: "C017"
+    case .questionsWithoutLesson: "C018"
     case .sessionOutsideYear: "W001"
     case .emptyCategory: "W002"
     case .requirementWithoutCondition: "W003"
     case .ignoredFile: "W004"
     case .hoursPerDayExceeded: "W005"
     case .noCourses: "W006"
+    case .quizOnOfflineCourse: "W007"
     }
   }
 
@@ -177,6 +199,22 @@ public enum Problem: Hashable, Sendable {
       "字段 \(key) 的取值 \(value) 无效：\(rule.label)"
     case .emptyText(let key):
       "字段 \(key) 不能为空"
+    case .answerNotAChoice(let answer, let count):
+      "答案 \"\(answer)\" 无效：这道题有 \(count) 个选项，答案只能写 \(Self.choiceLetters(count)) 中的字母（单选题写一个，如 \"B\"；多选题写出全部正确选项，如 \"AC\"）"
+    case .answerLetterRepeated(let answer, let letter):
+      "答案 \"\(answer)\" 中的 \(letter) 写了不止一次：单选题只写一个字母；多选题每个正确选项写一次，如 \"AC\""
+    case .tooFewQuestions(let asked?, let available):
+      "questions_per_attempt = \(asked)，但这门课程只有 \(available) 道试题：每次抽的题数不能多于试题总数"
+    case .tooFewQuestions(nil, _):
+      "写了 [course.quiz] 测验设置，但这门课程没有试题：请用 [[course.question]] 写出试题，或删去 [course.quiz]"
+    case .lessonContent(let both):
+      both
+        ? "课件页同时写了 text 和 file：课件内容只能二选一，直接写在 text 中，或用 file 指向文本文件"
+        : "课件页缺少内容：请用 text 直接写出课件内容，或用 file 指向文本文件"
+    case .lessonFile(let path, let problem):
+      "课件文件 \(path) \(problem.label)"
+    case .questionsWithoutLesson(let course):
+      "课程 \(course) 有试题但没有课件：请用 [[course.lesson]] 写出学习内容，党员学完才能参加测验"
     case .sessionOutsideYear(let date, let year, let firstDay, let lastDay):
       "课次日期 \(date) 不在目录的 \(year) 培训年度（\(firstDay) 至 \(lastDay)）内"
     case .emptyCategory(let id):
@@ -189,6 +227,41 @@ public enum Problem: Hashable, Sendable {
       "课程 \(course) 共 \(hours) 学时，从 \(firstDay) 开始的课次只安排了 \(days) 天，每天超过 \(CourseSession.maximumHoursPerDay) 学时：连续多天的课次请用 end_date 写明最后一天，或核对学时"
     case .noCourses:
       "目录中一门课程也没有：课程文件里没有任何 [[course]]"
+    case .quizOnOfflineCourse(let course, let form):
+      "课程 \(course) 的教学形式是\(form.label)（\(form.rawValue)），不是网络培训（online），却有测验：测验通过后学时按网络培训登记，请核对 form"
+    }
+  }
+}
+
+extension Problem {
+  /// `A-D` for four choices.
+  static func choiceLetters(_ count: Int) -> String {
+    let last = Character(Unicode.Scalar(UInt8(64 + min(max(count, 1), 26))))
+    return count <= 1 ? "A" : "A-\(last)"
+  }
+}
+
+/// Why a lesson file cannot be used.
+public enum LessonFileProblem: Error, Hashable, Sendable {
+  case missing
+  case notUTF8(likelyUTF16: Bool)
+  case empty
+  /// Absolute, or climbing out of the catalog directory with `..`.
+  case outsideCatalog
+  /// Any other reason it could not be read, in Chinese.
+  case unreadable(String)
+
+  var label: String {
+    switch self {
+    case .missing: "不存在：路径相对于目录文件夹（catalog.toml 所在的文件夹），如 \"lessons/plan-hours.txt\""
+    case .notUTF8(let likelyUTF16):
+      likelyUTF16
+        ? "是 UTF-16 编码（记事本中的“Unicode”）：请用记事本“另存为”并选择 UTF-8 编码"
+        : "不是 UTF-8 编码（可能是 GBK/GB2312）：请用记事本“另存为”并选择 UTF-8 编码"
+    case .empty: "是空的：课件文件中至少要有一段文字"
+    case .outsideCatalog:
+      "不在目录文件夹中：请写相对于目录文件夹的路径，如 \"lessons/plan-hours.txt\"，不要以 / 开头，也不要用 .."
+    case .unreadable(let reason): "无法读取：\(reason)"
     }
   }
 }
@@ -242,6 +315,7 @@ public enum SyntaxExpectation: Hashable, Sendable {
 /// The rule a value broke, for `invalidValue`.
 public enum ValueRule: Hashable, Sendable {
   case yearRange, pinyinLetters, positiveCapacity, monthDay, nonNegativeCount
+  case percent, positiveCount, choiceCount, distinctChoices, trueFalseWithChoices
   /// `end_date` before the session's `date` (which it names).
   case notBeforeDate(String)
 
@@ -252,6 +326,13 @@ public enum ValueRule: Hashable, Sendable {
     case .positiveCapacity: "名额应大于 0"
     case .monthDay: "应写作“月-日”，如 \"01-01\""
     case .nonNegativeCount: "次数不能为负数"
+    case .percent: "应为 1 到 100 之间的整数（百分比）"
+    case .positiveCount: "应为大于 0 的整数"
+    case .choiceCount:
+      "选择题应有 \(Question.choiceLimits.lowerBound) 到 \(Question.choiceLimits.upperBound) 个选项；判断题不写 choices，answer 写 true 或 false"
+    case .distinctChoices: "同一道题的选项不能重复"
+    case .trueFalseWithChoices:
+      "answer 写 true/false 的是判断题，不能有 choices；选择题的 answer 写选项字母，如 \"B\""
     case .notBeforeDate(let date): "结束日期不能早于本课次的开始日期 date（\(date)）"
     }
   }
@@ -260,6 +341,7 @@ public enum ValueRule: Hashable, Sendable {
 /// The parts of a catalog that diagnostics name.
 public enum CatalogEntryKind: Hashable, Sendable {
   case catalogFile, catalogTable, yearTable, category, course, session, requirement
+  case lesson, quiz, question
 
   public var label: String {
     switch self {
@@ -270,6 +352,9 @@ public enum CatalogEntryKind: Hashable, Sendable {
     case .course: "课程"
     case .session: "课次"
     case .requirement: "要求"
+    case .lesson: "课件页"
+    case .quiz: "[course.quiz] 表"
+    case .question: "试题"
     }
   }
 }
@@ -284,6 +369,7 @@ public enum ValueTypeLabel {
   public static let array = "数组 [ … ]"
   public static let table = "表"
   public static let arrayOfTables = "表数组（用 [[…]] 写成）"
+  public static let answer = "选项字母（如 \"B\"，多选题如 \"AC\"）或判断题的 true、false"
 
   public static func of(_ value: TOMLValue) -> String {
     switch value.kind {

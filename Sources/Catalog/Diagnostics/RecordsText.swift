@@ -61,6 +61,14 @@ public enum RecordsText {
       "以下党员在 \(date) 没有课程 \(courseID) 的学时记录：\(ids.joined(separator: "、"))"
     case .reasonRequired:
       "请写明原因（--reason）"
+    case .noSuchLessonPage(let courseID, let page):
+      "课程 \(courseID) 没有第 \(page) 页课件（课程目录已更新？）"
+    case .noQuiz(let courseID):
+      "课程 \(courseID) 没有测验"
+    case .quizChanged(let courseID):
+      "课程 \(courseID) 的试题已经更新，这次测验无法交卷，请重新参加测验"
+    case .attemptNotOpen:
+      "这次测验已经交卷或已结束"
     case .keyOfAnotherMember(let fingerprint, let memberID):
       "钥匙 \(fingerprint) 已登记给党员 \(memberID)：一把钥匙只能属于一名党员"
     case .noSuchKey(let memberID, let fingerprint):
@@ -124,6 +132,13 @@ public enum RecordsText {
 
   /// The source of make-ups entered with `credit --unscheduled --sheet FILE`.
   public static func makeUpSheetSource(file: String) -> String { "补学导入 \(file)" }
+
+  /// The source of a credit earned by passing a course's test, with the score.
+  public static func quizSource(score: Int) -> String { "网络培训测验 \(score) 分" }
+
+  static func corruptAttempt(_ memberID: String) -> String {
+    "党员 \(memberID) 的一次测验记录无法识别（数据库被手工修改过？）"
+  }
 
   /// The source of the demo database's credits.
   public static let demoSource = "演示数据"

@@ -81,14 +81,22 @@ public struct CatalogLoader: Sendable {
     everyCourseIdentified = !courseFiles.isEmpty
     if !courseFiles.isEmpty {
       let trainingYear = header.map { [rules] in rules.trainingYear($0.year) }
+      let directory = directory
       let keepsSources = keepsSources
       let results = parallelMap(courseFiles) { path in
-        Self.loadCourseFile(path: path, trainingYear: trainingYear, keepingBytes: keepsSources)
+        Self.loadCourseFile(
+          path: path, trainingYear: trainingYear, catalogDirectory: directory,
+          keepingBytes: keepsSources)
       }
+      var attachments = Set<String>()
       for (path, result) in zip(courseFiles, results) {
         if let kept = result.kept {
           let name = CatalogSource.coursesDirectory + "/" + (path as String).lastComponent
           sources.append(CatalogSource(name: name, bytes: kept))
+        }
+        // The lesson files the courses read, once each, for a copy that loads on its own.
+        for attachment in result.attachments where attachments.insert(attachment.name).inserted {
+          sources.append(attachment)
         }
         everyCourseIdentified = everyCourseIdentified && result.everyCourseIdentified
         bytesRead += result.bytes
@@ -126,22 +134,30 @@ public struct CatalogLoader: Sendable {
     var everyCourseIdentified = false
     /// The file's bytes, when asked for.
     var kept: [UInt8]?
+    /// The lesson files its courses read, when asked for.
+    var attachments: [CatalogSource] = []
   }
 
   private static func loadCourseFile(
-    path: String, trainingYear: TrainingYear?, keepingBytes: Bool
+    path: String, trainingYear: TrainingYear?, catalogDirectory: String, keepingBytes: Bool
   ) -> CourseFileResult {
     var result = CourseFileResult()
     guard let file = read(path, into: &result.diagnostics) else { return result }
     result.bytes = file.bytes.count
-    if keepingBytes { result.kept = file.bytes }
+    if keepingBytes {
+      result.kept = file.bytes
+      file.keepsAttachments = true
+    }
     if let root = file.parse() {
-      let decoded = CourseFileDecoder(file: file, trainingYear: trainingYear).decode(root)
+      let decoded = CourseFileDecoder(
+        file: file, trainingYear: trainingYear, catalogDirectory: catalogDirectory
+      ).decode(root)
       result.entries = decoded.entries
       result.courses = decoded.courses
       result.everyCourseIdentified = decoded.allIdentified
     }
     result.diagnostics += file.diagnostics
+    result.attachments = file.attachments
     return result
   }
 
@@ -182,7 +198,8 @@ public struct CatalogLoadResult: Sendable {
 }
 
 /// One file of a catalog as read, named as in a catalog directory (`catalog.toml`,
-/// `rules.toml` whatever file the rules came from, `courses/NAME.toml`).
+/// `rules.toml` whatever file the rules came from, `courses/NAME.toml`, and the lesson files
+/// as the courses name them, `lessons/NAME.txt`).
 public struct CatalogSource: Hashable, Sendable {
   public static let catalogFile = "catalog.toml"
   public static let rulesFile = "rules.toml"

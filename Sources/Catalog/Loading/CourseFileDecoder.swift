@@ -4,12 +4,15 @@ struct CourseFileDecoder {
   static let courseKeys = [
     "id", "title", "category", "hours", "kind", "form", "summary", "description", "instructor",
     "provider", "audience", "roles", "keywords", "pinyin", "season", "prerequisites", "session",
+    "lesson", "quiz", "question",
   ]
   static let sessionKeys = ["date", "end_date", "time", "place", "capacity"]
 
   let file: SourceFile
   /// The catalog's training year, for the session-date warning.
   let trainingYear: TrainingYear?
+  /// Where lesson files are found (`file = "lessons/…"` is relative to it).
+  let catalogDirectory: String
 
   /// What cross-file checks need of a course, even when some of its fields were wrong.
   struct CourseEntry: Sendable {
@@ -31,7 +34,8 @@ struct CourseFileDecoder {
     entries: [CourseEntry], courses: [Course], allIdentified: Bool
   ) {
     let top = EntryReader(table: root, file: file, kind: .course)
-    top.rejectUnknownKeys(Self.topLevelKeys, elsewhere: [("[[course]]", Self.courseKeys)])
+    top.rejectUnknownKeys(
+      Self.topLevelKeys, elsewhere: [("[[course]]", Self.courseKeys)] + Self.studyTables)
     // A file-wide default written wrongly has been reported; its courses must not also be
     // reported as having no category.
     let defaultWritten = root["category"] != nil
@@ -58,7 +62,8 @@ struct CourseFileDecoder {
     _ table: TOMLTable, defaultCategory: (String, Int)?, defaultWritten: Bool
   ) -> (CourseEntry, Course?)? {
     let reader = EntryReader(table: table, file: file, kind: .course)
-    reader.rejectUnknownKeys(Self.courseKeys, elsewhere: [("[[course.session]]", Self.sessionKeys)])
+    reader.rejectUnknownKeys(
+      Self.courseKeys, elsewhere: [("[[course.session]]", Self.sessionKeys)] + Self.studyTables)
     let id = reader.identifier("id")
     let title = reader.text("title", required: true)
     var category: (id: String, offset: Int)?
@@ -81,6 +86,7 @@ struct CourseFileDecoder {
     let seasons: [TrainingSeason] = reader.enumerationList("season")
     let prerequisites = reader.textList("prerequisites")
     let sessions = reader.tables("session").compactMap(decodeSession)
+    let study = decodeStudy(reader, courseID: id, form: form)
     guard let id else { return nil }
     if let hours { checkHoursPerDay(hours, of: id, sessions: sessions) }
     let location = file.location(of: table.offset)
@@ -96,7 +102,8 @@ struct CourseFileDecoder {
       id: id, title: title, categoryID: category.id, hours: hours, kind: kind, form: form,
       summary: summary, description: description, instructor: instructor, provider: provider,
       audience: audience, roles: roles, keywords: keywords, pinyin: pinyin, seasons: seasons,
-      prerequisites: entry.prerequisites, sessions: sessions, location: location)
+      prerequisites: entry.prerequisites, sessions: sessions, lessons: study.lessons,
+      quiz: study.quiz, location: location)
     return (entry, course)
   }
 
@@ -118,7 +125,8 @@ struct CourseFileDecoder {
 
   private func decodeSession(_ table: TOMLTable) -> CourseSession? {
     let reader = EntryReader(table: table, file: file, kind: .session)
-    reader.rejectUnknownKeys(Self.sessionKeys, elsewhere: [("[[course]]", Self.courseKeys)])
+    reader.rejectUnknownKeys(
+      Self.sessionKeys, elsewhere: [("[[course]]", Self.courseKeys)] + Self.studyTables)
     let date = sessionDay(reader, "date", required: true)
     var endDate = sessionDay(reader, "end_date", required: false)
     if let date, let end = endDate, end < date {

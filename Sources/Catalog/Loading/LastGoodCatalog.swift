@@ -55,6 +55,12 @@ public struct LastGoodCatalog: Sendable {
       try manager.createDirectory(
         atPath: copy + "/" + CatalogSource.coursesDirectory, withIntermediateDirectories: true)
       for source in result.sources {
+        // Lesson files may stand in folders of their own (`lessons/…`).
+        let folder = (source.name as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+          try manager.createDirectory(
+            atPath: copy + "/" + folder, withIntermediateDirectories: true)
+        }
         try Data(source.bytes).write(to: URL(fileURLWithPath: copy + "/" + source.name))
       }
       try Data("saved = \(today)\ndigest = \"\(digest)\"\n".utf8)

@@ -4,6 +4,11 @@ final class SourceFile {
   let path: String
   let bytes: [UInt8]
   private(set) var diagnostics: [Diagnostic] = []
+  /// Keep the other files this one names (lesson files) as they were read, in `attachments`:
+  /// a copy of the catalog (`LastGoodCatalog`) must hold them to load on its own.
+  var keepsAttachments = false
+  /// The files this one names, read on its behalf, named as written (when kept).
+  private(set) var attachments: [CatalogSource] = []
   private var lineIndex: LineIndex?
   /// The line of the last place asked for (0-based), where the next search starts.
   private var lastLine = 0
@@ -18,6 +23,11 @@ final class SourceFile {
     let location = lineIndex!.location(of: offset, path: path, nearLine: lastLine)
     lastLine = location.line - 1
     return location
+  }
+
+  /// A file read on this one's behalf, kept when `keepsAttachments`.
+  func attach(_ name: String, bytes: [UInt8]) {
+    if keepsAttachments { attachments.append(CatalogSource(name: name, bytes: bytes)) }
   }
 
   func report(_ problem: Problem, at offset: Int) {

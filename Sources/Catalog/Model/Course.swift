@@ -20,6 +20,10 @@ public struct Course: Hashable, Sendable, Identifiable {
   public var seasons: [TrainingSeason]
   public var prerequisites: [String]
   public var sessions: [CourseSession]
+  /// Pages of study, in order (format 1.1); empty for a course studied elsewhere.
+  public var lessons: [Lesson]
+  /// The course's test (format 1.1); nil when it has no questions.
+  public var quiz: Quiz?
   /// Where the `[[course]]` header stands.
   public var location: SourceLocation
 
@@ -28,7 +32,8 @@ public struct Course: Hashable, Sendable, Identifiable {
     form: CourseForm, summary: String, description: String? = nil, instructor: String? = nil,
     provider: String? = nil, audience: [MemberDomain] = [], roles: [MemberRole] = [],
     keywords: [String] = [], pinyin: String? = nil, seasons: [TrainingSeason] = [],
-    prerequisites: [String] = [], sessions: [CourseSession] = [], location: SourceLocation
+    prerequisites: [String] = [], sessions: [CourseSession] = [], lessons: [Lesson] = [],
+    quiz: Quiz? = nil, location: SourceLocation
   ) {
     self.id = id
     self.title = title
@@ -47,6 +52,8 @@ public struct Course: Hashable, Sendable, Identifiable {
     self.seasons = seasons
     self.prerequisites = prerequisites
     self.sessions = sessions
+    self.lessons = lessons
+    self.quiz = quiz
     self.location = location
   }
 }

@@ -103,12 +103,53 @@ public enum DemoData {
     try credit(demo[2], forms: everyForm) { $0.isComplete }
     // 1004: a new member without the concentrated training of the first year.
     try credit(demo[3], forms: notConcentrated) { $0.creditedHours >= StudyHours(6) }
-    // 1005: nothing yet.
+    // 1005: no hours yet; studying online, far from home.
+    try seedStudy(store, catalog: catalog, memberID: demo[4].member.id, today: today)
     for (index, count) in [(0, 3), (1, 2), (3, 1)] {
       for course in catalog.courses.filter({ $0.kind == .elective }).prefix(count) {
         try store.select(course: course, for: demo[index].member.id)
       }
     }
+  }
+
+  /// The lessons a demo member is part-way through, and the test they failed once.
+  static let lessonCourseID = "online-hours-assessment"
+  static let quizCourseID = "online-plan-overview"
+  /// The page the demo member reached (0-based: the third page).
+  static let lessonPageReached = 2
+
+  /// Part-way through a course's lessons (on page 3) and one failed attempt at another
+  /// course's test the day before (today on the training year's first day): the shipped
+  /// courses named above, or in another catalog the first that fit.
+  private static func seedStudy(
+    _ store: RecordsStore, catalog: Catalog, memberID: String, today: LocalDate
+  ) throws {
+    let reading =
+      catalog.course(id: lessonCourseID).flatMap { $0.lessons.count > lessonPageReached ? $0 : nil }
+      ?? catalog.courses.first { $0.lessons.count > lessonPageReached }
+    if let reading { try store.saveLessonPage(lessonPageReached, of: reading, for: memberID) }
+    guard
+      let course = catalog.course(id: quizCourseID).flatMap({ $0.quiz == nil ? nil : $0 })
+        ?? catalog.courses.first(where: { $0.quiz != nil && $0.id != reading?.id }),
+      let quiz = course.quiz
+    else { return }
+    let year = catalog.rules.trainingYear(containing: today)
+    let day = max(year.start, today.adding(days: -1))
+    var random = SeededRandom(seed: 2026)
+    let draw = QuizDraw.make(for: quiz, using: &random)
+    guard
+      case .started(let ticket) = try store.startQuizAttempt(
+        course: course, draw: draw, memberID: memberID, day: day, year: year),
+      let questions = draw.questions(in: quiz)
+    else { return }
+    // Right up to one short of the pass mark, wrong after that.
+    let right = max(0, quiz.passMark(of: questions.count) - 1)
+    let responses = questions.enumerated().map { index, question in
+      index < right ? question.answer.response : question.answer.wrongResponse
+    }
+    _ = try store.finishQuizAttempt(
+      ticket, responses: responses, course: course, memberID: memberID, day: day,
+      rules: catalog.rules, recordedBy: nil)
   }
 
   /// The last session's first day of the course up to today in the training year, else a day

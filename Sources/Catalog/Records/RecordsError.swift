@@ -31,6 +31,15 @@ public enum RecordsError: Error, Hashable, Sendable, CustomStringConvertible {
   case noSuchCredits(courseID: String, date: LocalDate, memberIDs: [String])
   /// A correction or a make-up needs a reason.
   case reasonRequired
+  /// The course has no such lesson page (the catalog changed).
+  case noSuchLessonPage(courseID: String, page: Int)
+  /// The course has no test.
+  case noQuiz(courseID: String)
+  /// The attempt's questions are no longer the course's questions as drawn (the catalog
+  /// changed since the attempt started).
+  case quizChanged(courseID: String)
+  /// The attempt was handed in or left already, or is not this member's.
+  case attemptNotOpen
   /// The key is registered to another member already; a key opens one member's records only.
   case keyOfAnotherMember(fingerprint: String, memberID: String)
   /// The member has no key with this fingerprint.

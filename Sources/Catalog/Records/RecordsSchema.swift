@@ -102,12 +102,73 @@ enum RecordsSchema {
           ) WITHOUT ROWID;
           """)
     }
+    // Self-study that earns hours (format 1.1): the lesson page each member reached, and
+    // every quiz attempt with its draw (question index and fingerprint, choice order), its
+    // answers and its outcome. An attempt is inserted as 'open' when it starts, so it counts
+    // toward the day's limit even if the session dies; leaving marks it 'abandoned'.
+    // `quiz_question` keeps the text of every question ever drawn, by fingerprint, so the item
+    // analysis can name a question a curator has since reworded or removed. quiz_answer has
+    // no index but its key: its rows go in at the end, so starting an attempt touches few
+    // pages (an index by fingerprint made each start rewrite most of it).
+    migrator.registerMigration("v4 lesson progress, quiz attempts", foreignKeyChecks: .immediate) {
+      db in
+      try db.execute(
+        sql: """
+          CREATE TABLE lesson_progress (
+            member_id TEXT NOT NULL REFERENCES member(id),
+            course_id TEXT NOT NULL,
+            page_index INTEGER NOT NULL CHECK (page_index >= 0),
+            page_count INTEGER NOT NULL CHECK (page_count > page_index),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (member_id, course_id)
+          ) WITHOUT ROWID;
+
+          CREATE TABLE quiz_attempt (
+            id INTEGER PRIMARY KEY,
+            member_id TEXT NOT NULL REFERENCES member(id),
+            course_id TEXT NOT NULL,
+            course_title TEXT NOT NULL,
+            training_year INTEGER NOT NULL,
+            day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+            state TEXT NOT NULL CHECK (state IN ('open', 'finished', 'abandoned')),
+            question_count INTEGER NOT NULL CHECK (question_count > 0),
+            pass_percent INTEGER NOT NULL CHECK (pass_percent BETWEEN 1 AND 100),
+            correct_count INTEGER,
+            score INTEGER CHECK (score BETWEEN 0 AND 100),
+            passed INTEGER CHECK (passed IN (0, 1)),
+            credit_id INTEGER REFERENCES credit(id),
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            CHECK ((state = 'finished') = (score IS NOT NULL AND passed IS NOT NULL))
+          );
+          CREATE INDEX quiz_attempt_by_member_day ON quiz_attempt(member_id, course_id, day);
+          CREATE INDEX quiz_attempt_by_course_year ON quiz_attempt(course_id, training_year);
+
+          CREATE TABLE quiz_answer (
+            attempt_id INTEGER NOT NULL REFERENCES quiz_attempt(id),
+            position INTEGER NOT NULL CHECK (position >= 0),
+            question_index INTEGER NOT NULL CHECK (question_index >= 0),
+            fingerprint TEXT NOT NULL,
+            choice_order TEXT NOT NULL,
+            response TEXT,
+            correct INTEGER CHECK (correct IN (0, 1)),
+            PRIMARY KEY (attempt_id, position)
+          ) WITHOUT ROWID;
+
+          CREATE TABLE quiz_question (
+            course_id TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (course_id, fingerprint)
+          ) WITHOUT ROWID;
+          """)
+    }
     // Self-study over SSH: members' public keys (`members add-key`, looked up by
     // `ssh authorized-keys`), and one row per session, which is both the table of who is
     // connected now (`ended_at IS NULL`: one live session per member) and the session audit
     // (how someone came in, from where, and how it ended). A row names its process by host,
     // boot and start time, so a row left by a killed process is told from a live one.
-    migrator.registerMigration("v4 ssh keys and sessions", foreignKeyChecks: .immediate) { db in
+    migrator.registerMigration("v5 ssh keys and sessions", foreignKeyChecks: .immediate) { db in
       try db.execute(
         sql: """
           CREATE TABLE member_key (
@@ -167,7 +228,10 @@ enum RecordsSchema {
     if application == applicationID || migrations.contains(firstMigration) {
       return .records(version: version, migrations: migrations)
     }
-    return tables.isEmpty ? .empty : .foreign(tables: tables)
+    // Another process setting up a new file: GRDB creates its table of migrations before the
+    // first migration commits (eight sessions starting at once on a new file saw this).
+    if tables.isEmpty || (tables == ["grdb_migrations"] && migrations.isEmpty) { return .empty }
+    return .foreign(tables: tables)
   }
 
   /// Refuses what this program must not write to: another application's file, or one written

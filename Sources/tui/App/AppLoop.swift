@@ -63,15 +63,26 @@ enum AppLoop {
   }
 
   /// Leaving: a write still on its way is waited for (it commits or rolls back) and its
-  /// answer taken, so the terminal is restored only after it ended.
+  /// answer taken, so the terminal is restored only after it ended. An answer that leaves
+  /// something open (a test attempt that started meanwhile) is closed the way quitting closes
+  /// it, and that write is waited for too.
   private static func finish(
     _ state: AppState, on backend: inout some TerminalBackend, records: RecordsWorker?
   ) -> AppState {
     guard let records, !state.records.isIdle else { return state }
     backend.draw(render(state))
-    records.waitUntilIdle()
     var state = state
-    for answer in records.takeAnswers() { state = update(state, .records(answer)).0 }
+    // Each round can only close what the answers before it opened: two rounds suffice.
+    func take(_ event: Event) {
+      let (next, effects) = update(state, event)
+      state = next
+      for case .records(let call) in effects { records.send(call) }
+    }
+    for _ in 0..<3 where !state.records.isIdle {
+      records.waitUntilIdle()
+      for answer in records.takeAnswers() { take(.records(answer)) }
+      take(.hangup)
+    }
     return state
   }
 }

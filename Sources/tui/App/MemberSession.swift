@@ -13,6 +13,10 @@ struct MemberRecords: Hashable, Sendable {
   var selections: [SelectedCourse]
   /// Every credit, whatever the year, oldest first.
   var credits: [Credit]
+  /// The lesson page each course was left at (0-based), by course.
+  var lessonPages: [String: Int] = [:]
+  /// Every test attempt, oldest first.
+  var quizAttempts: [QuizAttemptSummary] = []
 }
 
 /// The member logged in: their records as last read, and what they make of the catalog's
@@ -67,6 +71,19 @@ struct MemberSession: Hashable, Sendable {
   /// The course's credits in the training year, oldest first.
   func credits(of courseID: String) -> [Credit] {
     progress.credits.filter { $0.courseID == courseID }
+  }
+
+  /// The lesson page the member left `courseID` at (0-based), if they have read it.
+  func lessonPage(of courseID: String) -> Int? { records.lessonPages[courseID] }
+
+  /// The records took the page the member is on now.
+  mutating func noteLessonPage(_ page: Int, of courseID: String) {
+    records.lessonPages[courseID] = page
+  }
+
+  /// The member's attempts at a course's test, oldest first.
+  func quizAttempts(of courseID: String) -> [QuizAttemptSummary] {
+    records.quizAttempts.filter { $0.courseID == courseID }
   }
 
   /// `✓★`, `✓ `, ` ★` or two spaces: the marks of a course in a list, always two columns.

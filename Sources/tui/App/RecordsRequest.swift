@@ -9,6 +9,14 @@ enum RecordsRequest: Hashable, Sendable {
   case load(memberID: String)
   case select(courseID: String, memberID: String)
   case drop(courseID: String, memberID: String)
+  /// Keep the lesson page the member is on (0-based).
+  case saveLessonPage(courseID: String, memberID: String, page: Int)
+  /// Draw the questions of an attempt and start it, unless the day's attempts are used up.
+  case startQuiz(courseID: String, memberID: String, day: LocalDate)
+  /// Hand in an attempt: grade it, and credit the hours on the year's first pass.
+  case finishQuiz(QuizTicket, memberID: String, responses: [QuizResponse], day: LocalDate)
+  /// The member left an attempt before the end.
+  case abandonQuiz(attemptID: Int64, memberID: String)
   // The session row (self-study over SSH, `SessionPolicy`): the runner keeps its id.
   /// Start this program's session row, as a guest.
   case openSession
@@ -38,7 +46,7 @@ enum RecordsRequest: Hashable, Sendable {
     switch self {
     case .logIn, .enter, .takeOver: .checkingPIN
     case .load: .reading
-    case .select, .drop: .saving
+    case .select, .drop, .saveLessonPage, .startQuiz, .finishQuiz, .abandonQuiz: .saving
     case .openSession, .endSession, .checkSession: .quiet
     }
   }
@@ -50,6 +58,11 @@ enum RecordsRequest: Hashable, Sendable {
     case .load(let id): .load(memberID: id)
     case .select(let course, let id): .select(courseID: course, memberID: id)
     case .drop(let course, let id): .drop(courseID: course, memberID: id)
+    case .saveLessonPage(let course, let id, _): .saveLessonPage(courseID: course, memberID: id)
+    case .startQuiz(let course, let id, _): .startQuiz(courseID: course, memberID: id)
+    case .finishQuiz(let ticket, let id, _, _):
+      .finishQuiz(attemptID: ticket.attemptID, memberID: id)
+    case .abandonQuiz(let attempt, let id): .abandonQuiz(attemptID: attempt, memberID: id)
     case .enter(let id), .takeOver(let id): .logIn(memberID: id)
     case .openSession, .endSession, .checkSession: .session
     }
@@ -72,6 +85,14 @@ enum RecordsReply: Hashable, Sendable {
   /// A selection written (or found already as asked: `changed` is false), and the records after.
   case selected(courseID: String, changed: Bool, MemberRecords)
   case dropped(courseID: String, changed: Bool, MemberRecords)
+  case lessonPageSaved(courseID: String, memberID: String, page: Int)
+  /// The attempt started: its questions, and the records after.
+  case quizStarted(QuizTicket, MemberRecords)
+  /// No attempt started: the member has used the day's `limit` attempts.
+  case quizRefused(courseID: String, memberID: String, limit: Int)
+  case quizFinished(QuizTicket, QuizFinish, MemberRecords)
+  /// `changed` is false when the attempt had ended already.
+  case quizAbandoned(attemptID: Int64, memberID: String, changed: Bool)
   /// Nothing was written; `message` says why, in Chinese.
   case failed(Failure, message: String)
   /// The member proved who they are, but has a live session elsewhere: nothing changed.
@@ -99,12 +120,19 @@ enum RecordsReply: Hashable, Sendable {
     case load(memberID: String)
     case select(courseID: String, memberID: String)
     case drop(courseID: String, memberID: String)
+    case saveLessonPage(courseID: String, memberID: String)
+    case startQuiz(courseID: String, memberID: String)
+    case finishQuiz(attemptID: Int64, memberID: String)
+    case abandonQuiz(attemptID: Int64, memberID: String)
     /// Bookkeeping of the session row, about nobody in particular.
     case session
 
     var memberID: String {
       switch self {
-      case .logIn(let id), .load(let id), .select(_, let id), .drop(_, let id): id
+      case .logIn(let id), .load(let id), .select(_, let id), .drop(_, let id),
+        .saveLessonPage(_, let id), .startQuiz(_, let id), .finishQuiz(_, let id),
+        .abandonQuiz(_, let id):
+        id
       case .session: ""
       }
     }
@@ -114,9 +142,11 @@ enum RecordsReply: Hashable, Sendable {
   var memberID: String {
     switch self {
     case .loggedIn(let records), .loaded(let records), .selected(_, _, let records),
-      .dropped(_, _, let records):
+      .dropped(_, _, let records), .quizStarted(_, let records), .quizFinished(_, _, let records):
       records.member.id
-    case .loginRefused(let id, _), .sessionTaken(let id, _, _): id
+    case .loginRefused(let id, _), .lessonPageSaved(_, let id, _), .quizRefused(_, let id, _),
+      .quizAbandoned(_, let id, _), .sessionTaken(let id, _, _):
+      id
     case .failed(let failure, _): failure.memberID
     case .sessionEnded, .sessionNoted: ""
     }

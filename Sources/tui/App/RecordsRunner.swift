@@ -14,6 +14,8 @@ final class RecordsRunner: @unchecked Sendable {
   private var store: RecordsStore?
   /// The wall clock, for how long a lock still lasts.
   private let now: () -> Date
+  /// Draws the questions of test attempts; tests seed it.
+  private var random: SeededRandom
   /// Set when the program keeps a session row (`ssh session`): where it comes from.
   private let sessionOrigin: SessionOrigin?
   /// The member who came in by key, and the key's fingerprint.
@@ -24,15 +26,17 @@ final class RecordsRunner: @unchecked Sendable {
   /// they may take their session over from elsewhere.
   private var provenMember: String?
 
-  /// Opens the records at `path` when first needed.
-  /// `session` keeps a session row from `origin`; `keyMember` came in by key.
+  /// Opens the records at `path` when first needed. `session` keeps a session row from
+  /// `origin`; `keyMember` came in by key.
   init(
     path: String, catalog: Catalog, now: @escaping () -> Date = Date.init,
-    session origin: SessionOrigin? = nil, keyMember: (id: String, fingerprint: String?)? = nil
+    random: SeededRandom = SeededRandom(), session origin: SessionOrigin? = nil,
+    keyMember: (id: String, fingerprint: String?)? = nil
   ) {
     self.path = path
     self.catalog = catalog
     self.now = now
+    self.random = random
     sessionOrigin = origin
     self.keyMember = keyMember
   }
@@ -40,12 +44,14 @@ final class RecordsRunner: @unchecked Sendable {
   /// Works on a store already open (the demo database, tests).
   init(
     store: RecordsStore, catalog: Catalog, now: @escaping () -> Date = Date.init,
-    session origin: SessionOrigin? = nil, keyMember: (id: String, fingerprint: String?)? = nil
+    random: SeededRandom = SeededRandom(), session origin: SessionOrigin? = nil,
+    keyMember: (id: String, fingerprint: String?)? = nil
   ) {
     self.path = nil
     self.store = store
     self.catalog = catalog
     self.now = now
+    self.random = random
     sessionOrigin = origin
     self.keyMember = keyMember
   }
@@ -79,6 +85,30 @@ final class RecordsRunner: @unchecked Sendable {
       case .drop(let courseID, let id):
         let changed = try store.drop(course: try course(courseID), for: id)
         return .dropped(courseID: courseID, changed: changed, try records(of: id, in: store))
+      case .saveLessonPage(let courseID, let id, let page):
+        try store.saveLessonPage(page, of: try course(courseID), for: id)
+        return .lessonPageSaved(courseID: courseID, memberID: id, page: page)
+      case .startQuiz(let courseID, let id, let day):
+        let course = try course(courseID)
+        guard let quiz = course.quiz else { throw RecordsError.noQuiz(courseID: courseID) }
+        let draw = QuizDraw.make(for: quiz, using: &random)
+        let start = try store.startQuizAttempt(
+          course: course, draw: draw, memberID: id, day: day,
+          year: catalog.rules.trainingYear(containing: day))
+        switch start {
+        case .started(let ticket):
+          return .quizStarted(ticket, try records(of: id, in: store))
+        case .limitReached(let limit):
+          return .quizRefused(courseID: courseID, memberID: id, limit: limit)
+        }
+      case .finishQuiz(let ticket, let id, let responses, let day):
+        let finish = try store.finishQuizAttempt(
+          ticket, responses: responses, course: try course(ticket.courseID), memberID: id,
+          day: day, rules: catalog.rules)
+        return .quizFinished(ticket, finish, try records(of: id, in: store))
+      case .abandonQuiz(let attemptID, let id):
+        let changed = try store.abandonQuizAttempt(id: attemptID, memberID: id)
+        return .quizAbandoned(attemptID: attemptID, memberID: id, changed: changed)
       case .openSession:
         if let sessionOrigin, sessionID == nil { sessionID = try store.openSession(sessionOrigin) }
         return .sessionNoted
@@ -159,13 +189,15 @@ final class RecordsRunner: @unchecked Sendable {
     return course
   }
 
-  /// Member, selections and credits. Three reads: a write in between can only make the
-  /// answer newer, never lose anything, and the next read catches up.
+  /// Member, selections, credits, lesson pages and test attempts. Separate reads: a write in
+  /// between can only make the answer newer, never lose anything, and the next read catches up.
   private func records(of id: String, in store: RecordsStore) throws -> MemberRecords {
     guard let member = try store.member(id: id) else { throw RecordsError.unknownMember(id) }
     let selections = try store.selections(of: id).map {
       SelectedCourse(courseID: $0.courseID, day: LocalTime($0.selectedAt).date)
     }
-    return MemberRecords(member: member, selections: selections, credits: try store.credits(of: id))
+    return MemberRecords(
+      member: member, selections: selections, credits: try store.credits(of: id),
+      lessonPages: try store.lessonPages(of: id), quizAttempts: try store.quizAttempts(of: id))
   }
 }

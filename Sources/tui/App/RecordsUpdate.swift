@@ -21,10 +21,27 @@ func receive(_ answer: RecordsAnswer, in state: AppState) -> (AppState, [Effect]
   default:
     break
   }
+  // An attempt that started with nobody left to take it (the member went back, or was logged
+  // out, meanwhile) is left at once.
+  if case .quizStarted(let ticket, let records) = reply {
+    if state.isAbout(reply) { state.refresh(records, readBy: answer.serial) }
+    guard state.beginQuiz(ticket, memberID: records.member.id) else {
+      return ask(.abandonQuiz(attemptID: ticket.attemptID, memberID: records.member.id), in: state)
+    }
+    return (state, [])
+  }
   guard state.isAbout(reply) else { return (state, []) }
   switch reply {
-  case .loggedIn, .loginRefused, .sessionTaken, .sessionEnded, .sessionNoted:
+  case .loggedIn, .loginRefused, .quizStarted, .quizAbandoned, .sessionTaken, .sessionEnded,
+    .sessionNoted:
     break
+  case .lessonPageSaved(let courseID, _, let page):
+    state.session?.noteLessonPage(page, of: courseID)
+  case .quizRefused(let courseID, _, let limit):
+    state.refuseQuiz(courseID, StudyText.limitReached(limit))
+  case .quizFinished(let ticket, let finish, let records):
+    state.refresh(records, readBy: answer.serial)
+    state.showResult(of: ticket, finish)
   case .loaded(let records):
     state.refresh(records, readBy: answer.serial)
   case .selected(let courseID, let changed, let records):
@@ -47,6 +64,15 @@ func receive(_ answer: RecordsAnswer, in state: AppState) -> (AppState, [Effect]
       if !state.failConfirmation(for: courseID, message) {
         state.message = MemberText.saveFailed(message)
       }
+    case .saveLessonPage:
+      state.message = StudyText.pageNotSaved(message)
+    case .startQuiz(let courseID, _):
+      state.refuseQuiz(courseID, StudyText.startFailed(message))
+    case .finishQuiz(let attemptID, _):
+      state.failHandingIn(attemptID, message)
+    case .abandonQuiz:
+      // Nothing to do: the attempt was counted when it started.
+      break
     }
   }
   return (state, [])
@@ -81,18 +107,20 @@ private func logIn(_ reply: RecordsReply, serial: Int, in state: AppState) -> Ap
     var top = state.top
     top.loginFailed(message)
     state.replaceTop(top)
-  case .loaded, .selected, .dropped, .sessionEnded, .sessionNoted:
+  case .loaded, .selected, .dropped, .lessonPageSaved, .quizStarted, .quizRefused, .quizFinished,
+    .quizAbandoned, .sessionEnded, .sessionNoted:
     break
   }
   return state
 }
 
-/// What opening a screen asks of the records: 我的选课, 我的学时 and 为我推荐 read them again, since
-/// an administrator or another session may have written since the member logged in.
+/// What opening a screen asks of the records: 我的选课, 我的学时, 为我推荐 and a test's rules (the
+/// day's attempts) read them again, since an administrator or another session may have
+/// written since the member logged in.
 func request(opening screen: AppScreen, in state: AppState) -> RecordsRequest? {
   guard let id = state.session?.member.id else { return nil }
   switch screen {
-  case .myCourses, .myHours, .recommendations: return .load(memberID: id)
+  case .myCourses, .myHours, .recommendations, .quizIntro: return .load(memberID: id)
   default: return nil
   }
 }
@@ -129,5 +157,55 @@ extension AppState {
       found = true
     }
     return found
+  }
+}
+
+extension AppState {
+  /// The test screen waiting for this attempt to start takes it: the first question shows in
+  /// its place. False when no screen waits for it.
+  fileprivate mutating func beginQuiz(_ ticket: QuizTicket, memberID: String) -> Bool {
+    guard session?.member.id == memberID else { return false }
+    var found = false
+    updateScreens { screen in
+      guard !found, case .quizIntro(let intro) = screen, intro.courseID == ticket.courseID,
+        intro.waiting
+      else { return }
+      screen = .quiz(QuizScreen(ticket: ticket, memberID: memberID))
+      found = true
+    }
+    return found
+  }
+
+  /// The test's rules screen says why no attempt started.
+  fileprivate mutating func refuseQuiz(_ courseID: String, _ message: String) {
+    var found = false
+    updateScreens { screen in
+      guard case .quizIntro(var intro) = screen, intro.courseID == courseID, intro.waiting
+      else { return }
+      intro.refused(message)
+      screen = .quizIntro(intro)
+      found = true
+    }
+    if !found { self.message = message }
+  }
+
+  /// The handed-in attempt's screen gives way to its results.
+  fileprivate mutating func showResult(of ticket: QuizTicket, _ finish: QuizFinish) {
+    let context = context
+    updateScreens { screen in
+      guard case .quiz(let quiz) = screen, quiz.ticket.attemptID == ticket.attemptID else { return }
+      screen = .quizResult(
+        QuizResultScreen(
+          ticket: ticket, responses: quiz.responses, finish: finish, context: context))
+    }
+  }
+
+  /// Handing in failed: the attempt's screen keeps the answers and offers to try again.
+  fileprivate mutating func failHandingIn(_ attemptID: Int64, _ message: String) {
+    updateScreens { screen in
+      guard case .quiz(var quiz) = screen, quiz.ticket.attemptID == attemptID else { return }
+      quiz.failed(message)
+      screen = .quiz(quiz)
+    }
   }
 }

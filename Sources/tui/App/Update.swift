@@ -5,6 +5,11 @@ import Catalog
 /// terminal, and time without a clock: `moment` is when the event came (the loop reads the
 /// clock; tests leave it out, and then no time passes, or send `.tick`).
 func update(_ state: AppState, _ event: Event, at moment: Moment? = nil) -> (AppState, [Effect]) {
+  let (next, effects) = step(state, event, at: moment)
+  return leavingQuizzes(from: state, to: next, effects)
+}
+
+private func step(_ state: AppState, _ event: Event, at moment: Moment?) -> (AppState, [Effect]) {
   var state = moment.map { state.advanced(to: $0) } ?? state
   if case .tick(let moment) = event { state = state.advanced(to: moment) }
   // Time ran out for the session before this event (self-study over SSH): it ends.
@@ -88,6 +93,9 @@ private func follow(_ navigation: Navigation, from state: AppState) -> (AppState
     } else if member != nil, state.session == nil {
       return loggedOut(state)
     }
+  case .replace(let next):
+    state.replaceTop(next)
+    if let request = request(opening: next, in: state) { return ask(request, in: state) }
   case .refuse(let message):
     state.message = message
   case .quit:

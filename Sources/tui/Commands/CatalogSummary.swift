@@ -15,6 +15,14 @@ struct CatalogSummary {
           courseCount: catalog.courses(inCategory: category.id).count,
           hours: catalog.totalHours(inCategory: category.id)))
     }
+    let studied = catalog.courses.filter { !$0.lessons.isEmpty }
+    if !studied.isEmpty {
+      lines.append(
+        StudyText.summaryLine(
+          courses: studied.count, pages: studied.reduce(0) { $0 + $1.lessons.count },
+          tests: catalog.courses.filter { $0.quiz != nil }.count,
+          questions: catalog.courses.reduce(0) { $0 + ($1.quiz?.questions.count ?? 0) }))
+    }
     return lines
   }
 }

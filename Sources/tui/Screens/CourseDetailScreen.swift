@@ -31,9 +31,28 @@ struct CourseDetailScreen: DocumentScreen {
     if !credits.isEmpty {
       status += "；" + MemberText.credited(credits, mark: glyphs.creditedMark)
     }
-    return LabeledText.lines(
-      label: MemberText.detailStatus, value: status, width: context.body.width)
+    let width = context.body.width
+    var lines = LabeledText.lines(label: MemberText.detailStatus, value: status, width: width)
+    guard let course = context.catalog.course(id: courseID) else { return lines }
+    if !course.lessons.isEmpty {
+      lines += LabeledText.lines(
+        label: StudyText.detailStudyProgress,
+        value: StudyText.studyProgress(
+          page: member.lessonPage(of: courseID), of: course.lessons.count), width: width)
+    }
+    if let quiz = course.quiz {
+      let record = StudyText.quizRecord(
+        attempts: member.quizAttempts(of: courseID), today: member.today,
+        year: context.catalog.rules.trainingYear(containing: member.today).year,
+        limit: quiz.attemptsPerDay, mark: glyphs.creditedMark)
+      lines += LabeledText.lines(label: StudyText.detailQuizRecord, value: record, width: width)
+    }
+    return lines
   }
+
+  /// 2 opens the lessons, 3 the test, on this screen and in the reader.
+  static let studyDigit = 2
+  static let quizDigit = LessonReaderScreen.quizDigit
 
   /// What 1 does here for a member: 选学, or 退选 once selected (nil for a required course).
   private func memberAction(_ context: ScreenContext) -> ConfirmScreen.Action? {
@@ -73,6 +92,12 @@ struct CourseDetailScreen: DocumentScreen {
     }
     field(ScreenText.detailPrerequisites, list(prerequisites, or: nil))
     field(ScreenText.detailID, course.id)
+    if !course.lessons.isEmpty {
+      field(StudyText.detailLessons, StudyText.lessonsValue(course.lessons.count, key: studyDigit))
+    }
+    if let quiz = course.quiz {
+      field(StudyText.detailQuiz, StudyText.quizValue(quiz, key: quizDigit))
+    }
     if course.sessions.isEmpty {
       field(ScreenText.detailSessions, ScreenText.noSessions)
     } else {
@@ -121,10 +146,18 @@ struct CourseDetailScreen: DocumentScreen {
   }
 
   func keyHints(_ context: ScreenContext) -> [KeyHint] {
-    let action = memberAction(context).map {
-      [KeyHint("1", $0 == .select ? MemberText.keySelect : MemberText.keyDrop)]
+    var hints =
+      memberAction(context).map {
+        [KeyHint("1", $0 == .select ? MemberText.keySelect : MemberText.keyDrop)]
+      } ?? []
+    let course = context.catalog.course(id: courseID)
+    if course?.lessons.isEmpty == false {
+      hints.append(KeyHint(String(Self.studyDigit), StudyText.keyStudy))
     }
-    return (action ?? []) + document(context).keyHints()
+    if course?.quiz != nil, context.member != nil {
+      hints.append(KeyHint(String(Self.quizDigit), StudyText.keyQuiz))
+    }
+    return hints + document(context).keyHints()
   }
 
   mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
@@ -136,6 +169,8 @@ struct CourseDetailScreen: DocumentScreen {
       }
       return .push(.confirm(ConfirmScreen(action: action, courseID: courseID)))
     }
+    if command == .digit(Self.studyDigit) { return LessonResumeScreen.offer(courseID, context) }
+    if command == .digit(Self.quizDigit) { return QuizIntroScreen.open(courseID, context) }
     return scrollDocument(command, context)
   }
 }

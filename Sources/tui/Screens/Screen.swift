@@ -25,6 +25,8 @@ enum Navigation: Hashable, Sendable {
   case ask(RecordsRequest)
   /// End the program (once pending writes are done).
   case quit
+  /// Show this screen in place of the current one (0 then goes back past both).
+  case replace(AppScreen)
 }
 
 /// One key on the bottom line: its name and what it does.
@@ -69,6 +71,11 @@ enum AppScreen: Hashable, Sendable {
   case myHours(MyHoursScreen)
   case recommendations(RecommendationsScreen)
   case quit(QuitScreen)
+  case lessonReader(LessonReaderScreen)
+  case lessonResume(LessonResumeScreen)
+  case quizIntro(QuizIntroScreen)
+  case quiz(QuizScreen)
+  case quizResult(QuizResultScreen)
   case enter(EnterScreen)
   case replaceSession(ReplaceSessionScreen)
   case sessionEnded(SessionEndedScreen)
@@ -89,6 +96,11 @@ enum AppScreen: Hashable, Sendable {
     case .myHours(let screen): screen
     case .recommendations(let screen): screen
     case .quit(let screen): screen
+    case .lessonReader(let screen): screen
+    case .lessonResume(let screen): screen
+    case .quizIntro(let screen): screen
+    case .quiz(let screen): screen
+    case .quizResult(let screen): screen
     case .enter(let screen): screen
     case .replaceSession(let screen): screen
     case .sessionEnded(let screen): screen
@@ -117,6 +129,11 @@ enum AppScreen: Hashable, Sendable {
     case .myHours(let screen): result = run(screen, AppScreen.myHours)
     case .recommendations(let screen): result = run(screen, AppScreen.recommendations)
     case .quit(let screen): result = run(screen, AppScreen.quit)
+    case .lessonReader(let screen): result = run(screen, AppScreen.lessonReader)
+    case .lessonResume(let screen): result = run(screen, AppScreen.lessonResume)
+    case .quizIntro(let screen): result = run(screen, AppScreen.quizIntro)
+    case .quiz(let screen): result = run(screen, AppScreen.quiz)
+    case .quizResult(let screen): result = run(screen, AppScreen.quizResult)
     case .enter(let screen): result = run(screen, AppScreen.enter)
     case .replaceSession(let screen): result = run(screen, AppScreen.replaceSession)
     case .sessionEnded(let screen): result = run(screen, AppScreen.sessionEnded)
@@ -125,9 +142,14 @@ enum AppScreen: Hashable, Sendable {
     return result.1
   }
 
-  /// Gives a screen that takes typed text (search, login) the key before it becomes a
-  /// `Command`; nil leaves the key to the key table.
+  /// Gives a screen that takes typed text (search, login) or letters (a test's A-F) the key
+  /// before it becomes a `Command`; nil leaves the key to the key table.
   mutating func input(_ key: Key, _ context: ScreenContext) -> Navigation? {
+    if case .quiz(var screen) = self {
+      let navigation = screen.input(key, context)
+      self = .quiz(screen)
+      return navigation
+    }
     if case .login(var screen) = self {
       let navigation = screen.input(key, context)
       self = .login(screen)

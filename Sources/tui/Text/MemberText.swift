@@ -16,7 +16,7 @@ enum MemberText {
     "村党支部书记，还没有参加集中培训",
     "社区班子成员，全年要求已完成",
     "入党不满一年的新党员",
-    "流动党员（非公企业），还没有学时",
+    "流动党员，没有学时，网上学习课件中",
   ]
   /// `1001/1111 王建国`, where there is no room for the table.
   static func demoEntry(_ member: Member, pin: String) -> String {
@@ -249,7 +249,7 @@ enum MemberText {
     progress.target.map { "已计 \(progress.countedHours)/\($0) 学时" }
       ?? "已计 \(progress.creditedHours) 学时"
   }
-  static let noCreditsHint = "参加培训后，由站点管理员登记考勤，学时就会出现在这里。"
+  static let noCreditsHint = "参加培训后由站点管理员登记考勤，或在课程详情中按 3 通过网络培训课程的测验，学时就会出现在这里。"
 
   // MARK: Frame and command line
   static func titleBarMember(_ member: Member) -> String { "党员：\(member.name)" }

@@ -111,6 +111,7 @@ enum ScreenText {
     helpSearchSection,
     MemberText.helpSection,
     helpRecommendSection,
+    StudyText.helpSection,
   ]
   static let helpNotes = """
     不需要功能键（F1-F12），也不需要输入中文；能用鼠标时，点一下项目就能打开。

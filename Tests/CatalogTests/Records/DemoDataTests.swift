@@ -33,6 +33,16 @@ import Testing
     let newcomer = try progress("1004")
     #expect(newcomer.requirements.contains { $0.requirement.newMember && !$0.isMet })
     #expect(try progress("1005").creditedHours == .zero)
+    // 1005 studies online: part-way through one course's lessons, one failed test yesterday.
+    #expect(
+      try store.lessonPages(of: "1005")
+        == [DemoData.lessonCourseID: DemoData.lessonPageReached])
+    let attempts = try store.quizAttempts(of: "1005")
+    #expect(attempts.count == 1)
+    #expect(attempts.first?.courseID == DemoData.quizCourseID)
+    #expect(attempts.first?.state == .finished && attempts.first?.passed == false)
+    #expect(attempts.first?.day == today.adding(days: -1))
+    #expect((attempts.first?.score ?? 100) < 80)
     #expect(try store.selections(of: "1001").count == 3)
     // 1001 has a record over two years: last year's requirements met.
     let lastYear = catalog.rules.trainingYear(catalog.year - 1)

@@ -1,0 +1,39 @@
+/// Reads a lesson file named in a course (`file = "lessons/…txt"`, relative to the catalog
+/// directory) with the loader's own file reading, so every check on catalog files (regular
+/// files of sane size only) holds for lessons too.
+enum LessonFile {
+  /// The text of the file (UTF-8, a byte-order mark dropped and line ends made `\n`) and
+  /// its bytes as read.
+  static func read(_ written: String, catalogDirectory: String) -> Result<
+    (text: String, bytes: [UInt8]), LessonFileProblem
+  > {
+    let components = written.split(separator: "/", omittingEmptySubsequences: false)
+    guard !written.hasPrefix("/"), !components.contains("..") else {
+      return .failure(.outsideCatalog)
+    }
+    let bytes: [UInt8]
+    switch FileSystem.readFile(join(catalogDirectory, written)) {
+    case .success(let read): bytes = read
+    case .failure(.missing): return .failure(.missing)
+    case .failure(let failure): return .failure(.unreadable(LoaderText.reason(failure)))
+    }
+    let invalid = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(in: $0) }
+    guard invalid == nil else {
+      let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+      return .failure(.notUTF8(likelyUTF16: utf16))
+    }
+    var text = String(decoding: bytes, as: UTF8.self)
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    if text.utf8.contains(0x0D) {
+      // `\r\n` is one Character in Swift, so one pass turns both kinds of line end into `\n`.
+      var normalized = ""
+      normalized.reserveCapacity(text.utf8.count)
+      for character in text {
+        normalized.append(character == "\r\n" || character == "\r" ? "\n" : character)
+      }
+      text = normalized
+    }
+    guard !text.isBlank else { return .failure(.empty) }
+    return .success((text, bytes))
+  }
+}

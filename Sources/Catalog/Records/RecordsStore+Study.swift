@@ -1,0 +1,340 @@
+import Foundation
+import GRDB
+
+// MARK: - Lessons read
+
+extension RecordsStore {
+  /// The lesson page each course was left at (0-based), by course.
+  public func lessonPages(of memberID: String) throws -> [String: Int] {
+    try read { db in try RecordsStore.fetchLessonPages(db, of: memberID) }
+  }
+
+  static func fetchLessonPages(_ db: Database, of memberID: String) throws -> [String: Int] {
+    var pages: [String: Int] = [:]
+    for row in try Row.fetchAll(
+      db, sql: "SELECT course_id, page_index FROM lesson_progress WHERE member_id = ?",
+      arguments: [memberID])
+    {
+      pages[row["course_id"]] = row["page_index"]
+    }
+    return pages
+  }
+
+  /// Keeps the page of `course`'s lessons the member is on, so the next visit can go on there.
+  public func saveLessonPage(_ pageIndex: Int, of course: Course, for memberID: String) throws {
+    guard course.lessons.indices.contains(pageIndex) else {
+      throw RecordsError.noSuchLessonPage(courseID: course.id, page: pageIndex + 1)
+    }
+    let now = nowText
+    try write { db in
+      guard try RecordsStore.memberExists(db, id: memberID) else {
+        throw RecordsError.unknownMember(memberID)
+      }
+      try db.execute(
+        sql: """
+          INSERT INTO lesson_progress (member_id, course_id, page_index, page_count, updated_at)
+          VALUES (?, ?, ?, ?, ?)
+          ON CONFLICT (member_id, course_id) DO UPDATE SET
+            page_index = excluded.page_index, page_count = excluded.page_count,
+            updated_at = excluded.updated_at
+          """,
+        arguments: [memberID, course.id, pageIndex, course.lessons.count, now])
+    }
+  }
+}
+
+// MARK: - Quiz attempts
+
+extension RecordsStore {
+  /// Starts an attempt at `course`'s test with `draw`, unless the member has started
+  /// `attemptsPerDay` attempts of it on `day` already. Counted and written in one IMMEDIATE
+  /// transaction, so sessions of one member starting at once never pass the limit together.
+  /// The attempt counts from here on, whether or not it is ever handed in.
+  public func startQuizAttempt(
+    course: Course, draw: QuizDraw, memberID: String, day: LocalDate, year: TrainingYear
+  ) throws -> QuizStart {
+    guard let quiz = course.quiz else { throw RecordsError.noQuiz(courseID: course.id) }
+    guard !draw.questions.isEmpty, let questions = draw.questions(in: quiz) else {
+      throw RecordsError.quizChanged(courseID: course.id)
+    }
+    let now = nowText
+    return try write { db in
+      guard try RecordsStore.memberExists(db, id: memberID) else {
+        throw RecordsError.unknownMember(memberID)
+      }
+      let used =
+        try Int.fetchOne(
+          db,
+          sql: """
+            SELECT count(*) FROM quiz_attempt WHERE member_id = ? AND course_id = ? AND day = ?
+            """,
+          arguments: [memberID, course.id, day.description]) ?? 0
+      guard used < quiz.attemptsPerDay else { return .limitReached(limit: quiz.attemptsPerDay) }
+      try db.execute(
+        sql: """
+          INSERT INTO quiz_attempt (member_id, course_id, course_title, training_year, day, state,
+            question_count, pass_percent, started_at)
+          VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?)
+          """,
+        arguments: [
+          memberID, course.id, course.title, year.year, day.description, draw.questions.count,
+          quiz.passPercent, now,
+        ])
+      let attemptID = db.lastInsertedRowID
+      // Every drawn question in one statement, the rows handed over as one JSON array that
+      // SQLite unpacks itself: a test may draw hundreds, and a statement each would cost a
+      // good part of a keystroke's budget.
+      try db.execute(
+        sql: """
+          INSERT INTO quiz_answer (attempt_id, position, question_index, fingerprint, choice_order)
+          SELECT ?, key, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)
+          """,
+        arguments: [attemptID, QuizCoding.drawRows(draw)])
+      // The texts of questions drawn before are there already.
+      var known = Set(
+        try String.fetchAll(
+          db, sql: "SELECT fingerprint FROM quiz_question WHERE course_id = ?",
+          arguments: [course.id]))
+      let text = try db.cachedStatement(
+        sql: "INSERT INTO quiz_question (course_id, fingerprint, text) VALUES (?, ?, ?)")
+      for (drawn, question) in zip(draw.questions, questions)
+      where known.insert(drawn.fingerprint).inserted {
+        try text.execute(arguments: [course.id, drawn.fingerprint, question.text])
+      }
+      return .started(
+        QuizTicket(
+          attemptID: attemptID, courseID: course.id, draw: draw, number: used + 1,
+          limit: quiz.attemptsPerDay))
+    }
+  }
+
+  /// Marks an open attempt as left before the end. Returns false when it was not open (handed
+  /// in, or marked already).
+  @discardableResult
+  public func abandonQuizAttempt(id: Int64, memberID: String) throws -> Bool {
+    let now = nowText
+    return try write { db in
+      try db.execute(
+        sql: """
+          UPDATE quiz_attempt SET state = 'abandoned', ended_at = ?
+          WHERE id = ? AND member_id = ? AND state = 'open'
+          """,
+        arguments: [now, id, memberID])
+      return db.changesCount > 0
+    }
+  }
+
+  /// Hands in an open attempt: grades `responses` (one per question, in the order asked)
+  /// against `course`'s test, and in the same transaction records the answers and the result
+  /// and, for the first pass of the training year that contains `day`, credits the course's
+  /// hours as online study dated `day`. A later pass that year credits nothing.
+  public func finishQuizAttempt(
+    _ ticket: QuizTicket, responses: [QuizResponse], course: Course, memberID: String,
+    day: LocalDate, rules: Rules, recordedBy: String? = RecordsStore.currentUser
+  ) throws -> QuizFinish {
+    guard let quiz = course.quiz, ticket.courseID == course.id,
+      let result = QuizResult.grade(ticket.draw, responses: responses, quiz: quiz)
+    else { throw RecordsError.quizChanged(courseID: course.id) }
+    let year = rules.trainingYear(containing: day)
+    let now = nowText
+    return try write { db in
+      let attempt = try Row.fetchOne(
+        db, sql: "SELECT member_id, course_id, state FROM quiz_attempt WHERE id = ?",
+        arguments: [ticket.attemptID])
+      guard let attempt, attempt["member_id"] == memberID, attempt["course_id"] == course.id,
+        attempt["state"] == QuizAttemptState.open.rawValue
+      else { throw RecordsError.attemptNotOpen }
+      guard try RecordsStore.fetchDraw(db, attemptID: ticket.attemptID) == ticket.draw else {
+        throw RecordsError.quizChanged(courseID: course.id)
+      }
+      // Every answer in one statement, as the draw was written.
+      try db.execute(
+        sql: """
+          UPDATE quiz_answer SET response = given.value ->> 0, correct = given.value ->> 1
+          FROM json_each(?) AS given
+          WHERE quiz_answer.attempt_id = ? AND quiz_answer.position = given.key
+          """,
+        arguments: [QuizCoding.answerRows(responses, correct: result.correct), ticket.attemptID])
+      var credit = QuizCredit.notPassed
+      var creditID: Int64?
+      if result.passed {
+        if let earlier = try Row.fetchOne(
+          db,
+          sql: """
+            SELECT \(RecordsStore.creditColumns) FROM credit
+            WHERE member_id = ? AND course_id = ? AND date >= ? AND date < ?
+            ORDER BY date LIMIT 1
+            """,
+          arguments: [memberID, course.id, year.start.description, year.end.description])
+        {
+          credit = .alreadyCredited(try RecordsStore.credit(from: earlier))
+        } else {
+          var written = Credit(
+            course: course, date: day, source: RecordsText.quizSource(score: result.score))
+          written.form = .online
+          written.recordedAt = Timestamp.date(from: now)
+          written.recordedBy = recordedBy
+          try db.execute(
+            sql: """
+              INSERT INTO credit (member_id, course_id, course_title, category_id, date,
+                half_hours, form, source, recorded_at, recorded_by)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              """,
+            arguments: [
+              memberID, course.id, course.title, course.categoryID, day.description,
+              course.hours.halves, written.form.rawValue, written.source, now, recordedBy,
+            ])
+          creditID = db.lastInsertedRowID
+          credit = .credited(written)
+        }
+      }
+      try db.execute(
+        sql: """
+          UPDATE quiz_attempt SET state = 'finished', correct_count = ?, score = ?, passed = ?,
+            credit_id = ?, training_year = ?, ended_at = ?
+          WHERE id = ?
+          """,
+        arguments: [
+          result.correctCount, result.score, result.passed, creditID, year.year, now,
+          ticket.attemptID,
+        ])
+      return QuizFinish(result: result, credit: credit)
+    }
+  }
+
+  static func fetchDraw(_ db: Database, attemptID: Int64) throws -> QuizDraw {
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT question_index, fingerprint, choice_order FROM quiz_answer
+        WHERE attempt_id = ? ORDER BY position
+        """,
+      arguments: [attemptID])
+    return QuizDraw(
+      questions: rows.map { row in
+        DrawnQuestion(
+          questionIndex: row["question_index"], fingerprint: row["fingerprint"],
+          choiceOrder: QuizCoding.numbers(row["choice_order"]))
+      })
+  }
+
+  /// Every attempt of the member, oldest first.
+  public func quizAttempts(of memberID: String) throws -> [QuizAttemptSummary] {
+    try read { db in try RecordsStore.fetchQuizAttempts(db, of: memberID) }
+  }
+
+  static func fetchQuizAttempts(_ db: Database, of memberID: String) throws
+    -> [QuizAttemptSummary]
+  {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT id, course_id, training_year, day, state, score, passed FROM quiz_attempt
+        WHERE member_id = ? ORDER BY id
+        """,
+      arguments: [memberID]
+    ).map { row in
+      guard let day = LocalDate(iso: row["day"]),
+        let state = QuizAttemptState(rawValue: row["state"])
+      else { throw RecordsError.database(RecordsText.corruptAttempt(memberID)) }
+      return QuizAttemptSummary(
+        id: row["id"], courseID: row["course_id"], trainingYear: row["training_year"], day: day,
+        state: state, score: row["score"], passed: row["passed"] ?? false)
+    }
+  }
+
+  /// The tests of a training year, one course or all, by course: attempts, members, passes and
+  /// the item analysis of every question answered in a finished attempt.
+  public func quizStatistics(year: Int, courseID: String? = nil) throws -> [QuizStatistics] {
+    try read { db in
+      // The attempts of the year (and course) asked for, as `attempt` in both queries.
+      var filter = "attempt.training_year = ?"
+      var arguments: StatementArguments = [year]
+      if let courseID {
+        filter += " AND attempt.course_id = ?"
+        arguments += [courseID]
+      }
+      var byCourse: [String: QuizStatistics] = [:]
+      var order: [String] = []
+      for row in try Row.fetchAll(
+        db,
+        sql: """
+          SELECT course_id,
+            (SELECT course_title FROM quiz_attempt latest
+              WHERE latest.course_id = attempt.course_id ORDER BY id DESC LIMIT 1) AS title,
+            count(*) AS attempts,
+            sum(state = 'finished') AS finished, sum(state = 'abandoned') AS abandoned,
+            sum(state = 'open') AS open, sum(passed = 1) AS passed_attempts,
+            count(DISTINCT member_id) AS members,
+            count(DISTINCT CASE WHEN passed = 1 THEN member_id END) AS passed_members
+          FROM quiz_attempt attempt WHERE \(filter)
+          GROUP BY course_id ORDER BY course_id
+          """, arguments: arguments)
+      {
+        let id: String = row["course_id"]
+        order.append(id)
+        byCourse[id] = QuizStatistics(
+          courseID: id, courseTitle: row["title"], attempts: row["attempts"],
+          finished: row["finished"], abandoned: row["abandoned"], open: row["open"],
+          passedAttempts: row["passed_attempts"], members: row["members"],
+          passedMembers: row["passed_members"], questions: [])
+      }
+      for row in try Row.fetchAll(
+        db,
+        sql: """
+          SELECT attempt.course_id, answer.fingerprint, count(*) AS answered,
+            sum(answer.correct = 0) AS wrong,
+            -- SQLite takes a bare column from the row where max() is reached: the index the
+            -- question had in the latest attempt.
+            max(answer.attempt_id), answer.question_index AS last_index,
+            (SELECT text FROM quiz_question question
+              WHERE question.course_id = attempt.course_id
+                AND question.fingerprint = answer.fingerprint) AS text
+          FROM quiz_answer answer JOIN quiz_attempt attempt ON attempt.id = answer.attempt_id
+          WHERE attempt.state = 'finished' AND \(filter)
+          GROUP BY attempt.course_id, answer.fingerprint
+          ORDER BY attempt.course_id, last_index, answer.fingerprint
+          """, arguments: arguments)
+      {
+        let id: String = row["course_id"]
+        byCourse[id]?.questions.append(
+          QuestionStatistics(
+            fingerprint: row["fingerprint"], text: row["text"] ?? "", lastIndex: row["last_index"],
+            answered: row["answered"], wrong: row["wrong"]))
+      }
+      return order.compactMap { byCourse[$0] }
+    }
+  }
+}
+
+/// How draws and answers are written in the records: lists of numbers as `2,0,3,1`, a
+/// true/false answer as `true` or `false`.
+enum QuizCoding {
+  static func list(_ numbers: [Int]) -> String { numbers.map(String.init).joined(separator: ",") }
+
+  static func numbers(_ text: String) -> [Int] {
+    text.split(separator: ",").compactMap { Int($0) }
+  }
+
+  /// `[[question index, "fingerprint", "choice order"], …]`, for `json_each`. Fingerprints
+  /// are hexadecimal and orders digits and commas: nothing to escape.
+  static func drawRows(_ draw: QuizDraw) -> String {
+    let rows = draw.questions.map {
+      "[\($0.questionIndex),\"\($0.fingerprint)\",\"\(list($0.choiceOrder))\"]"
+    }
+    return "[" + rows.joined(separator: ",") + "]"
+  }
+
+  /// `[["response", correct], …]` in the order asked, for `json_each`.
+  static func answerRows(_ responses: [QuizResponse], correct: [Bool]) -> String {
+    let rows = zip(responses, correct).map { "[\"\(response($0))\",\($1 ? 1 : 0)]" }
+    return "[" + rows.joined(separator: ",") + "]"
+  }
+
+  static func response(_ response: QuizResponse) -> String {
+    switch response {
+    case .choices(let marked): list(marked)
+    case .truth(let truth): String(truth)
+    }
+  }
+}
