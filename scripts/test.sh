@@ -27,3 +27,6 @@ python3 Tests/e2e/hours_e2e.py --binary .build/debug/course-menu
 python3 Tests/e2e/loop_e2e.py --binary .build/debug/course-menu
 python3 Tests/e2e/hardening_e2e.py --binary .build/debug/course-menu
 python3 Tests/e2e/quiz_e2e.py --binary .build/debug/course-menu
+
+echo "== SSH: the program behind a real OpenSSH server (accounts, keys, refusals, 30 sessions)"
+python3 Tests/ssh/run.py --binary .build/debug/course-menu

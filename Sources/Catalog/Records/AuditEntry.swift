@@ -7,12 +7,17 @@ public enum AuditAction: Hashable, Sendable {
   case creditRemoved
   /// A make-up (补学) credited on a day outside the course's schedule.
   case makeUpCredited
+  /// An SSH key registered for a member, or taken away: the entry holds the key's
+  /// fingerprint, type and comment.
+  case keyAdded, keyRemoved
   case other(String)
 
   public init(identifier: String) {
     switch identifier {
     case "credit-removed": self = .creditRemoved
     case "makeup-credited": self = .makeUpCredited
+    case "key-added": self = .keyAdded
+    case "key-removed": self = .keyRemoved
     default: self = .other(identifier)
     }
   }
@@ -21,6 +26,8 @@ public enum AuditAction: Hashable, Sendable {
     switch self {
     case .creditRemoved: "credit-removed"
     case .makeUpCredited: "makeup-credited"
+    case .keyAdded: "key-added"
+    case .keyRemoved: "key-removed"
     case .other(let identifier): identifier
     }
   }

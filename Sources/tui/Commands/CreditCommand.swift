@@ -40,18 +40,20 @@ struct CreditCommand: ParsableCommand {
 
   static let maximumReasonLength = 200
 
+  /// A reason kept in the records and printed in reports: one line of plain text.
+  static func validate(reason: String) throws {
+    if reason.allSatisfy(\.isWhitespace) { throw ValidationError(AdminText.blankReason) }
+    if reason.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+      throw ValidationError(AdminText.reasonWithControlCharacters)
+    }
+    if reason.count > maximumReasonLength {
+      throw ValidationError(AdminText.reasonTooLong(maximumReasonLength))
+    }
+  }
+
   func validate() throws {
     if LocalDate(iso: date) == nil { throw ValidationError(AdminText.invalidDate(date)) }
-    if let reason {
-      if reason.allSatisfy(\.isWhitespace) { throw ValidationError(AdminText.blankReason) }
-      // Kept in the records and printed in reports: one line of plain text.
-      if reason.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-        throw ValidationError(AdminText.reasonWithControlCharacters)
-      }
-      if reason.count > Self.maximumReasonLength {
-        throw ValidationError(AdminText.reasonTooLong(Self.maximumReasonLength))
-      }
-    }
+    if let reason { try Self.validate(reason: reason) }
     if undo {
       if unscheduled { throw ValidationError(AdminText.undoNotUnscheduled) }
       if members == nil || sheet != nil { throw ValidationError(AdminText.undoNeedsMembers) }

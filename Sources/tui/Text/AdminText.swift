@@ -229,12 +229,17 @@ enum AdminText {
     switch action {
     case .creditRemoved: "撤销学时"
     case .makeUpCredited: "补学登记"
+    case .keyAdded: "登记钥匙"
+    case .keyRemoved: "撤销钥匙"
     case .other(let identifier): identifier
     }
   }
 
   /// What an entry changed: a credit in words, else the stored detail as it is.
   static func auditContent(_ entry: AuditEntry) -> String {
+    if let key = KeyDetail.fields(from: entry.detail) {
+      return SSHText.auditKey(fingerprint: key.fingerprint, type: key.type, comment: key.comment)
+    }
     guard let credit = entry.credit else { return entry.detail }
     var text =
       "\(credit.courseTitle)（\(credit.courseID)）\(credit.date) \(credit.hours) 学时 \(credit.form.label)，来源 \(credit.source)"
