@@ -32,3 +32,6 @@ python3 Tests/e2e/kiosk_e2e.py --binary .build/debug/course-menu
 
 echo "== deployment: the kiosk's systemd unit"
 python3 Tests/deploy/kiosk_unit.py --binary .build/debug/course-menu
+
+echo "== SSH: the program behind a real OpenSSH server (accounts, keys, refusals, 30 sessions)"
+python3 Tests/ssh/run.py --binary .build/debug/course-menu

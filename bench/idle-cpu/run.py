@@ -11,6 +11,8 @@ Scenarios, each in a private tmux server at 80x24 on the demo database:
   countdown) is 885 s away;
 - countdown: a member logged in with --idle-timeout 30, measured over the last 15 s, while
   the countdown redraws once a second (15 ticks), up to the logout;
+- ssh member: `ssh session --member` (as a key login runs it, on a records file made with
+  `members import`), which also listens for a nudge and checks its session row every 30 s;
 - kiosk: `--kiosk --station S01` on its start screen with a sign-in open (made with the
   commands on a temporary database), reading the station's state every 3 s.
 
@@ -20,6 +22,7 @@ Prints a Markdown table; nothing is written.
 import argparse
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -100,6 +103,21 @@ def start(binary, idle_timeout, member):
     return pane
 
 
+def start_ssh_member(binary, directory):
+    """The program as a member's key runs it over SSH, on a records file of its own."""
+    database = os.path.join(directory, "records.sqlite")
+    roster = os.path.join(directory, "roster.csv")
+    with open(roster, "w") as file:
+        file.write("id,name,branch,domain,role,joined\n1001,王建国,红旗村党支部,rural,member,2015-07-01\n")
+    subprocess.run([binary, "members", "import", "--db", database, roster], check=True,
+                   capture_output=True)
+    pane = Pane(f"SSH_CONNECTION='192.0.2.1 50000 127.0.0.1 22' exec {shlex.quote(binary)} ssh "
+                f"session --db {shlex.quote(database)} "
+                f"--catalog {shlex.quote(os.path.join(ROOT, 'data'))} --member 1001")
+    pane.wait_for("党员：王建国")
+    return pane
+
+
 def start_kiosk(binary, directory):
     """A kiosk at station S01 with a sign-in open, on a database in `directory`."""
     database = os.path.join(directory, "records.sqlite")
@@ -143,6 +161,14 @@ def main():
         rows.append(("countdown", *measure(pane, lambda: pane.wait_for("已自动退出登录", 40))))
     finally:
         pane.kill()
+    directory = tempfile.mkdtemp(prefix="idle-cpu-ssh-")
+    pane = start_ssh_member(binary, directory)
+    try:
+        time.sleep(1.0)
+        rows.append(("ssh member", *measure(pane, lambda: time.sleep(options.seconds))))
+    finally:
+        pane.kill()
+        shutil.rmtree(directory, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="idle-cpu-kiosk-") as directory:
         pane = start_kiosk(binary, directory)
         try:

@@ -69,6 +69,10 @@ public enum RecordsText {
       "课程 \(courseID) 的试题已经更新，这次测验无法交卷，请重新参加测验"
     case .attemptNotOpen:
       "这次测验已经交卷或已结束"
+    case .keyOfAnotherMember(let fingerprint, let memberID):
+      "钥匙 \(fingerprint) 已登记给党员 \(memberID)：一把钥匙只能属于一名党员"
+    case .noSuchKey(let memberID, let fingerprint):
+      "党员 \(memberID) 没有指纹为 \(fingerprint) 的钥匙（用 members keys \(memberID) 查看）"
     case .invalidStationID(let id):
       "站点编号 \"\(id)\" 无效：只能是 1 到 32 位英文字母、数字、- 或 _"
     case .unknownStation(let id):

@@ -7,6 +7,9 @@ public enum AuditAction: Hashable, Sendable {
   case creditRemoved
   /// A make-up (补学) credited on a day outside the course's schedule.
   case makeUpCredited
+  /// An SSH key registered for a member, or taken away: the entry holds the key's
+  /// fingerprint, type and comment.
+  case keyAdded, keyRemoved
   /// A station's sign-in closed: the credits written, in the entry's detail.
   case signInClosed
   /// A station's sign-in cancelled: nobody credited.
@@ -21,6 +24,8 @@ public enum AuditAction: Hashable, Sendable {
     switch identifier {
     case "credit-removed": self = .creditRemoved
     case "makeup-credited": self = .makeUpCredited
+    case "key-added": self = .keyAdded
+    case "key-removed": self = .keyRemoved
     case "signin-closed": self = .signInClosed
     case "signin-cancelled": self = .signInCancelled
     case "signin-name-removed": self = .signInNameRemoved
@@ -33,6 +38,8 @@ public enum AuditAction: Hashable, Sendable {
     switch self {
     case .creditRemoved: "credit-removed"
     case .makeUpCredited: "makeup-credited"
+    case .keyAdded: "key-added"
+    case .keyRemoved: "key-removed"
     case .signInClosed: "signin-closed"
     case .signInCancelled: "signin-cancelled"
     case .signInNameRemoved: "signin-name-removed"

@@ -40,6 +40,10 @@ public enum RecordsError: Error, Hashable, Sendable, CustomStringConvertible {
   case quizChanged(courseID: String)
   /// The attempt was handed in or left already, or is not this member's.
   case attemptNotOpen
+  /// The key is registered to another member already; a key opens one member's records only.
+  case keyOfAnotherMember(fingerprint: String, memberID: String)
+  /// The member has no key with this fingerprint.
+  case noSuchKey(memberID: String, fingerprint: String)
   case invalidStationID(String)
   case unknownStation(String)
   case invalidAdministratorID(String)

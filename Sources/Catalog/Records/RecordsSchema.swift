@@ -163,6 +163,46 @@ enum RecordsSchema {
           ) WITHOUT ROWID;
           """)
     }
+    // Self-study over SSH: members' public keys (`members add-key`, looked up by
+    // `ssh authorized-keys`), and one row per session, which is both the table of who is
+    // connected now (`ended_at IS NULL`: one live session per member) and the session audit
+    // (how someone came in, from where, and how it ended). A row names its process by host,
+    // boot and start time, so a row left by a killed process is told from a live one.
+    migrator.registerMigration("v5 ssh keys and sessions", foreignKeyChecks: .immediate) { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE member_key (
+            fingerprint TEXT NOT NULL PRIMARY KEY,
+            member_id TEXT NOT NULL REFERENCES member(id),
+            type TEXT NOT NULL,
+            key TEXT NOT NULL,
+            comment TEXT NOT NULL DEFAULT '',
+            added_at TEXT NOT NULL,
+            added_by TEXT
+          ) WITHOUT ROWID;
+          CREATE INDEX member_key_by_member ON member_key(member_id);
+
+          CREATE TABLE session (
+            id INTEGER PRIMARY KEY,
+            member_id TEXT REFERENCES member(id),
+            via TEXT NOT NULL,
+            key_fingerprint TEXT,
+            client TEXT,
+            command TEXT,
+            host TEXT NOT NULL,
+            boot_id TEXT NOT NULL,
+            pid INTEGER NOT NULL,
+            pid_start INTEGER NOT NULL,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            end_reason TEXT,
+            replaced_by INTEGER REFERENCES session(id)
+          );
+          CREATE INDEX session_live ON session(member_id) WHERE ended_at IS NULL;
+          CREATE INDEX session_by_start ON session(started_at);
+          CREATE INDEX session_by_member ON session(member_id, started_at);
+          """)
+    }
     // The station's side: stations (远程教育站点), administrators (their own accounts, PINs
     // hashed as members' are), sign-ins at group sessions (each one a showing in the station's
     // log, with who signed in) and sign-ups for a session's seats. The invariants live here:
@@ -170,7 +210,7 @@ enum RecordsSchema {
     // showing, one sign-up per member and session; capacity is checked inside the sign-up's
     // IMMEDIATE transaction, as it comes from the catalog.
     migrator.registerMigration(
-      "v5 stations, administrators, sign-ins, sign-ups", foreignKeyChecks: .immediate
+      "v6 stations, administrators, sign-ins, sign-ups", foreignKeyChecks: .immediate
     ) { db in
       try db.execute(
         sql: """

@@ -26,6 +26,11 @@ struct AppState: Sendable {
   var idleTimer: IdleTimer?
   /// The records calls on their way.
   var records = RecordsTraffic()
+  /// Set when the program keeps a session row (self-study over SSH); nil at a kiosk.
+  var sessionPolicy: SessionPolicy?
+  /// A line to print once the terminal is restored: why the program ended, when it ended by
+  /// itself (idle, or a login elsewhere).
+  var farewell: String?
   /// Set in kiosk mode: the station this terminal stands at, as last read.
   var kiosk: KioskState?
 
@@ -82,6 +87,12 @@ struct AppState: Sendable {
   }
 
   mutating func replaceTop(_ screen: AppScreen) { stack[stack.count - 1] = screen }
+
+  /// Nothing but `screen` from now on, logged out: nothing underneath to go back to.
+  mutating func replaceAll(with screen: AppScreen) {
+    stack = [screen]
+    session = nil
+  }
 
   /// Back to the first screen, logged out.
   mutating func returnToFirstScreen() {

@@ -16,6 +16,8 @@ func receive(_ answer: RecordsAnswer, in state: AppState) -> (AppState, [Effect]
     return (logIn(reply, serial: answer.serial, in: state), [])
   }
   switch reply {
+  case .sessionEnded, .sessionNoted, .failed(.session, _):
+    return (receiveSession(reply, in: state), [])
   case .station(let reply):
     return (receiveStation(reply, in: state), [])
   case .failed(.station(let failure), let message):
@@ -34,7 +36,8 @@ func receive(_ answer: RecordsAnswer, in state: AppState) -> (AppState, [Effect]
   }
   guard state.isAbout(reply) else { return (state, []) }
   switch reply {
-  case .loggedIn, .loginRefused, .quizStarted, .quizAbandoned, .station:
+  case .loggedIn, .loginRefused, .quizStarted, .quizAbandoned, .sessionTaken, .sessionEnded,
+    .sessionNoted, .station:
     break
   case .lessonPageSaved(let courseID, _, let page):
     state.session?.noteLessonPage(page, of: courseID)
@@ -57,7 +60,7 @@ func receive(_ answer: RecordsAnswer, in state: AppState) -> (AppState, [Effect]
     state.message = changed ? MemberText.droppedDone(title) : MemberText.notSelectedBefore(title)
   case .failed(let failure, let message):
     switch failure {
-    case .logIn:
+    case .logIn, .session:
       break
     case .load:
       state.message = MemberText.loadFailed(message)
@@ -80,24 +83,37 @@ func receive(_ answer: RecordsAnswer, in state: AppState) -> (AppState, [Effect]
   return (state, [])
 }
 
-/// The answer to the last PIN sent, taken only while its login screen still waits for it.
+/// The answer to the last login sent (a PIN, a key, taking over from elsewhere), taken only
+/// while the screen that sent it still waits for it.
 private func logIn(_ reply: RecordsReply, serial: Int, in state: AppState) -> AppState {
-  guard case .login(var screen) = state.top, screen.checking else { return state }
+  guard state.top.awaitsLogIn else { return state }
   var state = state
   switch reply {
   case .loggedIn(let records):
     _ = state.records.takeIfNewest(serial)
     state.session = MemberSession(records: records, catalog: state.catalog, today: state.today)
     state.idleTimer?.restart(at: state.now.uptime)
-    state.replaceTop(.mainMenu(MainMenuScreen(mode: .member)))
+    // Who came in by key has no start screen: leaving the main menu ends the program.
+    let byKey = state.sessionPolicy?.keyMember == records.member.id
+    state.replaceTop(.mainMenu(MainMenuScreen(mode: .member, leavesProgram: byKey)))
+    sessionLoggedIn(&state)
+  case .sessionTaken(let id, let name, let other):
+    state.idleTimer?.restart(at: state.now.uptime)
+    state.replaceTop(
+      .replaceSession(
+        ReplaceSessionScreen(
+          memberID: id, name: name, byKey: state.sessionPolicy?.keyMember == id, other: other,
+          today: state.today)))
   case .loginRefused(_, let refusal):
+    guard case .login(var screen) = state.top else { break }
     screen.refused(refusal, today: state.today)
     state.replaceTop(.login(screen))
   case .failed(_, let message):
-    screen.failed(message)
-    state.replaceTop(.login(screen))
+    var top = state.top
+    top.loginFailed(message)
+    state.replaceTop(top)
   case .loaded, .selected, .dropped, .lessonPageSaved, .quizStarted, .quizRefused, .quizFinished,
-    .quizAbandoned, .station:
+    .quizAbandoned, .sessionEnded, .sessionNoted, .station:
     break
   }
   return state

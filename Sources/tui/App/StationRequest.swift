@@ -22,7 +22,7 @@ enum StationRequest: Hashable, Sendable {
 
   var activity: RecordsRequest.Activity {
     switch self {
-    case .status: .background
+    case .status: .quiet
     case .signIn, .administratorLogIn: .checkingPIN
     case .attendees, .seats: .reading
     case .open, .removeAttendee, .close, .cancel, .signUp, .cancelSignUp: .saving

@@ -51,8 +51,7 @@ struct BrowseCommand: ParsableCommand {
   }
 
   func run() throws {
-    // Before anything reads or writes text: curses needs the locale for wide characters.
-    setlocale(LC_ALL, "")
+    MemberUI.setLocale()
     let today = SystemClock.today()
     let served = try MemberCatalog.load(
       catalogOptions, recordsPath: demo ? nil : records.resolvedPath, today: today)
@@ -62,11 +61,7 @@ struct BrowseCommand: ParsableCommand {
       printOutput(lines: CatalogSummary(catalog: catalog).lines)
       return
     }
-    let capabilities = TerminalCapabilities(
-      environment: TerminalCapabilities.environmentKeys.reduce(into: [:]) { values, key in
-        if let value = getenv(key) { values[key] = String(cString: value) }
-      },
-      codeset: String(cString: nl_langinfo(nl_item(CODESET))))
+    let capabilities = MemberUI.capabilities()
     // The demo's database is a new temporary file, removed on the way out; otherwise the
     // records are opened when first needed (a guest never touches them).
     var demoDatabase: DemoDatabase?
@@ -81,20 +76,9 @@ struct BrowseCommand: ParsableCommand {
     let runner =
       demoDatabase.map { RecordsRunner(store: $0.store, catalog: catalog) }
       ?? RecordsRunner(path: records.resolvedPath, catalog: catalog)
-    let worker = RecordsWorker(runner: runner)
-    let cleanUp = {
-      worker.stop()
-      runner.close()
-      demoDatabase?.remove()
-    }
-    TerminalGuard.install()
-    guard var backend = CursesBackend(capabilities: capabilities) else {
-      cleanUp()
-      printError(ScreenText.cannotOpenTerminal)
-      throw ExitCode(1)
-    }
     let state = AppState(
-      catalog: catalog, today: today, size: backend.size, glyphs: capabilities.glyphs,
+      catalog: catalog, today: today, size: Size(width: 80, height: 24),
+      glyphs: capabilities.glyphs,
       notice: capabilities.notice ?? (demo ? MemberText.demoNotice : nil),
       start: StartScreen(
         demoMembers: demo ? DemoData.members(today: today) : [],
@@ -105,9 +89,8 @@ struct BrowseCommand: ParsableCommand {
           KioskState(
             stationID: $0, catalogWarning: served.servedFrom.map(CommandText.servingLastGood))
         } : nil)
-    _ = AppLoop.run(state, on: &backend, records: worker)
-    backend.stop()
-    cleanUp()
-    TerminalGuard.reraiseStopSignal()
+    _ = try MemberUI.run(state, capabilities: capabilities, runner: runner) {
+      demoDatabase?.remove()
+    }
   }
 }

@@ -8,7 +8,8 @@ struct MembersCommand: ParsableCommand {
     commandName: "members", abstract: AdminText.membersAbstract,
     subcommands: [
       MembersImportCommand.self, MembersListCommand.self, MembersSetPINCommand.self,
-      MembersUnlockCommand.self,
+      MembersUnlockCommand.self, MembersAddKeyCommand.self, MembersKeysCommand.self,
+      MembersRemoveKeyCommand.self,
     ])
 }
 

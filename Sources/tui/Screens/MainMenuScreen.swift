@@ -35,11 +35,14 @@ struct MainMenuScreen: Screen {
   }
 
   let mode: Mode
+  /// A member who came in by key (SSH): there is no start screen, so 0 leaves the program.
+  let leavesProgram: Bool
   let items: [Item]
   private(set) var list: NumberedList
 
-  init(mode: Mode = .standalone) {
+  init(mode: Mode = .standalone, leavesProgram: Bool = false) {
     self.mode = mode
+    self.leavesProgram = leavesProgram
     items = Item.allCases.filter { mode == .member || !$0.isForMembers }
     list = NumberedList(count: items.count)
   }
@@ -48,7 +51,7 @@ struct MainMenuScreen: Screen {
     switch mode {
     case .standalone: ScreenText.keyQuit
     case .guest: ScreenText.keyBack
-    case .member: MemberText.mainMenuLogOut
+    case .member: leavesProgram ? ScreenText.keyQuit : MemberText.mainMenuLogOut
     }
   }
 
@@ -108,7 +111,7 @@ struct MainMenuScreen: Screen {
       switch mode {
       case .standalone: ScreenText.mainMenuQuit
       case .guest: MemberText.mainMenuBackToStart
-      case .member: MemberText.mainMenuLogOut
+      case .member: leavesProgram ? ScreenText.mainMenuQuit : MemberText.mainMenuLogOut
       }
     table.drawBackItem(quit, into: &grid, area: area)
   }

@@ -91,6 +91,9 @@ enum AppScreen: Hashable, Sendable {
   case quizIntro(QuizIntroScreen)
   case quiz(QuizScreen)
   case quizResult(QuizResultScreen)
+  case enter(EnterScreen)
+  case replaceSession(ReplaceSessionScreen)
+  case sessionEnded(SessionEndedScreen)
 
   /// The screen inside, for reading.
   var screen: any Screen {
@@ -124,6 +127,9 @@ enum AppScreen: Hashable, Sendable {
     case .quizIntro(let screen): screen
     case .quiz(let screen): screen
     case .quizResult(let screen): screen
+    case .enter(let screen): screen
+    case .replaceSession(let screen): screen
+    case .sessionEnded(let screen): screen
     }
   }
 
@@ -165,6 +171,9 @@ enum AppScreen: Hashable, Sendable {
     case .quizIntro(let screen): result = run(screen, AppScreen.quizIntro)
     case .quiz(let screen): result = run(screen, AppScreen.quiz)
     case .quizResult(let screen): result = run(screen, AppScreen.quizResult)
+    case .enter(let screen): result = run(screen, AppScreen.enter)
+    case .replaceSession(let screen): result = run(screen, AppScreen.replaceSession)
+    case .sessionEnded(let screen): result = run(screen, AppScreen.sessionEnded)
     }
     self = result.0
     return result.1
@@ -187,6 +196,33 @@ enum AppScreen: Hashable, Sendable {
     let navigation = screen.input(key, context)
     self = .search(screen)
     return navigation
+  }
+
+  /// Whether the screen waits for the answer to a login (a PIN, a key, a takeover).
+  var awaitsLogIn: Bool {
+    switch self {
+    case .login(let screen): screen.checking
+    case .enter(let screen): screen.checking
+    case .replaceSession(let screen): screen.taking
+    default: false
+    }
+  }
+
+  /// The records could not answer the login the screen waits for.
+  mutating func loginFailed(_ message: String) {
+    switch self {
+    case .login(var screen):
+      screen.failed(message)
+      self = .login(screen)
+    case .enter(var screen):
+      screen.failed(message)
+      self = .enter(screen)
+    case .replaceSession(var screen):
+      screen.failed(message)
+      self = .replaceSession(screen)
+    default:
+      break
+    }
   }
 
   var isHelp: Bool {

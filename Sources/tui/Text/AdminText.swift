@@ -230,6 +230,8 @@ enum AdminText {
     switch action {
     case .creditRemoved: "撤销学时"
     case .makeUpCredited: "补学登记"
+    case .keyAdded: "登记钥匙"
+    case .keyRemoved: "撤销钥匙"
     case .signInClosed: "结束签到"
     case .signInCancelled: "取消签到"
     case .signInNameRemoved: "签到除名"
@@ -240,6 +242,9 @@ enum AdminText {
 
   /// What an entry changed: a credit or a sign-in in words, else the stored detail as it is.
   static func auditContent(_ entry: AuditEntry) -> String {
+    if let key = KeyDetail.fields(from: entry.detail) {
+      return SSHText.auditKey(fingerprint: key.fingerprint, type: key.type, comment: key.comment)
+    }
     if let showing = entry.showing {
       var text =
         "站点 \(showing.stationID) \(showing.courseTitle)（\(showing.courseID)）\(showing.date)"
