@@ -1,6 +1,7 @@
 import ArgumentParser
 import Catalog
 import Foundation
+import RecordsPostgres
 
 /// `records-stress …`: drives the records store from separate processes for Tests/records and
 /// bench/records. Each mode prints machine-readable lines on stdout. A helper of the tests
@@ -20,9 +21,8 @@ struct RecordsStress: ParsableCommand {
     @Option(name: .customLong("catalog")) var catalog = "data"
 
     func open() throws -> RecordsStore {
-      try RecordsStore(
-        path: RecordsLocation.path(
-          explicit: path, environment: ProcessInfo.processInfo.environment))
+      try RecordsOpening.open(
+        RecordsLocation.path(explicit: path, environment: ProcessInfo.processInfo.environment))
     }
 
     func loadCatalog() throws -> Catalog {

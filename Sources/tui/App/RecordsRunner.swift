@@ -1,4 +1,5 @@
 import Catalog
+import RecordsPostgres
 import Foundation
 
 /// Carries out `RecordsRequest`s, on the records worker's thread (`RecordsWorker`). Each
@@ -182,7 +183,7 @@ final class RecordsRunner: @unchecked Sendable {
   private func openStore() throws -> RecordsStore {
     if let store { return store }
     guard let path else { throw RecordsError.database(MemberText.noDatabase) }
-    let opened = try RecordsStore(path: path)
+    let opened = try RecordsOpening.open(path)
     store = opened
     return opened
   }

@@ -54,7 +54,7 @@ struct BrowseCommand: ParsableCommand {
     MemberUI.setLocale()
     let today = SystemClock.today()
     let served = try MemberCatalog.load(
-      catalogOptions, recordsPath: demo ? nil : records.resolvedPath, today: today)
+      catalogOptions, recordsPath: demo ? nil : records.catalogCopyBase, today: today)
     let catalog = served.catalog
     guard isatty(0) != 0, isatty(1) != 0 else {
       // Not a terminal (a pipe, a script): say what the catalog holds instead.
