@@ -45,7 +45,7 @@ public final class RecordsStore: Sendable {
   let pinRounds: Int
 
   /// The records on `engine`.
-  public init(engine: any RecordsEngine) {
+  public convenience init(engine: any RecordsEngine) {
     self.init(engine: engine, clock: { Date() })
   }
 

@@ -211,7 +211,7 @@ public final class SQLiteEngine: RecordsEngine {
   /// The same migrations as GRDB runs them on SQLite.
   static let migrator: DatabaseMigrator = {
     var migrator = DatabaseMigrator()
-    for migration in migrations {
+    for migration in RecordsSchema.migrations {
       migrator.registerMigration(migration.identifier, foreignKeyChecks: .immediate) { db in
         for statement in SchemaDDL.statements(migration, dialect: .sqlite) {
           try db.execute(sql: statement)
