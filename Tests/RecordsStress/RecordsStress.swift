@@ -12,7 +12,7 @@ struct RecordsStress: ParsableCommand {
     commandName: "records-stress", abstract: "Drive the records store (tests, benchmarks).",
     subcommands: [
       Mix.self, CrashWriter.self, Authenticate.self, Bench.self, Quiz.self, SignUp.self,
-      SignIn.self,
+      SignIn.self, Study.self,
     ])
 
   /// `--db PATH` and `--catalog DIR`, as `course-menu` reads them.
@@ -312,6 +312,30 @@ struct RecordsStress: ParsableCommand {
       case .refused: RecordsStress.emit("refused")
       case .notOpen: RecordsStress.emit("not-open")
       }
+    }
+  }
+
+  /// Member `member` reads the first page of the first course with lessons and has two
+  /// sessions, the second replacing the first and then quitting: a lesson page, sessions and
+  /// a `replaced_by` for `records copy` to carry. Prints `studied`.
+  struct Study: ParsableCommand {
+    @Option var member: String
+    @OptionGroup var options: Options
+
+    func run() throws {
+      let catalog = try options.loadCatalog()
+      guard let course = catalog.courses.first(where: { !$0.lessons.isEmpty }) else {
+        throw ValidationError("no course with lessons")
+      }
+      let store = try options.open()
+      try store.saveLessonPage(0, of: course, for: member)
+      let origin = SessionOrigin(client: "192.0.2.7 50022 10.0.0.1 22", command: nil)
+      let first = try store.openSession(origin)
+      _ = try store.claimSession(first, memberID: member, entry: .pin, replacing: false)
+      let second = try store.openSession(origin)
+      _ = try store.claimSession(second, memberID: member, entry: .pin, replacing: true)
+      try store.endSession(second, reason: .quit)
+      RecordsStress.emit("studied")
     }
   }
 }
