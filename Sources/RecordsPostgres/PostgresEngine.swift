@@ -152,10 +152,11 @@ public final class PostgresEngine: RecordsEngine {
     return state == "40001" || state == "40P01"
   }
 
-  /// Runs `body` with a connection leased from the client.
-  func withConnection<T>(
-    timeout: TimeInterval = PostgresEngine.busyTimeout, _ body: (PostgresConnection) throws -> T
-  ) throws -> T {
+  /// Runs `body` with a connection leased from the client. The client keeps trying to
+  /// connect to a server that refuses; the caller waits the URL's `connect_timeout` (10 s by
+  /// default) for a connection, then says the server cannot be reached.
+  func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+    let timeout = TimeInterval(locationURL.connectTimeout)
     let handoff = ConnectionHandoff()
     let client = client
     Task(executorPreference: executor) {
@@ -185,7 +186,8 @@ public final class PostgresEngine: RecordsEngine {
       return .postgres(code: state, detail: info[.message] ?? "")
     }
     let underlying = error.underlying.map { " \($0)" } ?? ""
-    return .postgres(code: error.code == .connectionError ? "" : "08000",
+    return .postgres(
+      code: error.code == .connectionError ? "" : "08000",
       detail: "\(error.code)\(underlying)")
   }
 }
@@ -217,7 +219,8 @@ struct PostgresStatements: SQLStatementRunner {
       }
       return SQLRow(columns: columns, values: values)
     }
-    let changes = ["INSERT", "UPDATE", "DELETE"].contains(result.metadata.command)
+    let changes =
+      ["INSERT", "UPDATE", "DELETE"].contains(result.metadata.command)
       ? result.metadata.rows ?? 0 : 0
     return (rows, changes)
   }

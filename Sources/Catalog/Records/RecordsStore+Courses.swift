@@ -166,7 +166,8 @@ extension RecordsStore {
     try read { db in try RecordsStore.fetchCredits(db, of: memberID, in: year?.span) }
   }
 
-  static func fetchCredits(_ db: SQLTransaction, of memberID: String, in span: DateSpan? = nil) throws
+  static func fetchCredits(_ db: SQLTransaction, of memberID: String, in span: DateSpan? = nil)
+    throws
     -> [Credit]
   {
     var sql = "SELECT \(creditColumns) FROM credit WHERE member_id = ?"

@@ -121,7 +121,9 @@ extension RecordsStore {
   }
 
   @discardableResult
-  static func end(_ db: SQLTransaction, id: Int64, reason: SessionEnd, at now: String) throws -> Bool {
+  static func end(_ db: SQLTransaction, id: Int64, reason: SessionEnd, at now: String) throws
+    -> Bool
+  {
     try db.execute(
       sql: "UPDATE session SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL",
       arguments: [now, reason.rawValue, id]) > 0

@@ -274,7 +274,8 @@ extension RecordsStore {
       arguments += [stationID]
     }
     return try read { db in
-      try SQLRow.fetchAll(db, sql: sql + " ORDER BY date, opened_at, id", arguments: arguments).map {
+      try SQLRow.fetchAll(db, sql: sql + " ORDER BY date, opened_at, id", arguments: arguments).map
+      {
         let showing = try RecordsStore.showing(from: $0)
         let members = try String.fetchAll(
           db,

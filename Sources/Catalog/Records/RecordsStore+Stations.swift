@@ -45,8 +45,10 @@ extension RecordsStore {
   }
 
   static func fetchStation(_ db: SQLTransaction, id: String) throws -> Station? {
-    try SQLRow.fetchOne(db, sql: "SELECT id, name, place FROM station WHERE id = ?", arguments: [id])
-      .map { Station(id: $0["id"], name: $0["name"], place: $0["place"]) }
+    try SQLRow.fetchOne(
+      db, sql: "SELECT id, name, place FROM station WHERE id = ?", arguments: [id]
+    )
+    .map { Station(id: $0["id"], name: $0["name"], place: $0["place"]) }
   }
 
   static func requireStation(_ db: SQLTransaction, id: String) throws -> Station {

@@ -1,6 +1,6 @@
 import Catalog
-import RecordsPostgres
 import Foundation
+import RecordsPostgres
 
 /// Carries out `RecordsRequest`s, on the records worker's thread (`RecordsWorker`). Each
 /// request is one or two short calls on the store, each its own transaction, so nothing is

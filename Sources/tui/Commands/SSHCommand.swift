@@ -1,7 +1,7 @@
 import ArgumentParser
 import Catalog
-import RecordsPostgres
 import Foundation
+import RecordsPostgres
 
 #if canImport(Glibc)
   import Glibc

@@ -45,7 +45,9 @@ import Testing
   }
 
   @Test(arguments: RecordsEngineKind.all)
-  func undoRemovesExactlyTheNamedCreditsAndLeavesAnAuditEntryEach(_ engine: RecordsEngineKind) throws {
+  func undoRemovesExactlyTheNamedCreditsAndLeavesAnAuditEntryEach(_ engine: RecordsEngineKind)
+    throws
+  {
     let temporary = try TemporaryStore(engine)
     defer { temporary.remove() }
     let store = temporary.store

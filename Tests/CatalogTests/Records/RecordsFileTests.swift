@@ -122,7 +122,9 @@ import Testing
     try old.close()
     let store = try RecordsStore(path: place.path)
     #expect(
-      try (store.engine as! SQLiteEngine).pool.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
+      try (store.engine as! SQLiteEngine).pool.read {
+        try Int.fetchOne($0, sql: "PRAGMA user_version")
+      }
         == RecordsSchema.version)
     try store.close()
   }

@@ -328,7 +328,9 @@ func draft(
   /// without a PIN and a wrong PIN now get the same answers, counted the same way, after the
   /// same slow key derivation.
   @Test(arguments: RecordsEngineKind.all)
-  func unknownNumbersAndMembersWithoutAPINAreAnsweredLikeAWrongPIN(_ engine: RecordsEngineKind) throws {
+  func unknownNumbersAndMembersWithoutAPINAreAnsweredLikeAWrongPIN(_ engine: RecordsEngineKind)
+    throws
+  {
     let temporary = try TemporaryStore(engine)
     defer { temporary.remove() }
     let store = temporary.store

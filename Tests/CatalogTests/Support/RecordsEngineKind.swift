@@ -44,6 +44,7 @@ struct TemporaryPostgresDatabase: Sendable {
   }
 
   func drop() {
-    try? PostgresAdministration.execute(["DROP DATABASE IF EXISTS \(name) WITH (FORCE)"], at: server)
+    try? PostgresAdministration.execute(
+      ["DROP DATABASE IF EXISTS \(name) WITH (FORCE)"], at: server)
   }
 }

@@ -58,9 +58,12 @@ public enum RecordsCopy {
     Table(name: "administrator", key: ["id"], identity: false, references: [:]),
     Table(name: "login_throttle", key: ["number"], identity: false, references: [:]),
     Table(name: "selection", key: ["member_id", "course_id"], identity: false, references: [:]),
-    Table(name: "credit", key: ["member_id", "course_id", "date"], identity: true, references: [:]),
-    Table(name: "lesson_progress", key: ["member_id", "course_id"], identity: false, references: [:]),
-    Table(name: "quiz_question", key: ["course_id", "fingerprint"], identity: false, references: [:]),
+    Table(
+      name: "credit", key: ["member_id", "course_id", "date"], identity: true, references: [:]),
+    Table(
+      name: "lesson_progress", key: ["member_id", "course_id"], identity: false, references: [:]),
+    Table(
+      name: "quiz_question", key: ["course_id", "fingerprint"], identity: false, references: [:]),
     Table(name: "quiz_attempt", key: [], identity: true, references: ["credit_id": "credit"]),
     Table(
       name: "quiz_answer", key: ["attempt_id", "position"], identity: false,
@@ -83,7 +86,8 @@ public enum RecordsCopy {
       (try identity(db), try tables.map { try allRows(db, $0) })
     }
     return try target.engine.write { db in
-      var copying = Copying(db: db, sourceIdentity: sourceIdentity, targetIdentity: try identity(db))
+      var copying = Copying(
+        db: db, sourceIdentity: sourceIdentity, targetIdentity: try identity(db))
       for (table, tableRows) in zip(tables, rows) { try copying.copy(table, tableRows) }
       try copying.linkReplacedSessions()
       return copying.report
@@ -157,7 +161,9 @@ public enum RecordsCopy {
             report.conflicts.append(
               Conflict(table: table.name, key: keyText(table, values), columns: differing))
           }
-          if let sourceID, let targetID = existing.id { ids[table.name, default: [:]][sourceID] = targetID }
+          if let sourceID, let targetID = existing.id {
+            ids[table.name, default: [:]][sourceID] = targetID
+          }
           continue
         }
         let insertedID = try insert(table, values, columns: columns)

@@ -226,11 +226,15 @@ public final class SQLiteEngine: RecordsEngine {
     let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
     let tables = try String.fetchAll(
       db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    if application != 0, application != RecordsSchema.applicationID { return .foreign(tables: tables) }
+    if application != 0, application != RecordsSchema.applicationID {
+      return .foreign(tables: tables)
+    }
     let migrations =
       tables.contains("grdb_migrations")
       ? Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")) : []
-    if application == RecordsSchema.applicationID || migrations.contains(RecordsSchema.firstMigration) {
+    if application == RecordsSchema.applicationID
+      || migrations.contains(RecordsSchema.firstMigration)
+    {
       return .records(version: version, migrations: migrations)
     }
     // Another process setting up a new file: GRDB creates its table of migrations before the
