@@ -199,10 +199,11 @@ struct RecordsStress: ParsableCommand {
   /// one member on one day, each its own transaction, printing `started N` (the attempt's
   /// number in the day) or `refused`; with `--finish`, hands each in answered all right
   /// (`right`) or all wrong (`wrong`), printing `credited`, `already` or
-  /// `failed`. Started at `--start-at` (seconds since 1970), so processes start together.
+  /// `failed`, or leaves it unanswered (`leave`), printing `left`. Started at `--start-at`
+  /// (seconds since 1970), so processes start together.
   struct Quiz: ParsableCommand {
     enum Finish: String, ExpressibleByArgument {
-      case right, wrong
+      case right, wrong, leave
     }
 
     @Option var member = "3001"
@@ -243,6 +244,11 @@ struct RecordsStress: ParsableCommand {
         }
         RecordsStress.emit("started \(ticket.number)")
         guard let finish, let questions = draw.questions(in: quiz) else { continue }
+        if finish == .leave {
+          try store.abandonQuizAttempt(id: ticket.attemptID, memberID: member)
+          RecordsStress.emit("left")
+          continue
+        }
         let responses = questions.map {
           finish == .wrong ? $0.answer.wrongResponse : $0.answer.response
         }

@@ -620,6 +620,20 @@ def test_quiz(checks, program, workdir, processes=8, attempts=2):
                  csv.returncode == 0 and text.startswith("\ufeff课程编号,课程名称,测验次数")
                  and len([l for l in text.split("\n") if l.startswith(course)]) == len(items),
                  text[:300] + csv.stderr)
+    # A course whose only attempt was left before the end (review 1, finding 1: the report
+    # stopped the program): listed with its attempt and no pass.
+    left = program.run("records-stress", "quiz", "--course", "online-plan-overview",
+                       "--member", "3004", "--finish", "leave", db=db)
+    report = program.run("quiz", "report", "--year", "2026", "--course", "online-plan-overview",
+                         db=db)
+    checks.check("quiz report: a course whose attempts were all left, with 0 passes",
+                 left.stdout.split() == ["started", "1", "left"] and report.returncode == 0
+                 and "测验 1 次（交卷 0 次，中途离开 1 次）；参加 1 人，通过 0 人，通过率 0%；交卷中通过 0 次"
+                 in report.stdout and "还没有交卷的测验，没有试题分析。" in report.stdout,
+                 left.stdout + left.stderr + report.stdout + report.stderr)
+    csv = program.run("quiz", "report", "--format", "csv", db=db)
+    checks.check("quiz report --format csv: the left course among the others",
+                 csv.returncode == 0 and "\nonline-plan-overview," in csv.stdout, csv.stderr)
     unknown = program.run("quiz", "report", "--course", "no-such-course", db=db)
     checks.check("quiz report of an unknown course: exit 1 and why",
                  unknown.returncode == 1 and "no-such-course" in unknown.stderr, unknown.stderr)

@@ -264,7 +264,9 @@ extension RecordsStore {
               WHERE latest.course_id = attempt.course_id ORDER BY id DESC LIMIT 1) AS title,
             count(*) AS attempts,
             sum(state = 'finished') AS finished, sum(state = 'abandoned') AS abandoned,
-            sum(state = 'open') AS open, sum(passed = 1) AS passed_attempts,
+            -- `passed` is NULL until an attempt is handed in: the sum over a course none of
+            -- whose attempts was handed in is NULL, and means 0.
+            sum(state = 'open') AS open, coalesce(sum(passed = 1), 0) AS passed_attempts,
             count(DISTINCT member_id) AS members,
             count(DISTINCT CASE WHEN passed = 1 THEN member_id END) AS passed_members
           FROM quiz_attempt attempt WHERE \(filter)
@@ -283,7 +285,7 @@ extension RecordsStore {
         db,
         sql: """
           SELECT attempt.course_id, answer.fingerprint, count(*) AS answered,
-            sum(answer.correct = 0) AS wrong,
+            coalesce(sum(answer.correct = 0), 0) AS wrong,
             -- SQLite takes a bare column from the row where max() is reached: the index the
             -- question had in the latest attempt.
             max(answer.attempt_id), answer.question_index AS last_index,

@@ -315,6 +315,27 @@ import Testing
     #expect(try store.quizStatistics(year: 2027).isEmpty)
     #expect(try store.quizStatistics(year: 2026, courseID: "other").isEmpty)
   }
+
+  /// A course whose every attempt was left before the end (review 1, finding 1: the sum of
+  /// `passed` over such attempts is NULL, and reading it as a number stopped the program):
+  /// reported with its attempts, no pass and no item analysis.
+  @Test func aCourseWhoseAttemptsWereAllLeftHasNoPasses() throws {
+    let temporary = try Self.store()
+    defer { temporary.remove() }
+    let store = temporary.store
+    let course = QuizFixture.course()
+    let left = try Self.start(store, course)
+    try store.abandonQuizAttempt(id: left.attemptID, memberID: "1001")
+    _ = try Self.start(store, course, member: "1002")
+    let statistics = try store.quizStatistics(year: 2026)
+    #expect(
+      statistics == [
+        QuizStatistics(
+          courseID: course.id, courseTitle: course.title, attempts: 2, finished: 0, abandoned: 1,
+          open: 1, passedAttempts: 0, members: 2, passedMembers: 0, questions: [])
+      ])
+    #expect(statistics.first?.passRate == 0)
+  }
 }
 
 /// Results gathered from concurrent iterations.
