@@ -634,6 +634,32 @@ def test_quiz(checks, program, workdir, processes=8, attempts=2):
     csv = program.run("quiz", "report", "--format", "csv", db=db)
     checks.check("quiz report --format csv: the left course among the others",
                  csv.returncode == 0 and "\nonline-plan-overview," in csv.stdout, csv.stderr)
+    # The credit a pass earned, taken back (review 1, finding 2: the attempt's link to it
+    # refused the removal): the attempt keeps its score, the report says so, and the member
+    # earns it again with the next pass.
+    (date,) = query(db, "SELECT date FROM credit WHERE member_id = '3002'")[0]
+    undo = program.run("credit", "--undo", course, "--date", date, "--members", "3002",
+                       "--reason", "测验时由他人代答", db=db)
+    attempts = query(db, "SELECT score, passed, credit_id, credit_withdrawn_at IS NOT NULL "
+                         "FROM quiz_attempt WHERE member_id = '3002' AND credit_withdrawn_at "
+                         "IS NOT NULL")
+    checks.check("credit --undo of a credit a pass earned: removed, the attempt keeps its score",
+                 undo.returncode == 0 and "已撤销 1 条学时记录" in undo.stdout
+                 and query(db, "SELECT count(*) FROM credit WHERE member_id = '3002'") == [(0,)]
+                 and attempts == [(100, 1, None, 1)]
+                 and query(db, "SELECT action, reason FROM audit WHERE member_id = '3002'")
+                 == [("credit-removed", "测验时由他人代答")],
+                 undo.stdout + undo.stderr + str(attempts))
+    report = program.run("quiz", "report", "--course", course, db=db)
+    checks.check("quiz report: the pass whose credit was withdrawn still counts, marked so",
+                 "交卷中通过 4 次（其中 1 次所计学时已撤销）" in report.stdout,
+                 report.stdout + report.stderr)
+    again = program.run("records-stress", "quiz", "--course", course, "--member", "3002",
+                        "--day", "2026-05-20", "--finish", "right", db=db)
+    checks.check("quiz: after the undo, the next pass credits the year's hours again",
+                 again.stdout.split() == ["started", "1", "credited"]
+                 and query(db, "SELECT date FROM credit WHERE member_id = '3002'")
+                 == [("2026-05-20",)], again.stdout + again.stderr)
     unknown = program.run("quiz", "report", "--course", "no-such-course", db=db)
     checks.check("quiz report of an unknown course: exit 1 and why",
                  unknown.returncode == 1 and "no-such-course" in unknown.stderr, unknown.stderr)

@@ -130,6 +130,7 @@ enum AdminText {
     撤销：course-menu credit --undo 课程编号 --date 日期 --members 编号 --reason "原因"
     在一次操作中删除这些党员该课程该日的学时，并写入审计记录（操作人、时间、原因、删除的内容），
     可用 course-menu audit 查看；有任何一个党员没有这条学时记录时，什么也不删除。
+    撤销网络培训测验所计的学时时，测验记录和得分保留，并注明学时已撤销；党员再次通过测验可重新计入。
     """
   static let creditCourseHelp = "课程编号（见课程目录，如 farm-greenhouse-veg）。"
   static let creditDateHelp = "上课日期，如 2026-12-05（有培训安排的课程为课次的第一天）。"

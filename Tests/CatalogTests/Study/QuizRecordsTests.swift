@@ -187,6 +187,55 @@ import Testing
     #expect(try store.credits(of: "1001").map(\.date) == [Self.today, nextYear])
   }
 
+  /// `credit --undo` of a credit a pass earned (review 1, finding 2: the attempt's link to
+  /// the credit refused the removal): the attempt keeps its score and says its credit was
+  /// withdrawn, the removal is audited, and the member may earn the year's credit again.
+  @Test func aCreditAPassEarnedCanBeTakenBackAndEarnedAgain() throws {
+    let temporary = try Self.store()
+    defer { temporary.remove() }
+    let store = temporary.store
+    let course = QuizFixture.course()
+    let ticket = try Self.start(store, course)
+    guard case .credited = try Self.finish(store, ticket, course).credit else {
+      Issue.record("expected the first pass to credit")
+      return
+    }
+    let removed = try store.removeCredits(
+      courseID: course.id, date: Self.today, memberIDs: ["1001"], reason: "测验时由他人代答",
+      actor: "admin")
+    #expect(removed.map(\.credit.source) == ["网络培训测验 100 分"])
+    #expect(try store.credits(of: "1001").isEmpty)
+    let entries = try store.auditEntries(memberID: "1001")
+    #expect(entries.map(\.action) == [.creditRemoved])
+    #expect(entries.first?.reason == "测验时由他人代答")
+    #expect(entries.first?.credit?.source == "网络培训测验 100 分")
+    let attempt = try store.pool.read { db in
+      try Row.fetchOne(
+        db, sql: "SELECT score, passed, credit_id, credit_withdrawn_at FROM quiz_attempt")
+    }
+    let score: Int? = attempt?["score"]
+    let creditID: Int64? = attempt?["credit_id"]
+    let withdrawnAt: String? = attempt?["credit_withdrawn_at"]
+    #expect(score == 100 && creditID == nil && withdrawnAt != nil)
+    #expect(
+      try store.quizAttempts(of: "1001").map { [$0.passed, $0.creditWithdrawn] } == [[true, true]]
+    )
+    var statistics = try #require(try store.quizStatistics(year: 2026).first)
+    #expect(statistics.passedAttempts == 1 && statistics.withdrawnCredits == 1)
+
+    // The year's credit is gone: the next pass earns it again.
+    let again = try Self.finish(store, try Self.start(store, course), course)
+    guard case .credited(let credit) = again.credit else {
+      Issue.record("expected the pass after the undo to credit, got \(again.credit)")
+      return
+    }
+    let stored = try store.credits(of: "1001")
+    #expect(stored.map(\.source) == [credit.source] && stored.map(\.date) == [Self.today])
+    statistics = try #require(try store.quizStatistics(year: 2026).first)
+    #expect(statistics.passedAttempts == 2 && statistics.withdrawnCredits == 1)
+    #expect(try store.quizAttempts(of: "1001").map(\.creditWithdrawn) == [true, false])
+  }
+
   /// A credit an administrator entered for the course this year counts as the year's credit.
   @Test func aPassAfterAnAttendanceCreditCreditsNothing() throws {
     let temporary = try Self.store()
