@@ -36,12 +36,14 @@ struct RecordsStress: ParsableCommand {
     let store: RecordsStore
     let electives: [Course]
     let creditCourses: [Course]
+    let rules: Rules
     static let firstDay = LocalDate(year: 2026, month: 1, day: 5)
 
     init(options: Options) throws {
       let catalog = try options.loadCatalog()
       electives = Array(catalog.courses.filter { $0.kind == .elective }.prefix(10))
       creditCourses = Array(catalog.courses.prefix(4))
+      rules = catalog.rules
       guard electives.count == 10, creditCourses.count == 4 else {
         throw ValidationError("the catalog needs 10 electives and 4 courses")
       }
@@ -90,7 +92,7 @@ struct RecordsStress: ParsableCommand {
         default:
           let outcome = try setup.store.credit(
             course: setup.creditCourses[step % 4], date: Setup.firstDay.adding(days: step % 10),
-            memberIDs: shared + [own], source: "stress worker \(worker)")
+            rules: setup.rules, memberIDs: shared + [own], source: "stress worker \(worker)")
           counts["credited"]! += outcome.credited.count
           counts["already"]! += outcome.alreadyCredited.count
         }
@@ -116,7 +118,7 @@ struct RecordsStress: ParsableCommand {
       while true {
         _ = try setup.store.credit(
           course: setup.creditCourses[batch % 4], date: Setup.firstDay.adding(days: batch),
-          memberIDs: ids, source: "crash batch \(batch)")
+          rules: setup.rules, memberIDs: ids, source: "crash batch \(batch)")
         try setup.store.select(course: setup.electives[batch % 10], for: ids[batch % batchSize])
         RecordsStress.emit("committed \(batch)")
         batch += 1
@@ -185,7 +187,7 @@ struct RecordsStress: ParsableCommand {
             _ = try setup.store.credit(
               course: setup.creditCourses[index % 4],
               date: Setup.firstDay.adding(days: index),
-              memberIDs: [own], source: "bench")
+              rules: setup.rules, memberIDs: [own], source: "bench")
           }
         }
         let (seconds, attoseconds) = elapsed.components

@@ -660,6 +660,14 @@ def test_quiz(checks, program, workdir, processes=8, attempts=2):
                  again.stdout.split() == ["started", "1", "credited"]
                  and query(db, "SELECT date FROM credit WHERE member_id = '3002'")
                  == [("2026-05-20",)], again.stdout + again.stderr)
+    # And the other way round (review 1, finding 3): `credit` of an online course the member
+    # has this training year, on another day, writes nothing and says why.
+    result = program.run("credit", course, "--date", "2026-05-19", "--members", "3002", db=db)
+    checks.check("credit of an online course credited this year: listed as already credited",
+                 result.returncode == 0 and "新记入 0 人" in result.stdout
+                 and "已有记录、未重复记入 1 人（网络培训课程每个培训年度只计一次）：3002" in result.stdout
+                 and query(db, "SELECT date FROM credit WHERE member_id = '3002'")
+                 == [("2026-05-20",)], result.stdout + result.stderr)
     unknown = program.run("quiz", "report", "--course", "no-such-course", db=db)
     checks.check("quiz report of an unknown course: exit 1 and why",
                  unknown.returncode == 1 and "no-such-course" in unknown.stderr, unknown.stderr)

@@ -94,20 +94,31 @@ extension RecordsStore {
   /// keeps the credit they have. If any member is unknown, nothing is written and
   /// `RecordsError.unknownMembers` lists them all.
   ///
+  /// An online course (网络培训) is credited at most once per training year of `rules`,
+  /// whichever way (its test or this call): a member who has it in the year of `date` is
+  /// listed as already credited, as for the same day.
+  ///
   /// A `reason` marks a make-up (补学) on a day outside the course's schedule: it is kept
   /// with each credit, and each new one is written to the audit trail in the same transaction.
   /// Whether the day is scheduled is the caller's check (`Course.session(startingOn:)`).
   public func credit(
-    course: Course, date: LocalDate, memberIDs: [String], source: String,
+    course: Course, date: LocalDate, rules: Rules, memberIDs: [String], source: String,
     reason: String? = nil, recordedBy: String? = RecordsStore.currentUser
   ) throws -> CreditOutcome {
     if let reason, reason.isBlank { throw RecordsError.reasonRequired }
     let ids = RecordsStore.distinct(memberIDs)
+    let year = rules.trainingYear(containing: date)
     let now = nowText
     return try write { db in
       try RecordsStore.requireMembers(db, ids)
       var outcome = CreditOutcome()
       for id in ids {
+        if course.form == .online,
+          try RecordsStore.yearCredit(db, memberID: id, courseID: course.id, in: year) != nil
+        {
+          outcome.alreadyCredited.append(id)
+          continue
+        }
         try db.execute(
           sql: """
             INSERT INTO credit (member_id, course_id, course_title, category_id, date,
@@ -135,6 +146,22 @@ extension RecordsStore {
       }
       return outcome
     }
+  }
+
+  /// The member's first credit of the course in the training year, if any: an online
+  /// course's hours count once a year, whether its test or an administrator credited them.
+  static func yearCredit(
+    _ db: Database, memberID: String, courseID: String, in year: TrainingYear
+  ) throws -> Credit? {
+    try Row.fetchOne(
+      db,
+      sql: """
+        SELECT \(RecordsStore.creditColumns) FROM credit
+        WHERE member_id = ? AND course_id = ? AND date >= ? AND date < ?
+        ORDER BY date LIMIT 1
+        """,
+      arguments: [memberID, courseID, year.start.description, year.end.description]
+    ).map(credit(from:))
   }
 
   /// `ids` once each, in the order first given.

@@ -158,16 +158,10 @@ extension RecordsStore {
       var credit = QuizCredit.notPassed
       var creditID: Int64?
       if result.passed {
-        if let earlier = try Row.fetchOne(
-          db,
-          sql: """
-            SELECT \(RecordsStore.creditColumns) FROM credit
-            WHERE member_id = ? AND course_id = ? AND date >= ? AND date < ?
-            ORDER BY date LIMIT 1
-            """,
-          arguments: [memberID, course.id, year.start.description, year.end.description])
+        if let earlier = try RecordsStore.yearCredit(
+          db, memberID: memberID, courseID: course.id, in: year)
         {
-          credit = .alreadyCredited(try RecordsStore.credit(from: earlier))
+          credit = .alreadyCredited(earlier)
         } else {
           var written = Credit(
             course: course, date: day, source: RecordsText.quizSource(score: result.score))

@@ -117,7 +117,8 @@ struct CreditCommand: ParsableCommand {
     let outcome: CreditOutcome
     do {
       outcome = try store.credit(
-        course: course, date: day, memberIDs: ids, source: source, reason: makeUpReason)
+        course: course, date: day, rules: catalog.rules, memberIDs: ids, source: source,
+        reason: makeUpReason)
     } catch let error as RecordsError {
       printError(error.message)
       printError(AdminText.creditRejected)

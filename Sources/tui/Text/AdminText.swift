@@ -193,7 +193,9 @@ enum AdminText {
       "新记入 \(outcome.credited.count) 人"
         + (outcome.credited.isEmpty ? "" : "：\(list(outcome.credited))"))
     if !outcome.alreadyCredited.isEmpty {
-      lines.append("已有记录、未重复记入 \(outcome.alreadyCredited.count) 人：\(list(outcome.alreadyCredited))")
+      let scope = course.form == .online ? "（网络培训课程每个培训年度只计一次）" : ""
+      lines.append(
+        "已有记录、未重复记入 \(outcome.alreadyCredited.count) 人\(scope)：\(list(outcome.alreadyCredited))")
     }
     return lines
   }

@@ -243,7 +243,8 @@ import Testing
     let store = temporary.store
     let course = QuizFixture.course()
     _ = try store.credit(
-      course: course, date: day("2026-02-01"), memberIDs: ["1001"], source: "考勤登记 2026-02-01")
+      course: course, date: day("2026-02-01"), rules: Self.rules, memberIDs: ["1001"],
+      source: "考勤登记 2026-02-01")
     let finish = try Self.finish(store, try Self.start(store, course), course)
     guard case .alreadyCredited(let credit) = finish.credit else {
       Issue.record("expected the earlier credit, got \(finish.credit)")
@@ -251,6 +252,55 @@ import Testing
     }
     #expect(credit.source == "考勤登记 2026-02-01")
     #expect(try store.credits(of: "1001").count == 1)
+  }
+
+  /// The other way round (review 1, finding 3: `credit` wrote a second credit of the year on
+  /// another day): an online course already credited in the training year, by its test or by
+  /// `credit`, is listed as already credited and not written; another year is credited.
+  @Test func creditAfterAPassOfTheYearCreditsNothing() throws {
+    let temporary = try Self.store()
+    defer { temporary.remove() }
+    let store = temporary.store
+    let course = QuizFixture.course()
+    _ = try Self.finish(store, try Self.start(store, course), course)
+    let outcome = try store.credit(
+      course: course, date: Self.today.adding(days: -1), rules: Self.rules,
+      memberIDs: ["1001", "1002"], source: "考勤登记")
+    #expect(outcome == CreditOutcome(credited: ["1002"], alreadyCredited: ["1001"]))
+    #expect(try store.credits(of: "1001").map(\.date) == [Self.today])
+    // 1002 again, on another day of the year: the same.
+    let again = try store.credit(
+      course: course, date: day("2026-12-31"), rules: Self.rules, memberIDs: ["1002"],
+      source: "考勤登记")
+    #expect(again == CreditOutcome(alreadyCredited: ["1002"]))
+    let nextYear = try store.credit(
+      course: course, date: day("2027-01-01"), rules: Self.rules, memberIDs: ["1001", "1002"],
+      source: "考勤登记")
+    #expect(nextYear == CreditOutcome(credited: ["1001", "1002"]))
+  }
+
+  /// The training year is the rules' own: from 09-01, 08-31 and 09-01 are two years.
+  @Test func anOnlineCourseIsCreditedOncePerTrainingYearOfTheRules() throws {
+    let temporary = try Self.store()
+    defer { temporary.remove() }
+    let store = temporary.store
+    let rules = Rules(yearStartMonth: 9, yearStartDay: 1, requirements: [], path: "rules.toml")
+    let online = QuizFixture.course()
+    for (date, expected) in [
+      ("2026-08-31", ["1001"]), ("2026-09-01", ["1001"]), ("2027-08-31", []),
+      ("2027-09-01", ["1001"]),
+    ] {
+      let outcome = try store.credit(
+        course: online, date: day(date), rules: rules, memberIDs: ["1001"], source: "s")
+      #expect(outcome.credited == expected, "\(date)")
+    }
+    // A course of another form may be credited on every day it is attended.
+    let remote = course("remote-course", form: .remote)
+    for date in ["2026-09-01", "2026-09-02"] {
+      let outcome = try store.credit(
+        course: remote, date: day(date), rules: rules, memberIDs: ["1001"], source: "s")
+      #expect(outcome.credited == ["1001"])
+    }
   }
 
   /// Two sessions handing in passing attempts at once: one credit.
