@@ -778,6 +778,15 @@ def test_commands(checks, program, workdir):
     result = program.run("report", db=db)
     checks.check("report: text", result.returncode == 0 and "共 4 人" in result.stdout
                  and "还需" in result.stdout, result.stdout + result.stderr)
+    # 1004 joined 2026-05-04: not in 2025's report at all (review 1, finding 4).
+    result = program.run("report", "--year", "2025", db=db)
+    csv_2025 = program.run("report", "--year", "2025", "--format", "csv", db=db)
+    checks.check("report --year 2025: a member who joined in 2026 is neither listed nor counted",
+                 result.returncode == 0 and "共 3 人" in result.stdout
+                 and "统计 2025-12-31 及以前入党的党员" in result.stdout
+                 and "陈小红" not in result.stdout and "陈小红" not in csv_2025.stdout
+                 and len(csv_2025.stdout.strip().splitlines()) == 4,
+                 result.stdout + csv_2025.stdout + result.stderr)
     result = subprocess.run(program.args("report", "--format", "csv", db=db),
                             capture_output=True, cwd=ROOT)
     text = result.stdout.decode("utf-8")

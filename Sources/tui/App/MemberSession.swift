@@ -45,7 +45,8 @@ struct MemberSession: Hashable, Sendable {
     selectedIDs = Set(records.selections.map(\.courseID))
     creditedIDs = Set(progress.credits.map(\.courseID))
     years = HourAccounting.recordYears(
-      of: records.credits, rules: catalog.rules, current: catalog.year)
+      of: records.credits, joined: records.member.joined, rules: catalog.rules,
+      current: catalog.year)
     recommendations = Recommender.recommendations(
       for: progress, catalog: catalog, selected: selectedIDs, today: today)
   }

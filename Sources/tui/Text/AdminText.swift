@@ -255,7 +255,8 @@ enum AdminText {
 
   static let reportAbstract = "学时报告：每名党员的学时、目标和各项要求是否达到。"
   static let reportDiscussion = """
-    默认为课程目录的培训年度；--format csv 输出带 BOM 的 UTF-8 CSV，可直接用 Excel 打开：
+    默认为课程目录的培训年度；只列出在该年度最后一天及以前入党的党员，年度结束后入党的不列入、不计数。
+    --format csv 输出带 BOM 的 UTF-8 CSV，可直接用 Excel 打开：
     course-menu report --format csv > 学时报告.csv
     """
   static let reportYearHelp = "培训年度（默认为课程目录的年度；与 --member 同用时只列这一年度）。"
@@ -271,6 +272,11 @@ enum AdminText {
   static func reportTitle(year: TrainingYear, rules: String, branch: String?) -> String {
     let scope = branch.map { "，\($0)" } ?? ""
     return "\(year.year) 年度学时报告（\(year.start) 至 \(year.span.lastDay)\(scope)；规则 \(rules)）"
+  }
+
+  /// What the year report counts: members of the Party by the year's last day.
+  static func reportScope(_ year: TrainingYear) -> String {
+    "统计 \(year.span.lastDay) 及以前入党的党员；年度结束后入党的不列入。"
   }
 
   static func reportLegend(_ number: Int, _ requirement: Requirement) -> String {
@@ -349,6 +355,9 @@ enum AdminText {
 
   static let archiveNoRequirement = "本年度没有适用的学时要求"
   static let archiveNoCredits = "本年度没有学时记录"
+  static func archiveBeforeJoining(_ count: Int) -> String {
+    "入党那一年度之前的学时记录 \(count) 条，不计入任何年度（请核对入党日期，登记错误的用 credit --undo 撤销）："
+  }
   static let archiveCreditHeader = ["日期", "学时", "课程", "形式", "来源", "说明"]
   static let archiveUncounted = "不计入"
 
