@@ -762,15 +762,38 @@ def test_commands(checks, program, workdir):
     sheet = os.path.join(workdir, "签到表.csv")
     write(sheet, "序号,编号,姓名,签名\n1,1001,王建国,\n2,1004,陈小红,\n3,1002,王建国,\n",
           bom=True)
-    result = credit("farm-cooperative", "--date", "2026-12-08", "--sheet", sheet)
+    result = credit("farm-demo-household", "--date", "2026-06-04", "--sheet", sheet)
     checks.check("credit --sheet: a wrong name is reported by line, nothing written",
                  result.returncode == 1 and "第 4 行" in result.stderr
                  and query(db, "SELECT count(*) FROM credit") == before, result.stderr)
     write(sheet, "序号,编号,姓名,签名\n1,1001,王建国,\n2,1004,陈小红,\n", bom=True)
-    result = credit("farm-cooperative", "--date", "2026-12-08", "--sheet", sheet)
-    sources = query(db, "SELECT DISTINCT source FROM credit WHERE course_id = 'farm-cooperative'")
+    result = credit("farm-demo-household", "--date", "2026-06-04", "--sheet", sheet)
+    sources = query(db, "SELECT DISTINCT source FROM credit WHERE course_id = 'farm-demo-household'")
     checks.check("credit --sheet: credited with its source", result.returncode == 0
                  and sources == [("批量导入 签到表.csv",)], f"{result.stderr} {sources}")
+    # Dates that cannot be right (review 1, finding 5): refused with the members named,
+    # nothing written, make-ups included.
+    later = (datetime.date.today() + datetime.timedelta(days=2)).isoformat()
+    before = query(db, "SELECT count(*) FROM credit")
+    result = credit("law-rural-policy", "--date", later, "--unscheduled", "--reason", "补学",
+                    "--members", "1001")
+    checks.check("credit: a date after today is refused (exit 1), make-ups too",
+                 result.returncode == 1 and f"日期 {later} 晚于今天" in result.stderr
+                 and "没有记入任何学时" in result.stderr
+                 and query(db, "SELECT count(*) FROM credit") == before, result.stderr)
+    result = credit("ideals-micro-lesson", "--date", "1026-04-10", "--members", "1001,1004")
+    checks.check("credit: a date before members joined is refused, naming each (exit 1)",
+                 result.returncode == 1
+                 and "以下党员在 1026-04-10 还没有入党，不能登记这一天的学时（请核对日期）："
+                 "1001 王建国（2012-07-01 入党）、1004 陈小红（2026-05-04 入党）" in result.stderr
+                 and query(db, "SELECT count(*) FROM credit") == before, result.stderr)
+    write(sheet, "序号,编号,姓名,签名\n1,1001,王建国,\n2,1004,陈小红,\n", bom=True)
+    result = credit("ideals-micro-lesson", "--date", "2026-03-05", "--unscheduled", "--reason",
+                    "补学", "--sheet", sheet)
+    checks.check("credit --sheet --unscheduled: one member not yet joined, nothing written",
+                 result.returncode == 1 and "1004 陈小红（2026-05-04 入党）" in result.stderr
+                 and "1001 王建国" not in result.stderr
+                 and query(db, "SELECT count(*) FROM credit") == before, result.stderr)
     sources = query(db, "SELECT DISTINCT source FROM credit WHERE course_id = 'ideals-theory'")
     checks.check("credit --members: source says attendance and day",
                  sources == [("考勤登记 2026-03-18",)], str(sources))

@@ -59,6 +59,9 @@ public enum RecordsText {
       "“\(title)”是必修课，不能退选"
     case .noSuchCredits(let courseID, let date, let ids):
       "以下党员在 \(date) 没有课程 \(courseID) 的学时记录：\(ids.joined(separator: "、"))"
+    case .creditBeforeJoining(let date, let members):
+      "以下党员在 \(date) 还没有入党，不能登记这一天的学时（请核对日期）："
+        + members.map { "\($0.memberID) \($0.name)（\($0.joined) 入党）" }.joined(separator: "、")
     case .reasonRequired:
       "请写明原因（--reason）"
     case .noSuchLessonPage(let courseID, let page):

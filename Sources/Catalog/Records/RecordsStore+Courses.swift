@@ -98,6 +98,9 @@ extension RecordsStore {
   /// whichever way (its test or this call): a member who has it in the year of `date` is
   /// listed as already credited, as for the same day.
   ///
+  /// A member who joined after `date` cannot have attended then: `RecordsError
+  /// .creditBeforeJoining` names them all, and nothing is written.
+  ///
   /// A `reason` marks a make-up (补学) on a day outside the course's schedule: it is kept
   /// with each credit, and each new one is written to the audit trail in the same transaction.
   /// Whether the day is scheduled is the caller's check (`Course.session(startingOn:)`).
@@ -111,6 +114,7 @@ extension RecordsStore {
     let now = nowText
     return try write { db in
       try RecordsStore.requireMembers(db, ids)
+      try RecordsStore.requireJoined(db, ids, by: date)
       var outcome = CreditOutcome()
       for id in ids {
         if course.form == .online,
@@ -162,6 +166,17 @@ extension RecordsStore {
         """,
       arguments: [memberID, courseID, year.start.description, year.end.description]
     ).map(credit(from:))
+  }
+
+  /// Throws `RecordsError.creditBeforeJoining` naming every member of `ids` who joined after
+  /// `date`.
+  static func requireJoined(_ db: Database, _ ids: [String], by date: LocalDate) throws {
+    var late: [MemberJoining] = []
+    for id in ids {
+      guard let member = try fetchMember(db, id: id), member.joined > date else { continue }
+      late.append(MemberJoining(memberID: id, name: member.name, joined: member.joined))
+    }
+    guard late.isEmpty else { throw RecordsError.creditBeforeJoining(date: date, members: late) }
   }
 
   /// `ids` once each, in the order first given.

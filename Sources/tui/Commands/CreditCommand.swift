@@ -76,6 +76,13 @@ struct CreditCommand: ParsableCommand {
       printError(AdminText.unknownCourse(self.course))
       throw ExitCode(1)
     }
+    // Attendance is recorded after it happened: a later day is a typo.
+    let today = SystemClock.today()
+    if day > today {
+      printError(AdminText.dateInFuture(day, today: today))
+      printError(AdminText.creditRejected)
+      throw ExitCode(1)
+    }
     // A make-up only where the day is not the first of a session.
     var makeUpReason: String? = nil
     if course.session(startingOn: day) != nil {
@@ -87,8 +94,6 @@ struct CreditCommand: ParsableCommand {
     } else if unscheduled {
       makeUpReason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
     }
-    let today = SystemClock.today()
-    if day > today { printError(AdminText.dateInFuture(day)) }
     let year = catalog.rules.trainingYear(catalog.year)
     if !year.contains(day) { printError(AdminText.dateOutsideCatalogYear(day, year: year)) }
     let store = try records.open()

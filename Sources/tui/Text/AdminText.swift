@@ -168,7 +168,9 @@ enum AdminText {
     "课程目录中没有编号为 \(id) 的课程（课程编号见 course-menu check 或课程文件）"
   }
 
-  static func dateInFuture(_ date: LocalDate) -> String { "注意：日期 \(date) 晚于今天" }
+  static func dateInFuture(_ date: LocalDate, today: LocalDate) -> String {
+    "日期 \(date) 晚于今天（\(today)）：学时只能在上课之后登记，请核对日期"
+  }
 
   static func dateOutsideCatalogYear(_ date: LocalDate, year: TrainingYear) -> String {
     "注意：日期 \(date) 不在目录的培训年度（\(year.start) 至 \(year.span.lastDay)）内"

@@ -419,6 +419,44 @@ func draft(
 
   // MARK: Credits
 
+  /// Nobody attends before joining the Party (review 1, finding 5: a typo 1026 for 2026 was
+  /// credited): every member who joined after the day is named, and nothing is written,
+  /// make-ups included; the joining day itself may be credited.
+  @Test func aDayBeforeAMemberJoinedIsRefusedForEveryone() throws {
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    let store = temporary.store
+    _ = try store.importMembers([
+      draft("1001", name: "老党员", joined: "2015-03-01"),
+      draft("1002", name: "新党员", joined: "2026-02-01"),
+      draft("1003", name: "预备", joined: "2026-06-01"),
+    ])
+    let c = course("c")
+    #expect(
+      throws: RecordsError.creditBeforeJoining(
+        date: day("2026-01-31"),
+        members: [
+          MemberJoining(memberID: "1002", name: "新党员", joined: day("2026-02-01")),
+          MemberJoining(memberID: "1003", name: "预备", joined: day("2026-06-01")),
+        ])
+    ) {
+      _ = try store.credit(
+        course: c, date: day("2026-01-31"), rules: testRules,
+        memberIDs: ["1001", "1002", "1003"], source: "s", reason: "补学")
+    }
+    #expect(
+      RecordsError.creditBeforeJoining(
+        date: day("1026-04-10"),
+        members: [MemberJoining(memberID: "1001", name: "老党员", joined: day("2015-03-01"))]
+      ).message == "以下党员在 1026-04-10 还没有入党，不能登记这一天的学时（请核对日期）：1001 老党员（2015-03-01 入党）")
+    #expect(try store.credits(of: "1001").isEmpty)
+    #expect(try store.auditEntries().isEmpty)
+    let outcome = try store.credit(
+      course: c, date: day("2026-02-01"), rules: testRules, memberIDs: ["1001", "1002"],
+      source: "s")
+    #expect(outcome.credited == ["1001", "1002"])
+  }
+
   @Test func creditingIsIdempotentAndAllOrNothing() throws {
     let temporary = try TemporaryStore()
     defer { temporary.remove() }
