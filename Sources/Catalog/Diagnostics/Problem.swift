@@ -248,6 +248,8 @@ public enum LessonFileProblem: Error, Hashable, Sendable {
   case empty
   /// Absolute, or climbing out of the catalog directory with `..`.
   case outsideCatalog
+  /// A symbolic link (or in a linked folder) that leads out of the catalog directory.
+  case linkOutsideCatalog
   /// Any other reason it could not be read, in Chinese.
   case unreadable(String)
 
@@ -261,6 +263,8 @@ public enum LessonFileProblem: Error, Hashable, Sendable {
     case .empty: "是空的：课件文件中至少要有一段文字"
     case .outsideCatalog:
       "不在目录文件夹中：请写相对于目录文件夹的路径，如 \"lessons/plan-hours.txt\"，不要以 / 开头，也不要用 .."
+    case .linkOutsideCatalog:
+      "是链接，指向目录文件夹之外：课件文件必须真正放在目录文件夹中，请把文件本身复制进来，不要用链接"
     case .unreadable(let reason): "无法读取：\(reason)"
     }
   }

@@ -229,6 +229,58 @@ import Testing
     #expect(result.diagnostics.first?.description.contains(LoaderText.isDirectory) == true)
   }
 
+  /// A lesson file that is a link out of the catalog folder, or lies in a linked folder
+  /// outside it (review 1, finding 6: its target was shown to members): C017 at the `file`
+  /// value, never read. A link that stays inside is fine, and so is a catalog folder reached
+  /// through a link (the last good copy is one).
+  @Test func aLessonFileLinkedOutOfTheCatalogIsRefused() throws {
+    let manager = FileManager.default
+    let (_, directory) = try Self.fixture().load()
+    let outside = directory + "-outside"
+    defer {
+      try? manager.removeItem(atPath: directory)
+      try? manager.removeItem(atPath: outside)
+    }
+    try manager.createDirectory(atPath: outside, withIntermediateDirectories: true)
+    try Data("服务器上的任何文件".utf8).write(to: URL(fileURLWithPath: outside + "/secret.txt"))
+    let lesson = directory + "/lessons/assess.txt"
+    func diagnostics() -> [String] {
+      CatalogLoader(directory: directory).load().diagnostics.map {
+        "\($0.location.line):\($0.location.column) \($0.code) \($0.problem.message)"
+      }
+    }
+    let refused = [
+      "19:8 C017 课件文件 lessons/assess.txt 是链接，指向目录文件夹之外：课件文件必须真正放在目录文件夹中，请把文件本身复制进来，不要用链接"
+    ]
+    try manager.removeItem(atPath: lesson)
+    try manager.createSymbolicLink(atPath: lesson, withDestinationPath: outside + "/secret.txt")
+    #expect(diagnostics() == refused)
+    try manager.removeItem(atPath: lesson)
+    try manager.createSymbolicLink(
+      atPath: lesson,
+      withDestinationPath: "../../" + (outside as NSString).lastPathComponent + "/secret.txt")
+    #expect(diagnostics() == refused)
+    // The folder is the link.
+    try manager.removeItem(atPath: directory + "/lessons")
+    try manager.createSymbolicLink(atPath: directory + "/lessons", withDestinationPath: outside)
+    try manager.moveItem(atPath: outside + "/secret.txt", toPath: outside + "/assess.txt")
+    #expect(diagnostics() == refused)
+    // Inside the catalog folder, a link is only another name.
+    try manager.removeItem(atPath: directory + "/lessons")
+    try manager.createDirectory(atPath: directory + "/lessons", withIntermediateDirectories: false)
+    try manager.createDirectory(atPath: directory + "/shared", withIntermediateDirectories: false)
+    try Data("完善述学、考学、评学制度。".utf8).write(to: URL(fileURLWithPath: directory + "/shared/a.txt"))
+    try manager.createSymbolicLink(atPath: lesson, withDestinationPath: "../shared/a.txt")
+    #expect(diagnostics().isEmpty)
+    // And the catalog folder may be reached through a link.
+    let linked = directory + "-link"
+    try manager.createSymbolicLink(atPath: linked, withDestinationPath: directory)
+    defer { try? manager.removeItem(atPath: linked) }
+    let result = CatalogLoader(directory: linked).load()
+    #expect(result.diagnostics.isEmpty)
+    #expect(result.catalog?.course(id: "online-hours")?.lessons.last?.text == "完善述学、考学、评学制度。")
+  }
+
   @Test func messagesSayWhatToWrite() throws {
     var fixture = Self.fixture()
     fixture.replace("answer = \"B\"", with: "answer = \"E\"", in: "courses/online.toml")
