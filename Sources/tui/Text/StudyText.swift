@@ -98,7 +98,12 @@ enum StudyText {
 
   // MARK: A question
   static func quizHeading(_ title: String) -> String { "测验：\(title)" }
-  static func questionPosition(_ number: Int, of count: Int) -> String { "第 \(number)/\(count) 题" }
+  /// `第 1/5 题`, and on a question longer than the screen the lines in sight.
+  static func questionPosition(_ number: Int, of count: Int, lines: (Int, Int, Int)?) -> String {
+    let question = "第 \(number)/\(count) 题"
+    guard let (first, last, total) = lines else { return question }
+    return question + "，" + ScreenText.lineRange(first, last, of: total)
+  }
   static func questionLabel(_ number: Int, kind: Question.Kind) -> String {
     "第 \(number) 题  \(kindLabel(kind))"
   }
