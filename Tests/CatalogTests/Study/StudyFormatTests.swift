@@ -175,6 +175,15 @@ import Testing
       expected: ["courses/online.toml:32:1 C001"]),
     Breakage(
       old: "answer = true", new: "", expected: ["courses/online.toml:37:1 C001"]),
+    // A true/false answer in quotes (review 1, finding 9): at the answer, not as a missing
+    // `choices` at the header; a letter answer without choices still misses them.
+    Breakage(
+      old: "answer = true", new: "answer = \"对\"", expected: ["courses/online.toml:39:10 C020"]),
+    Breakage(
+      old: "answer = true", new: "answer = \"false\"",
+      expected: ["courses/online.toml:39:10 C020"]),
+    Breakage(
+      old: "answer = true", new: "answer = \"B\"", expected: ["courses/online.toml:37:1 C001"]),
     // A key under the wrong header names the table it belongs to.
     Breakage(
       old: "summary = \"学习学时制度。\"", new: "summary = \"学习学时制度。\"\npass_percent = 60",
@@ -186,6 +195,42 @@ import Testing
     var fixture = Self.fixture()
     fixture.replace(breakage.old, with: breakage.new, in: "courses/online.toml")
     #expect(try fixture.diagnostics() == breakage.expected)
+  }
+
+  /// The quoted answer's message says what to write instead, with the truth it meant.
+  @Test func aQuotedTrueFalseAnswerSaysToWriteItUnquoted() throws {
+    for (written, truth) in [("对", "true"), ("TRUE", "true"), ("错误", "false"), ("×", "false")] {
+      var fixture = Self.fixture()
+      fixture.replace("answer = true", with: "answer = \"\(written)\"", in: "courses/online.toml")
+      let (result, _) = try fixture.load()
+      #expect(
+        result.diagnostics.map { "\($0.code) \($0.problem.message)" } == [
+          "C020 判断题的答案 \"\(written)\" 加了引号：判断题的答案写 true（对）或 false（错），不加引号，这里应写 answer = \(truth)"
+        ])
+    }
+  }
+
+  /// Two questions of a course that read the same (review 1, finding 9: two true/false
+  /// copies with opposite answers passed and shared one fingerprint): an error at the second,
+  /// naming the first. The same text with other choices is another question.
+  @Test func aQuestionWrittenTwiceInACourseIsAnError() throws {
+    var fixture = Self.fixture()
+    let copy = "\n[[course.question]]\ntext = \"新党员应在入党后一年内参加一次集中培训。\"\nanswer = false\n"
+    fixture.files["courses/online.toml"]! += copy
+    let (result, directory) = try fixture.load()
+    #expect(
+      result.diagnostics.map {
+        "\($0.location.line):\($0.location.column) \($0.code) "
+          + $0.problem.message.replacingOccurrences(of: directory + "/", with: "")
+      } == [
+        "41:1 C021 这道试题与同一课程中 courses/online.toml:37:1 的试题一字不差（题目文字相同，选择题的选项也相同）：党员分不清两道题，测验统计也会把它们算作一道题；请删去一道，或改写题目"
+      ])
+    #expect(result.diagnostics.first?.severity == .error)
+    // Same text, other choices: a common stem such as 下列说法正确的是, no diagnostic.
+    var stems = Self.fixture()
+    stems.files["courses/online.toml"]! +=
+      "\n[[course.question]]\ntext = \"哪些是考核的做法？\"\nchoices = [\"述学\", \"评学\"]\nanswer = \"AB\"\n"
+    #expect(try stems.diagnostics() == [])
   }
 
   @Test func aQuizTableWithoutQuestions() throws {
