@@ -790,6 +790,18 @@ def test_commands(checks, program, workdir):
     sources = query(db, "SELECT DISTINCT source FROM credit WHERE course_id = 'farm-demo-household'")
     checks.check("credit --sheet: credited with its source", result.returncode == 0
                  and sources == [("批量导入 签到表.csv",)], f"{result.stderr} {sources}")
+    # The same sheet takes them back (review 1: --undo refused --sheet), all or nothing; then
+    # it credits them again for the checks below.
+    undone = credit("farm-demo-household", "--date", "2026-06-04", "--sheet", sheet, "--undo",
+                    "--reason", "日期登记错了")
+    left = query(db, "SELECT count(*) FROM credit WHERE course_id = 'farm-demo-household'")
+    checks.check("credit --undo --sheet: every member of the sheet's credit removed",
+                 undone.returncode == 0 and "已撤销 2 条学时记录" in undone.stdout
+                 and left == [(0,)], f"{undone.stdout} {undone.stderr} {left}")
+    redone = credit("farm-demo-household", "--date", "2026-06-04", "--sheet", sheet)
+    checks.check("credit --sheet after the undo: credited again", redone.returncode == 0
+                 and query(db, "SELECT count(*) FROM credit WHERE course_id = "
+                           "'farm-demo-household'") == [(2,)], redone.stdout + redone.stderr)
     # Dates that cannot be right (review 1, finding 5): refused with the members named,
     # nothing written, make-ups included.
     later = (datetime.date.today() + datetime.timedelta(days=2)).isoformat()

@@ -126,7 +126,7 @@ enum AdminText {
     同一党员、同一课程、同一天只记一次：重复运行不会重复记入。
     任何一个党员编号不存在或课程不存在时报错，不记入任何学时。
     签到表 CSV 需有 id（或“编号”）一列；有 name（“姓名”）一列时会与名册核对；其他列忽略。
-    撤销：course-menu credit --undo 课程编号 --date 日期 --members 编号 --reason "原因"
+    撤销：course-menu credit --undo 课程编号 --date 日期 --members 编号（或 --sheet 签到表）--reason "原因"
     在一次操作中删除这些党员该课程该日的学时，并写入审计记录（操作人、时间、原因、删除的内容），
     可用 course-menu audit 查看；有任何一个党员没有这条学时记录时，什么也不删除。
     撤销网络培训测验所计的学时时，测验记录和得分保留，并注明学时已撤销；党员再次通过测验可重新计入。
@@ -137,12 +137,12 @@ enum AdminText {
   static let creditSheetHelp = "签到表 CSV 文件。"
   static let creditUnscheduledHelp = "补学：日期不是课次的第一天（需同时写 --reason）。"
   static let creditReasonHelp = "原因：补学（--unscheduled）或撤销（--undo）时必须写明。"
-  static let creditUndoHelp = "撤销：删除这些党员该课程该日的学时记录（需 --members 和 --reason）。"
+  static let creditUndoHelp = "撤销：删除这些党员该课程该日的学时记录（需 --members 或 --sheet，以及 --reason）。"
   static let creditMembersOrSheet = "请用 --members 或 --sheet 指定党员（二者选一）。"
   static let creditRejected = "没有记入任何学时"
   static let unscheduledNeedsReason = "补学（--unscheduled）请用 --reason 写明原因。"
   static let reasonWithoutAction = "--reason 只用于补学（--unscheduled）或撤销（--undo）。"
-  static let undoNeedsMembers = "撤销（--undo）请用 --members 指定党员，不能用 --sheet。"
+  static let undoNeedsMembers = "撤销（--undo）请用 --members 或 --sheet 指定党员（二者选一）。"
   static let undoNeedsReason = "撤销（--undo）请用 --reason 写明原因。"
   static let undoNotUnscheduled = "--undo 和 --unscheduled 不能同时使用。"
   static func blank(_ option: String) -> String { "\(option) 不能为空。" }
