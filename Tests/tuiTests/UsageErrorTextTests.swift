@@ -40,6 +40,39 @@ import Testing
     #expect(Self.printed(["check", "data", "more"]).first == "错误：多余的参数 more")
   }
 
+  /// `--help` and `help`: the library's headings and lines in Chinese, the columns kept.
+  @Test func helpHeadingsInChinese() throws {
+    for arguments in [["--help"], ["credit", "--help"], ["help", "credit"]] {
+      do {
+        // The library's help command says it by throwing, as the program's `main` sees it.
+        var command = try CourseMenu.parseAsRoot(arguments)
+        try command.run()
+        Issue.record("\(arguments) should ask for help")
+      } catch {
+        #expect(CourseMenu.exitCode(for: error) == .success)
+        let lines = CourseMenu.fullMessage(for: error).split(
+          separator: "\n", omittingEmptySubsequences: false
+        ).map { UsageErrorText.helpLine(String($0)) }
+        let text = lines.joined(separator: "\n")
+        for word in [
+          "OVERVIEW", "USAGE", "OPTIONS", "SUBCOMMANDS", "Show help", "(default)", "See '",
+        ] {
+          #expect(!text.contains(word), "\(arguments): \(word)")
+        }
+        #expect(lines.contains("  -h, --help              显示帮助。"))
+        if arguments == ["--help"] {
+          #expect(lines.contains { $0.hasPrefix("  browse （默认）         打开课程目录界面") })
+          #expect(lines.contains("  check                   检查课程目录文件，列出全部错误和警告。"))
+          #expect(lines.last == "  详见 course-menu help <子命令>。")
+        } else {
+          #expect(lines.first?.hasPrefix("概述：登记考勤") == true)
+          #expect(lines.contains { $0.hasPrefix("用法：course-menu credit <course>") })
+          #expect(lines.contains("选项："))
+        }
+      }
+    }
+  }
+
   /// No English word of the library's is left in these messages.
   @Test func noEnglishIsLeft() {
     let arguments: [[String]] = [

@@ -25,6 +25,27 @@ enum UsageErrorText {
     return line
   }
 
+  /// A line of `--help`: the section headings and the library's own lines in Chinese, the
+  /// columns kept (a heading ends its line or is followed by its text).
+  static func helpLine(_ line: String) -> String {
+    let headings = [
+      ("OVERVIEW: ", "概述："), ("USAGE: ", "用法："), ("ARGUMENTS:", "参数："),
+      ("OPTIONS:", "选项："), ("SUBCOMMANDS:", "子命令："),
+    ]
+    for (english, chinese) in headings {
+      if let rest = line.dropping(prefix: english) { return chinese + rest }
+    }
+    if let see = line.dropping(prefix: "  See '"),
+      let command = see.dropping(suffix: " <subcommand>' for detailed help.")
+    {
+      return "  详见 \(command) <子命令>。"
+    }
+    if let option = line.dropping(suffix: "Show help information.") { return option + "显示帮助。" }
+    // `browse (default)`: the 11 columns of " (default) " kept, for the abstracts' column.
+    if let (name, after) = line.split(at: " (default) ") { return name + " （默认）  " + after }
+    return line
+  }
+
   /// One error, as `ErrorMessageGenerator` words it.
   static func error(_ text: String) -> String {
     if let rest = text.dropping(prefix: "The value '"),
