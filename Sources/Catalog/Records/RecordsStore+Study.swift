@@ -164,16 +164,10 @@ extension RecordsStore {
       var credit = QuizCredit.notPassed
       var creditID: Int64?
       if result.passed {
-        if let earlier = try SQLRow.fetchOne(
-          db,
-          sql: """
-            SELECT \(RecordsStore.creditColumns) FROM credit
-            WHERE member_id = ? AND course_id = ? AND date >= ? AND date < ?
-            ORDER BY date LIMIT 1
-            """,
-          arguments: [memberID, course.id, year.start.description, year.end.description])
+        if let earlier = try RecordsStore.yearCredit(
+          db, memberID: memberID, courseID: course.id, in: year)
         {
-          credit = .alreadyCredited(try RecordsStore.credit(from: earlier))
+          credit = .alreadyCredited(earlier)
         } else {
           var written = Credit(
             course: course, date: day, source: RecordsText.quizSource(score: result.score))
@@ -235,8 +229,9 @@ extension RecordsStore {
     try SQLRow.fetchAll(
       db,
       sql: """
-        SELECT id, course_id, training_year, day, state, score, passed FROM quiz_attempt
-        WHERE member_id = ? ORDER BY id
+        SELECT id, course_id, training_year, day, state, score, passed,
+          credit_withdrawn_at IS NOT NULL AS credit_withdrawn
+        FROM quiz_attempt WHERE member_id = ? ORDER BY id
         """,
       arguments: [memberID]
     ).map { row in
@@ -245,7 +240,8 @@ extension RecordsStore {
       else { throw RecordsError.database(RecordsText.corruptAttempt(memberID)) }
       return QuizAttemptSummary(
         id: row["id"], courseID: row["course_id"], trainingYear: row["training_year"], day: day,
-        state: state, score: row["score"], passed: row["passed"] ?? false)
+        state: state, score: row["score"], passed: row["passed"] ?? false,
+        creditWithdrawn: row["credit_withdrawn"])
     }
   }
 
@@ -274,7 +270,8 @@ extension RecordsStore {
             count(*) FILTER (WHERE state = 'open') AS open,
             count(*) FILTER (WHERE passed = 1) AS passed_attempts,
             count(DISTINCT member_id) AS members,
-            count(DISTINCT CASE WHEN passed = 1 THEN member_id END) AS passed_members
+            count(DISTINCT CASE WHEN passed = 1 THEN member_id END) AS passed_members,
+            count(credit_withdrawn_at) AS withdrawn_credits
           FROM quiz_attempt attempt WHERE \(filter)
           GROUP BY course_id ORDER BY course_id
           """, arguments: arguments)
@@ -285,7 +282,8 @@ extension RecordsStore {
           courseID: id, courseTitle: row["title"], attempts: row["attempts"],
           finished: row["finished"], abandoned: row["abandoned"], open: row["open"],
           passedAttempts: row["passed_attempts"], members: row["members"],
-          passedMembers: row["passed_members"], questions: [])
+          passedMembers: row["passed_members"], withdrawnCredits: row["withdrawn_credits"],
+          questions: [])
       }
       for row in try SQLRow.fetchAll(
         db,

@@ -287,12 +287,18 @@ public enum RecordsSchema {
             ], primaryKey: ["course_id", "date", "place", "member_id"], withoutRowID: true)),
         .createIndex(SchemaIndex("signup_by_member", on: "signup", ["member_id", "date"])),
       ]),
+    // A credit a passed attempt earned and an administrator took back (`credit --undo`): the
+    // attempt keeps its score and pass, loses its link to the removed credit, and says when
+    // the credit was withdrawn. Its pass no longer holds the year's credit.
+    SchemaMigration(
+      "v7 quiz credit withdrawn",
+      [.addColumn(table: "quiz_attempt", text("credit_withdrawn_at", nullable: true))]),
     // Records copied from another database (`records copy`, a station moving to the county's
     // PostgreSQL): every database gets a random identity, and a copied row whose id the
     // database gives keeps where it came from (`identity/table/id`) in `origin`, unique, so
     // copying again finds it and never doubles it.
     SchemaMigration(
-      "v7 database identity, origins of copied rows",
+      "v8 database identity, origins of copied rows",
       [.createIdentity]
         + originTables.flatMap { table -> [SchemaStep] in
           [
