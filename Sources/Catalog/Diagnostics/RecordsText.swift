@@ -73,6 +73,12 @@ public enum RecordsText {
       "钥匙 \(fingerprint) 已登记给党员 \(memberID)：一把钥匙只能属于一名党员"
     case .noSuchKey(let memberID, let fingerprint):
       "党员 \(memberID) 没有指纹为 \(fingerprint) 的钥匙（用 members keys \(memberID) 查看）"
+    case .notCredited(let courseID, let year):
+      "\(year) 年度没有课程 \(courseID) 的学时记录，不能评价"
+    case .ratingDoesNotFit:
+      "评价的答案与评价问题对不上（课程目录已更新？），请重新评价"
+    case .surveyAnswersDoNotFit:
+      "调研的答案与调研问题对不上（课程目录已更新？），请重新填写"
     }
   }
 

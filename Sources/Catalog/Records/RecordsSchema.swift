@@ -203,6 +203,59 @@ enum RecordsSchema {
           CREATE INDEX session_by_member ON session(member_id, started_at);
           """)
     }
+    // 评学 and 需求调研, kept so that no answer leads back to a member. A rating is written as
+    // counts (`rating_tally`: how many members gave each answer to each question about a course
+    // in a year) and `rating_course` (how many ratings, and the course as rated); no row per
+    // rating, no member, no time, no row order. `rating_prompt` says only that the member was
+    // asked about the course that year — whether they answered or declined, it does not say,
+    // so not even "the one who answered" can be picked out. The survey likewise: counts per
+    // year, branch, question and choice, and per member only answered / declined at login.
+    migrator.registerMigration("v6 ratings and needs survey", foreignKeyChecks: .immediate) { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE rating_prompt (
+            member_id TEXT NOT NULL REFERENCES member(id),
+            course_id TEXT NOT NULL,
+            training_year INTEGER NOT NULL,
+            PRIMARY KEY (member_id, course_id, training_year)
+          ) WITHOUT ROWID;
+
+          CREATE TABLE rating_course (
+            course_id TEXT NOT NULL,
+            training_year INTEGER NOT NULL,
+            course_title TEXT NOT NULL,
+            provider TEXT,
+            instructor TEXT,
+            ratings INTEGER NOT NULL CHECK (ratings > 0),
+            PRIMARY KEY (course_id, training_year)
+          ) WITHOUT ROWID;
+
+          CREATE TABLE rating_tally (
+            course_id TEXT NOT NULL,
+            training_year INTEGER NOT NULL,
+            question_id TEXT NOT NULL,
+            value INTEGER NOT NULL CHECK (value BETWEEN 1 AND 5),
+            count INTEGER NOT NULL CHECK (count > 0),
+            PRIMARY KEY (course_id, training_year, question_id, value)
+          ) WITHOUT ROWID;
+
+          CREATE TABLE survey_status (
+            member_id TEXT NOT NULL REFERENCES member(id),
+            training_year INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('declined', 'answered')),
+            PRIMARY KEY (member_id, training_year)
+          ) WITHOUT ROWID;
+
+          CREATE TABLE survey_tally (
+            training_year INTEGER NOT NULL,
+            branch TEXT NOT NULL,
+            question TEXT NOT NULL CHECK (question IN ('respondents', 'topic', 'form', 'season')),
+            choice TEXT NOT NULL,
+            count INTEGER NOT NULL CHECK (count > 0),
+            PRIMARY KEY (training_year, branch, question, choice)
+          ) WITHOUT ROWID;
+          """)
+    }
     return migrator
   }()
 
