@@ -203,13 +203,19 @@ enum RecordsSchema {
           CREATE INDEX session_by_member ON session(member_id, started_at);
           """)
     }
-    // 评学 and 需求调研, kept so that no answer leads back to a member. A rating is written as
-    // counts (`rating_tally`: how many members gave each answer to each question about a course
-    // in a year) and `rating_course` (how many ratings, and the course as rated); no row per
-    // rating, no member, no time, no row order. `rating_prompt` says only that the member was
-    // asked about the course that year — whether they answered or declined, it does not say,
-    // so not even "the one who answered" can be picked out. The survey likewise: counts per
-    // year, branch, question and choice, and per member only answered / declined at login.
+    // 评学 and 需求调研, kept so that no answer leads back to a member (`RecordsStore+Feedback`).
+    // A rating is added to counts — `rating_tally`: how many members gave each answer to each
+    // question about a course in a year; `rating_course`: how many rated it, and the course as
+    // first rated — never written as a row of its own: no member, no time, no row order.
+    // `rating_prompt` says only that a member was asked about the course that year, not
+    // whether they answered or declined, so not even "the one who answered" stands out. The
+    // survey likewise: counts per year, branch, question and choice; per member only whether
+    // they answered or declined at login.
+    //
+    // Counts are fixed-width text ('000000003') and every row of a course's (or a branch's)
+    // counts is written, at zero, on its first answer: a count then changes in place and
+    // never moves within its page, so not even the bytes of the file keep the order in which
+    // answers came (an integer changing width, or a row added later, would move).
     migrator.registerMigration("v6 ratings and needs survey", foreignKeyChecks: .immediate) { db in
       try db.execute(
         sql: """
@@ -226,7 +232,7 @@ enum RecordsSchema {
             course_title TEXT NOT NULL,
             provider TEXT,
             instructor TEXT,
-            ratings INTEGER NOT NULL CHECK (ratings > 0),
+            ratings TEXT NOT NULL CHECK (length(ratings) = 9 AND ratings NOT GLOB '*[^0-9]*'),
             PRIMARY KEY (course_id, training_year)
           ) WITHOUT ROWID;
 
@@ -235,7 +241,7 @@ enum RecordsSchema {
             training_year INTEGER NOT NULL,
             question_id TEXT NOT NULL,
             value INTEGER NOT NULL CHECK (value BETWEEN 1 AND 5),
-            count INTEGER NOT NULL CHECK (count > 0),
+            total TEXT NOT NULL CHECK (length(total) = 9 AND total NOT GLOB '*[^0-9]*'),
             PRIMARY KEY (course_id, training_year, question_id, value)
           ) WITHOUT ROWID;
 
@@ -251,7 +257,7 @@ enum RecordsSchema {
             branch TEXT NOT NULL,
             question TEXT NOT NULL CHECK (question IN ('respondents', 'topic', 'form', 'season')),
             choice TEXT NOT NULL,
-            count INTEGER NOT NULL CHECK (count > 0),
+            total TEXT NOT NULL CHECK (length(total) = 9 AND total NOT GLOB '*[^0-9]*'),
             PRIMARY KEY (training_year, branch, question, choice)
           ) WITHOUT ROWID;
           """)

@@ -44,33 +44,66 @@ extension RecordsStore {
         answers[question.id].map { (1...question.scale).contains($0) } ?? false
       })
     else { throw RecordsError.ratingDoesNotFit }
-    return try write { db in
+    let rated = try write { db in
       try RecordsStore.requireCredit(db, course: course.id, year: year, memberID: memberID)
       guard
         try RecordsStore.insertPrompt(db, course: course.id, year: year.year, memberID: memberID)
       else { return false }
+      // Every row the course's counts will need, at zero, the first time (see the schema).
       try db.execute(
         sql: """
           INSERT INTO rating_course (course_id, training_year, course_title, provider, instructor,
             ratings)
-          VALUES (?, ?, ?, ?, ?, 1)
-          ON CONFLICT (course_id, training_year) DO UPDATE SET ratings = ratings + 1,
-            course_title = excluded.course_title, provider = excluded.provider,
-            instructor = excluded.instructor
+          VALUES (?, ?, ?, ?, ?, ?)
+          ON CONFLICT DO NOTHING
           """,
-        arguments: [course.id, year.year, course.title, course.provider, course.instructor])
+        arguments: [
+          course.id, year.year, course.title, course.provider, course.instructor,
+          RecordsStore.countText(0),
+        ])
+      for question in evaluation.questions {
+        for value in 1...question.scale {
+          try db.execute(
+            sql: """
+              INSERT INTO rating_tally (course_id, training_year, question_id, value, total)
+              VALUES (?, ?, ?, ?, ?)
+              ON CONFLICT DO NOTHING
+              """,
+            arguments: [course.id, year.year, question.id, value, RecordsStore.countText(0)])
+        }
+      }
+      try db.execute(
+        sql: """
+          UPDATE rating_course SET ratings = printf('%09d', CAST(ratings AS INTEGER) + 1)
+          WHERE course_id = ? AND training_year = ?
+          """,
+        arguments: [course.id, year.year])
       for question in evaluation.questions {
         try db.execute(
           sql: """
-            INSERT INTO rating_tally (course_id, training_year, question_id, value, count)
-            VALUES (?, ?, ?, ?, 1)
-            ON CONFLICT (course_id, training_year, question_id, value)
-            DO UPDATE SET count = count + 1
+            UPDATE rating_tally SET total = printf('%09d', CAST(total AS INTEGER) + 1)
+            WHERE course_id = ? AND training_year = ? AND question_id = ? AND value = ?
             """,
           arguments: [course.id, year.year, question.id, answers[question.id]])
       }
       return true
     }
+    if rated { forgetOrder() }
+    return rated
+  }
+
+  /// A count as the feedback tables keep it: nine digits, so it never changes width.
+  static func countText(_ count: Int) -> String {
+    let digits = String(count)
+    return String(repeating: "0", count: max(0, 9 - digits.count)) + digits
+  }
+
+  /// Copies the write-ahead log into the database and empties it, so the log does not keep,
+  /// commit by commit, which pages of counts changed with which member's row. Best effort: a
+  /// reader in the middle of a read leaves it to the next time.
+  func forgetOrder() {
+    guard let pool = pool as? DatabasePool else { return }
+    _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
   }
 
   /// The member declines to rate `courseID` of `year`: they are not asked again. Returns false
@@ -123,18 +156,20 @@ extension RecordsStore {
       for row in try Row.fetchAll(
         db,
         sql: """
-          SELECT course_id, question_id, value, count FROM rating_tally WHERE training_year = ?
+          SELECT course_id, question_id, value, CAST(total AS INTEGER) AS total FROM rating_tally
+          WHERE training_year = ? AND CAST(total AS INTEGER) > 0
           """,
         arguments: [year])
       {
         counts[row["course_id"], default: [:]][row["question_id"], default: [:]][row["value"]] =
-          row["count"]
+          row["total"]
       }
       return try Row.fetchAll(
         db,
         sql: """
-          SELECT course_id, course_title, provider, instructor, ratings FROM rating_course
-          WHERE training_year = ? ORDER BY course_id
+          SELECT course_id, course_title, provider, instructor,
+            CAST(ratings AS INTEGER) AS ratings FROM rating_course
+          WHERE training_year = ? AND CAST(ratings AS INTEGER) > 0 ORDER BY course_id
           """,
         arguments: [year]
       ).map { row in
@@ -160,7 +195,7 @@ extension RecordsStore {
     guard let choices = Self.surveyChoices(answers, survey) else {
       throw RecordsError.surveyAnswersDoNotFit
     }
-    return try write { db in
+    let answered = try write { db in
       guard let member = try RecordsStore.fetchMember(db, id: memberID) else {
         throw RecordsError.unknownMember(memberID)
       }
@@ -174,17 +209,41 @@ extension RecordsStore {
           ON CONFLICT (member_id, training_year) DO UPDATE SET state = 'answered'
           """,
         arguments: [memberID, year])
+      // Every row the branch's counts will need, at zero, the first time (see the schema).
+      for (question, choice) in Self.surveyRows(survey) {
+        try db.execute(
+          sql: """
+            INSERT INTO survey_tally (training_year, branch, question, choice, total)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING
+            """,
+          arguments: [year, member.branch, question.rawValue, choice, RecordsStore.countText(0)])
+      }
       for (question, choice) in choices {
         try db.execute(
           sql: """
-            INSERT INTO survey_tally (training_year, branch, question, choice, count)
-            VALUES (?, ?, ?, ?, 1)
-            ON CONFLICT (training_year, branch, question, choice) DO UPDATE SET count = count + 1
+            UPDATE survey_tally SET total = printf('%09d', CAST(total AS INTEGER) + 1)
+            WHERE training_year = ? AND branch = ? AND question = ? AND choice = ?
             """,
           arguments: [year, member.branch, question.rawValue, choice])
       }
       return true
     }
+    if answered { forgetOrder() }
+    return answered
+  }
+
+  /// Every row a branch's counts of `survey` can have.
+  static func surveyRows(_ survey: Survey) -> [(SurveyTally.Question, String)] {
+    var rows: [(SurveyTally.Question, String)] = [(.respondents, "")]
+    rows += survey.topics.map { (.topic, $0.id) }
+    if !survey.forms.isEmpty {
+      rows += survey.forms.map { (.form, $0.rawValue) } + [(.form, SurveyTally.eitherChoice)]
+    }
+    if !survey.seasons.isEmpty {
+      rows += survey.seasons.map { (.season, $0.rawValue) } + [(.season, SurveyTally.eitherChoice)]
+    }
+    return rows
   }
 
   /// The rows to count for the answers, nil when they do not fit the survey: one to four
@@ -234,7 +293,10 @@ extension RecordsStore {
   /// The counts of `year`'s survey, of one branch or of all.
   public func surveyTally(year: Int, branch: String? = nil) throws -> SurveyTally {
     try read { db in
-      var sql = "SELECT question, choice, count FROM survey_tally WHERE training_year = ?"
+      var sql = """
+        SELECT question, choice, CAST(total AS INTEGER) AS total FROM survey_tally
+        WHERE training_year = ? AND CAST(total AS INTEGER) > 0
+        """
       var arguments: StatementArguments = [year]
       if let branch {
         sql += " AND branch = ?"
@@ -243,7 +305,7 @@ extension RecordsStore {
       var tally = SurveyTally()
       for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
         let choice: String = row["choice"]
-        let count: Int = row["count"]
+        let count: Int = row["total"]
         switch SurveyTally.Question(rawValue: row["question"]) {
         case .respondents: tally.respondents += count
         case .topic: tally.topics[choice, default: 0] += count

@@ -72,28 +72,37 @@ public struct DemandSummary: Sendable {
     }
     let topics = self.topics
     categories = catalog.categories.map { category in
-      let courses = catalog.courses(inCategory: category.id).enumerated()
-        .filter { $0.element.kind == .elective }
-        .map { index, course in
-          let sessions = course.sessions.filter { year.contains($0.date) }
-          let seats =
-            sessions.allSatisfy { $0.capacity != nil }
-            ? sessions.reduce(0) { $0 + ($1.capacity ?? 0) } : nil
-          return (
-            index,
-            CourseDemand(
-              course: course, selected: selected[course.id] ?? 0, sessions: sessions.count,
-              seats: seats)
-          )
-        }
-        .sorted { ($1.1.selected, $0.0) < ($0.1.selected, $1.0) }
-        .map(\.1)
+      let courses = Self.electives(catalog.courses(inCategory: category.id), year, selected)
+      let votes = topics.filter { $0.topic.categoryID == category.id }.reduce(0) { $0 + $1.votes }
       return CategoryDemand(
-        category: category,
-        topicVotes: topics.filter { $0.topic.categoryID == category.id }.reduce(0) {
-          $0 + $1.votes
-        },
-        selected: courses.reduce(0) { $0 + $1.selected }, courses: courses)
+        category: category, topicVotes: votes, selected: courses.reduce(0) { $0 + $1.selected },
+        courses: courses)
     }
+  }
+
+  /// A category's electives, most selected first, equals in menu order.
+  private static func electives(
+    _ courses: some Collection<Course>, _ year: TrainingYear, _ selected: [String: Int]
+  ) -> [CourseDemand] {
+    var demands: [(place: Int, demand: CourseDemand)] = []
+    for (place, course) in courses.enumerated() where course.kind == .elective {
+      let sessions = course.sessions.filter { year.contains($0.date) }
+      var seats: Int? = 0
+      for session in sessions {
+        seats = seats.flatMap { total in session.capacity.map { total + $0 } }
+      }
+      demands.append(
+        (
+          place,
+          CourseDemand(
+            course: course, selected: selected[course.id] ?? 0, sessions: sessions.count,
+            seats: seats)
+        ))
+    }
+    demands.sort { lhs, rhs in
+      lhs.demand.selected != rhs.demand.selected
+        ? lhs.demand.selected > rhs.demand.selected : lhs.place < rhs.place
+    }
+    return demands.map(\.demand)
   }
 }
