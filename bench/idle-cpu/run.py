@@ -12,7 +12,9 @@ Scenarios, each in a private tmux server at 80x24 on the demo database:
 - countdown: a member logged in with --idle-timeout 30, measured over the last 15 s, while
   the countdown redraws once a second (15 ticks), up to the logout;
 - ssh member: `ssh session --member` (as a key login runs it, on a records file made with
-  `members import`), which also listens for a nudge and checks its session row every 30 s.
+  `members import`), which also listens for a nudge and checks its session row every 30 s;
+- kiosk: `--kiosk --station S01` on its start screen with a sign-in open (made with the
+  commands on a temporary database), reading the station's state every 3 s.
 
 Prints a Markdown table; nothing is written.
 """
@@ -116,6 +118,19 @@ def start_ssh_member(binary, directory):
     return pane
 
 
+def start_kiosk(binary, directory):
+    """A kiosk at station S01 with a sign-in open, on a database in `directory`."""
+    database = os.path.join(directory, "records.sqlite")
+    catalog = os.path.join(ROOT, "data")
+    for args in (["stations", "add", "S01", "--name", "测试站点"],
+                 ["signin", "open", "ideals-red-films", "--station", "S01", "--catalog", catalog]):
+        subprocess.run([binary, *args, "--db", database], check=True, capture_output=True)
+    pane = Pane(f"exec {shlex.quote(binary)} --catalog {shlex.quote(catalog)} --kiosk"
+                f" --station S01 --db {shlex.quote(database)}")
+    pane.wait_for("已签到 0 人")
+    return pane
+
+
 def measure(pane, until):
     """(seconds, CPU seconds, main-thread wake-ups, other threads' wake-ups) until `until()`
     returns."""
@@ -154,6 +169,13 @@ def main():
     finally:
         pane.kill()
         shutil.rmtree(directory, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="idle-cpu-kiosk-") as directory:
+        pane = start_kiosk(binary, directory)
+        try:
+            time.sleep(1.0)
+            rows.append(("kiosk", *measure(pane, lambda: time.sleep(options.seconds))))
+        finally:
+            pane.kill()
     load = open("/proc/loadavg").read().split()[:3]
     print(f"binary {binary}, load average {' '.join(load)}, {os.cpu_count()} cores\n")
     print("| screen | seconds idle | CPU (user+system) | main-thread wake-ups "

@@ -203,6 +203,80 @@ enum RecordsSchema {
           CREATE INDEX session_by_member ON session(member_id, started_at);
           """)
     }
+    // The station's side: stations (远程教育站点), administrators (their own accounts, PINs
+    // hashed as members' are), sign-ins at group sessions (each one a showing in the station's
+    // log, with who signed in) and sign-ups for a session's seats. The invariants live here:
+    // one open sign-in per station (a partial unique index), one sign-in per member and
+    // showing, one sign-up per member and session; capacity is checked inside the sign-up's
+    // IMMEDIATE transaction, as it comes from the catalog.
+    migrator.registerMigration(
+      "v6 stations, administrators, sign-ins, sign-ups", foreignKeyChecks: .immediate
+    ) { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE station (
+            id TEXT NOT NULL PRIMARY KEY
+              CHECK (length(id) BETWEEN 1 AND 32 AND id NOT GLOB '*[^A-Za-z0-9_-]*'),
+            name TEXT NOT NULL CHECK (length(name) > 0),
+            place TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+          );
+
+          CREATE TABLE administrator (
+            id TEXT NOT NULL PRIMARY KEY
+              CHECK (length(id) BETWEEN 1 AND 20 AND id NOT GLOB '*[^0-9]*'),
+            name TEXT NOT NULL CHECK (length(name) > 0),
+            station_id TEXT REFERENCES station(id),
+            pin_key BLOB,
+            pin_salt BLOB,
+            pin_rounds INTEGER,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+          );
+
+          CREATE TABLE showing (
+            id INTEGER PRIMARY KEY,
+            station_id TEXT NOT NULL REFERENCES station(id),
+            course_id TEXT NOT NULL,
+            course_title TEXT NOT NULL,
+            half_hours INTEGER NOT NULL CHECK (half_hours > 0),
+            date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+            kind TEXT NOT NULL CHECK (kind IN ('session', 'broadcast')),
+            place TEXT,
+            state TEXT NOT NULL CHECK (state IN ('open', 'closed', 'cancelled')),
+            opened_at TEXT NOT NULL,
+            opened_by TEXT NOT NULL,
+            closed_at TEXT,
+            closed_by TEXT,
+            CHECK ((state = 'open') = (closed_at IS NULL))
+          );
+          CREATE UNIQUE INDEX showing_open_per_station ON showing(station_id) WHERE state = 'open';
+          CREATE INDEX showing_by_date ON showing(date, station_id);
+
+          CREATE TABLE attendance (
+            showing_id INTEGER NOT NULL REFERENCES showing(id),
+            member_id TEXT NOT NULL REFERENCES member(id),
+            signed_at TEXT NOT NULL,
+            removed_at TEXT,
+            removed_by TEXT,
+            removal_reason TEXT,
+            CHECK ((removed_at IS NULL) = (removal_reason IS NULL)),
+            PRIMARY KEY (showing_id, member_id)
+          ) WITHOUT ROWID;
+          CREATE INDEX attendance_by_member ON attendance(member_id);
+
+          CREATE TABLE signup (
+            course_id TEXT NOT NULL,
+            date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+            place TEXT NOT NULL,
+            member_id TEXT NOT NULL REFERENCES member(id),
+            signed_up_at TEXT NOT NULL,
+            PRIMARY KEY (course_id, date, place, member_id)
+          ) WITHOUT ROWID;
+          CREATE INDEX signup_by_member ON signup(member_id, date);
+          """)
+    }
     // 评学 and 需求调研, kept so that no answer leads back to a member (`RecordsStore+Feedback`).
     // A rating is added to counts — `rating_tally`: how many members gave each answer to each
     // question about a course in a year; `rating_course`: how many rated it, and the course as
@@ -216,7 +290,7 @@ enum RecordsSchema {
     // counts is written, at zero, on its first answer: a count then changes in place and
     // never moves within its page, so not even the bytes of the file keep the order in which
     // answers came (an integer changing width, or a row added later, would move).
-    migrator.registerMigration("v6 ratings and needs survey", foreignKeyChecks: .immediate) { db in
+    migrator.registerMigration("v7 ratings and needs survey", foreignKeyChecks: .immediate) { db in
       try db.execute(
         sql: """
           CREATE TABLE rating_prompt (

@@ -29,6 +29,8 @@ enum RecordsRequest: Hashable, Sendable {
   case endSession(SessionEnd)
   /// Ask whether a login elsewhere has ended this session.
   case checkSession
+  /// The station's work: sign-in, administrators, sign-ups (`StationRequest`).
+  case station(StationRequest)
 
   /// What the member is told while the request is on its way.
   enum Activity: Hashable, Sendable {
@@ -38,7 +40,8 @@ enum RecordsRequest: Hashable, Sendable {
     case reading
     /// 正在保存…: a selection or a drop, which quitting waits for.
     case saving
-    /// Bookkeeping of the session row: never shown.
+    /// Bookkeeping of the session row, or a kiosk reading its station's state in the
+    /// background: never shown.
     case quiet
   }
 
@@ -48,6 +51,7 @@ enum RecordsRequest: Hashable, Sendable {
     case .load: .reading
     case .select, .drop, .saveLessonPage, .startQuiz, .finishQuiz, .abandonQuiz: .saving
     case .openSession, .endSession, .checkSession: .quiet
+    case .station(let request): request.activity
     }
   }
 
@@ -65,6 +69,7 @@ enum RecordsRequest: Hashable, Sendable {
     case .abandonQuiz(let attempt, let id): .abandonQuiz(attemptID: attempt, memberID: id)
     case .enter(let id), .takeOver(let id): .logIn(memberID: id)
     case .openSession, .endSession, .checkSession: .session
+    case .station(let request): .station(request.failure)
     }
   }
 
@@ -93,6 +98,7 @@ enum RecordsReply: Hashable, Sendable {
   case quizFinished(QuizTicket, QuizFinish, MemberRecords)
   /// `changed` is false when the attempt had ended already.
   case quizAbandoned(attemptID: Int64, memberID: String, changed: Bool)
+  case station(StationReply)
   /// Nothing was written; `message` says why, in Chinese.
   case failed(Failure, message: String)
   /// The member proved who they are, but has a live session elsewhere: nothing changed.
@@ -126,20 +132,23 @@ enum RecordsReply: Hashable, Sendable {
     case abandonQuiz(attemptID: Int64, memberID: String)
     /// Bookkeeping of the session row, about nobody in particular.
     case session
+    case station(StationRequest.Failure)
 
-    var memberID: String {
+    /// The member concerned; nil for the station's own work.
+    var memberID: String? {
       switch self {
       case .logIn(let id), .load(let id), .select(_, let id), .drop(_, let id),
         .saveLessonPage(_, let id), .startQuiz(_, let id), .finishQuiz(_, let id),
         .abandonQuiz(_, let id):
         id
       case .session: ""
+      case .station(let failure): failure.memberID
       }
     }
   }
 
-  /// The member the answer is about.
-  var memberID: String {
+  /// The member the answer is about; nil for the station's own work.
+  var memberID: String? {
     switch self {
     case .loggedIn(let records), .loaded(let records), .selected(_, _, let records),
       .dropped(_, _, let records), .quizStarted(_, let records), .quizFinished(_, _, let records):
@@ -147,6 +156,7 @@ enum RecordsReply: Hashable, Sendable {
     case .loginRefused(let id, _), .lessonPageSaved(_, let id, _), .quizRefused(_, let id, _),
       .quizAbandoned(_, let id, _), .sessionTaken(let id, _, _):
       id
+    case .station(let reply): reply.memberID
     case .failed(let failure, _): failure.memberID
     case .sessionEnded, .sessionNoted: ""
     }

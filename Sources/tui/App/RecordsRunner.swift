@@ -9,11 +9,11 @@ import Foundation
 /// Unchecked `Sendable`: it is handed to the worker, and only the worker's thread uses it
 /// until the worker has stopped.
 final class RecordsRunner: @unchecked Sendable {
-  private let catalog: Catalog
+  let catalog: Catalog
   private let path: String?
   private var store: RecordsStore?
   /// The wall clock, for how long a lock still lasts.
-  private let now: () -> Date
+  let now: () -> Date
   /// Draws the questions of test attempts; tests seed it.
   private var random: SeededRandom
   /// Set when the program keeps a session row (`ssh session`): where it comes from.
@@ -62,21 +62,12 @@ final class RecordsRunner: @unchecked Sendable {
       switch request {
       case .logIn(let id, let pin):
         provenMember = nil
-        switch try store.authenticate(member: id, pin: pin) {
-        case .ok:
+        let result = try store.authenticate(member: id, pin: pin)
+        guard let refusal = refusal(result) else {
           provenMember = id
           return try claim(id, entry: .pin, replacing: false, in: store)
-        case .refused(let freeAttemptsLeft, let retryAt):
-          return .loginRefused(
-            memberID: id,
-            .refused(
-              freeAttemptsLeft: freeAttemptsLeft, retry: retryAt.map { ClockTime($0, from: now()) })
-          )
-        case .mustWait(let until):
-          return .loginRefused(memberID: id, .mustWait(until: ClockTime(until, from: now())))
-        case .locked:
-          return .loginRefused(memberID: id, .locked)
         }
+        return .loginRefused(memberID: id, refusal)
       case .load(let id):
         return .loaded(try records(of: id, in: store))
       case .select(let courseID, let id):
@@ -134,6 +125,8 @@ final class RecordsRunner: @unchecked Sendable {
         case .replaced(let by): return .sessionEnded(by: by.map(Self.otherSession))
         case .ended: return .sessionEnded(by: nil)
         }
+      case .station(let request):
+        return .station(try perform(request, on: store))
       }
     } catch let error as RecordsError {
       return .failed(request.failure, message: error.message)
@@ -146,6 +139,18 @@ final class RecordsRunner: @unchecked Sendable {
   func close() {
     try? store?.close()
     store = nil
+  }
+
+  /// Why a number and PIN were not accepted, as the login screen shows it; nil when they were.
+  func refusal(_ result: AuthenticationResult) -> RecordsReply.LoginRefusal? {
+    switch result {
+    case .ok: nil
+    case .refused(let freeAttemptsLeft, let retryAt):
+      .refused(
+        freeAttemptsLeft: freeAttemptsLeft, retry: retryAt.map { ClockTime($0, from: now()) })
+    case .mustWait(let until): .mustWait(until: ClockTime(until, from: now()))
+    case .locked: .locked
+    }
   }
 
   /// The member's records once this session is theirs; without a session row, at once.
@@ -182,7 +187,7 @@ final class RecordsRunner: @unchecked Sendable {
     return opened
   }
 
-  private func course(_ id: String) throws -> Course {
+  func course(_ id: String) throws -> Course {
     guard let course = catalog.course(id: id) else {
       throw RecordsError.database(MemberText.unknownCourse(id))
     }

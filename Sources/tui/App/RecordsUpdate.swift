@@ -18,6 +18,10 @@ func receive(_ answer: RecordsAnswer, in state: AppState) -> (AppState, [Effect]
   switch reply {
   case .sessionEnded, .sessionNoted, .failed(.session, _):
     return (receiveSession(reply, in: state), [])
+  case .station(let reply):
+    return (receiveStation(reply, in: state), [])
+  case .failed(.station(let failure), let message):
+    return (stationFailed(failure, message, in: state), [])
   default:
     break
   }
@@ -33,7 +37,7 @@ func receive(_ answer: RecordsAnswer, in state: AppState) -> (AppState, [Effect]
   guard state.isAbout(reply) else { return (state, []) }
   switch reply {
   case .loggedIn, .loginRefused, .quizStarted, .quizAbandoned, .sessionTaken, .sessionEnded,
-    .sessionNoted:
+    .sessionNoted, .station:
     break
   case .lessonPageSaved(let courseID, _, let page):
     state.session?.noteLessonPage(page, of: courseID)
@@ -70,8 +74,9 @@ func receive(_ answer: RecordsAnswer, in state: AppState) -> (AppState, [Effect]
       state.refuseQuiz(courseID, StudyText.startFailed(message))
     case .finishQuiz(let attemptID, _):
       state.failHandingIn(attemptID, message)
-    case .abandonQuiz:
-      // Nothing to do: the attempt was counted when it started.
+    case .abandonQuiz, .station:
+      // Nothing to do: an abandoned attempt was counted when it started; the station's
+      // failures were taken before (`stationFailed`).
       break
     }
   }
@@ -108,7 +113,7 @@ private func logIn(_ reply: RecordsReply, serial: Int, in state: AppState) -> Ap
     top.loginFailed(message)
     state.replaceTop(top)
   case .loaded, .selected, .dropped, .lessonPageSaved, .quizStarted, .quizRefused, .quizFinished,
-    .quizAbandoned, .sessionEnded, .sessionNoted:
+    .quizAbandoned, .sessionEnded, .sessionNoted, .station:
     break
   }
   return state
@@ -116,11 +121,16 @@ private func logIn(_ reply: RecordsReply, serial: Int, in state: AppState) -> Ap
 
 /// What opening a screen asks of the records: 我的选课, 我的学时, 为我推荐 and a test's rules (the
 /// day's attempts) read them again, since an administrator or another session may have
-/// written since the member logged in.
+/// written since the member logged in; a sign-in's list and 近期安排's seats are read as they
+/// are shown.
 func request(opening screen: AppScreen, in state: AppState) -> RecordsRequest? {
+  if case .attendees(let attendees) = screen {
+    return .station(.attendees(showingID: attendees.showing.id))
+  }
   guard let id = state.session?.member.id else { return nil }
   switch screen {
   case .myCourses, .myHours, .recommendations, .quizIntro: return .load(memberID: id)
+  case .upcomingSessions(let sessions): return sessions.request(memberID: id)
   default: return nil
   }
 }

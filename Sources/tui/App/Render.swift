@@ -30,7 +30,9 @@ private func drawStatusLine(_ state: AppState, into grid: inout Grid, row: Int) 
   }
   let busyWidth = busy.map { DisplayWidth.of($0) + 2 } ?? 0
   let countdown = state.idleCountdown.map {
-    state.sessionPolicy == nil ? MemberText.idleCountdown($0) : SSHText.idleEndsCountdown($0)
+    state.sessionPolicy != nil
+      ? SSHText.idleEndsCountdown($0)
+      : state.session == nil ? KioskText.idleCountdown($0) : MemberText.idleCountdown($0)
   }
   if let line = countdown ?? state.message ?? state.notice {
     grid.write(

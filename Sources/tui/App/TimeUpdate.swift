@@ -20,14 +20,19 @@ extension AppState {
     {
       state.logOutIdle(after: idle)
     }
+    if case .signedIn(let screen) = state.top, moment.uptime >= screen.until {
+      state.returnToFirstScreen()
+    }
     return state
   }
 
   /// The idle timer, while it applies: to a member logged in; with a session row (SSH), to
-  /// anyone connected, guest or member, until the session has ended.
+  /// anyone connected, guest or member, until the session has ended; at a kiosk to anyone
+  /// away from the start screen (an administrator, a guest, a number half typed).
   var activeIdleTimer: IdleTimer? {
     if case .sessionEnded = top { return nil }
-    return session == nil && sessionPolicy == nil ? nil : idleTimer
+    let applies = session != nil || sessionPolicy != nil || (kiosk != nil && !top.isStart)
+    return applies ? idleTimer : nil
   }
 
   /// The whole seconds left before an idle member is logged out, once the countdown runs.
@@ -46,6 +51,8 @@ extension AppState {
     if let busy = records.nextBusyDeadline(after: now.uptime) { deadlines.append(busy) }
     if let check = sessionPolicy?.nextCheck { deadlines.append(check) }
     if case .sessionEnded(let screen) = top { deadlines.append(screen.closesAt) }
+    if let refresh = nextStationRefresh { deadlines.append(refresh) }
+    if case .signedIn(let screen) = top { deadlines.append(screen.until) }
     return deadlines.min()
   }
 
@@ -59,7 +66,11 @@ extension AppState {
 
   /// Back to the first screen, logged out, saying why.
   private mutating func logOutIdle(after idle: IdleTimer) {
+    let member = session != nil
     returnToFirstScreen()
-    message = MemberText.loggedOutIdle(seconds: Int(idle.seconds))
+    message =
+      member
+      ? MemberText.loggedOutIdle(seconds: Int(idle.seconds))
+      : KioskText.returnedIdle(seconds: Int(idle.seconds))
   }
 }

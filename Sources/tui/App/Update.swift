@@ -15,7 +15,9 @@ private func step(_ state: AppState, _ event: Event, at moment: Moment?) -> (App
   // Time ran out for the session before this event (self-study over SSH): it ends.
   if let ending = sessionEnding(state) { return ending }
   let (next, effects) = handle(event, in: state)
-  return checkingSession(next, effects)
+  // A kiosk reads its station when that is due (`KioskState`).
+  let (refreshed, refresh) = next.refreshingStation()
+  return checkingSession(refreshed, effects + refresh)
 }
 
 private func handle(_ event: Event, in state: AppState) -> (AppState, [Effect]) {
@@ -34,6 +36,8 @@ private func handle(_ event: Event, in state: AppState) -> (AppState, [Effect]) 
     return checkSession(state)
   case .key(let key):
     if case .sessionEnded = state.top { return leave(state, nil) }
+    // At a kiosk Ctrl-C, Ctrl-Z, Ctrl-\ and Ctrl-S do nothing at all, not even go back.
+    if state.kiosk != nil, key.isControl { return (state, []) }
     state.message = nil
     if state.noteActivity() { return (state, []) }
     guard !state.isTooSmall else { return (state, []) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -19,11 +20,34 @@ struct BrowseCommand: ParsableCommand {
   @Option(
     name: .customLong("idle-timeout"),
     help: ArgumentHelp(MemberText.idleTimeoutOptionHelp, valueName: "seconds"))
-  var idleTimeout = IdleTimer.defaultSeconds
+  var idleTimeout: Int?
+
+  @Flag(name: .customLong("kiosk"), help: ArgumentHelp(KioskText.kioskOptionHelp))
+  var kioskFlag = false
+
+  @OptionGroup var station: StationOption
+
+  /// The environment variable a service unit may set instead of `--kiosk`.
+  static let kioskEnvironmentKey = "COURSE_MENU_KIOSK"
+
+  /// `--kiosk`, or `COURSE_MENU_KIOSK=1` (or yes, true).
+  var kiosk: Bool {
+    kioskFlag
+      || ["1", "yes", "true"].contains(
+        ProcessInfo.processInfo.environment[Self.kioskEnvironmentKey]?.lowercased() ?? "")
+  }
+
+  /// The idle timeout given, else the place's default: shorter at a kiosk.
+  var idleSeconds: Int {
+    idleTimeout ?? (kiosk ? IdleTimer.kioskDefaultSeconds : IdleTimer.defaultSeconds)
+  }
 
   func validate() throws {
     if demo, records.path != nil { throw ValidationError(MemberText.demoWithDatabase) }
-    if idleTimeout < 0 { throw ValidationError(MemberText.negativeIdleTimeout) }
+    if let idleTimeout, idleTimeout < 0 {
+      throw ValidationError(MemberText.negativeIdleTimeout)
+    }
+    if kiosk, station.resolved == nil { throw ValidationError(KioskText.kioskNeedsStation) }
   }
 
   func run() throws {
@@ -59,7 +83,12 @@ struct BrowseCommand: ParsableCommand {
       start: StartScreen(
         demoMembers: demo ? DemoData.members(today: today) : [],
         catalogWarning: served.servedFrom.map(CommandText.servingLastGood)),
-      idleTimer: IdleTimer(seconds: idleTimeout))
+      idleTimer: IdleTimer(seconds: idleSeconds),
+      kiosk: kiosk
+        ? station.resolved.map {
+          KioskState(
+            stationID: $0, catalogWarning: served.servedFrom.map(CommandText.servingLastGood))
+        } : nil)
     _ = try MemberUI.run(state, capabilities: capabilities, runner: runner) {
       demoDatabase?.remove()
     }

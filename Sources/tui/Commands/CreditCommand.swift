@@ -38,22 +38,9 @@ struct CreditCommand: ParsableCommand {
   @OptionGroup var records: RecordsOptions
   @OptionGroup var catalogOptions: CatalogOptions
 
-  static let maximumReasonLength = 200
-
-  /// A reason kept in the records and printed in reports: one line of plain text.
-  static func validate(reason: String) throws {
-    if reason.allSatisfy(\.isWhitespace) { throw ValidationError(AdminText.blankReason) }
-    if reason.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-      throw ValidationError(AdminText.reasonWithControlCharacters)
-    }
-    if reason.count > maximumReasonLength {
-      throw ValidationError(AdminText.reasonTooLong(maximumReasonLength))
-    }
-  }
-
   func validate() throws {
     if LocalDate(iso: date) == nil { throw ValidationError(AdminText.invalidDate(date)) }
-    if let reason { try Self.validate(reason: reason) }
+    if let reason { try validateOneLine(reason, option: "--reason") }
     if undo {
       if unscheduled { throw ValidationError(AdminText.undoNotUnscheduled) }
       if members == nil || sheet != nil { throw ValidationError(AdminText.undoNeedsMembers) }

@@ -92,7 +92,7 @@ struct MembersRemoveKeyCommand: ParsableCommand {
   var reason: String?
 
   func validate() throws {
-    if let reason { try CreditCommand.validate(reason: reason) }
+    if let reason { try validateOneLine(reason, option: "--reason") }
   }
 
   func run() throws {

@@ -13,7 +13,7 @@ struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report", abstract: AdminText.reportAbstract,
     discussion: AdminText.reportDiscussion,
-    subcommands: [YearReportCommand.self, SessionReportCommand.self],
+    subcommands: [YearReportCommand.self, SessionReportCommand.self, ReportStationsCommand.self],
     defaultSubcommand: YearReportCommand.self)
 }
 

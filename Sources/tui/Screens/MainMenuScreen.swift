@@ -14,10 +14,12 @@ struct MainMenuScreen: Screen {
 
   /// Only what works is listed; later features add their items here.
   enum Item: CaseIterable, Hashable, Sendable {
-    case catalog, search, myCourses, myHours, recommend, help
+    case catalog, search, myCourses, myHours, recommend, upcoming, help
 
     /// Items only a logged-in member sees.
-    var isForMembers: Bool { self == .myCourses || self == .myHours || self == .recommend }
+    var isForMembers: Bool {
+      self == .myCourses || self == .myHours || self == .recommend || self == .upcoming
+    }
 
     var title: String {
       switch self {
@@ -26,6 +28,7 @@ struct MainMenuScreen: Screen {
       case .myCourses: MemberText.mainMenuMyCourses
       case .myHours: MemberText.mainMenuMyHours
       case .recommend: ScreenText.mainMenuRecommend
+      case .upcoming: KioskText.upcomingItem
       case .help: ScreenText.mainMenuHelp
       }
     }
@@ -74,6 +77,7 @@ struct MainMenuScreen: Screen {
       case .myCourses: .push(.myCourses(MyCoursesScreen()))
       case .myHours: .push(.myHours(MyHoursScreen()))
       case .recommend: .push(.recommendations(RecommendationsScreen()))
+      case .upcoming: .push(.upcomingPlaces(UpcomingPlacesScreen(context)))
       case .help: .push(.help(HelpScreen()))
       }
     }

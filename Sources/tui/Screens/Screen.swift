@@ -12,6 +12,10 @@ struct ScreenContext: Sendable {
   var member: MemberSession? = nil
   /// What the records are busy with, once they have taken long enough to say so.
   var recordsBusy: RecordsRequest.Activity? = nil
+  /// In kiosk mode: the station, its open sign-in and the administrator.
+  var kiosk: KioskState? = nil
+  /// The local day, for what is ahead (近期安排, today's sessions).
+  var today = LocalDate(year: 2000, month: 1, day: 1)
 }
 
 /// Where a screen sends the member after a command.
@@ -70,6 +74,17 @@ enum AppScreen: Hashable, Sendable {
   case myCourses(MyCoursesScreen)
   case myHours(MyHoursScreen)
   case recommendations(RecommendationsScreen)
+  case kioskStart(KioskStartScreen)
+  case signedIn(SignedInScreen)
+  case adminMenu(AdminMenuScreen)
+  case signInCourses(SignInCoursesScreen)
+  case attendees(AttendeesScreen)
+  case removalReason(RemovalReasonScreen)
+  case adminConfirm(AdminConfirmScreen)
+  case signInClosed(SignInClosedScreen)
+  case upcomingPlaces(UpcomingPlacesScreen)
+  case upcomingSessions(UpcomingSessionsScreen)
+  case signUp(SignUpScreen)
   case quit(QuitScreen)
   case lessonReader(LessonReaderScreen)
   case lessonResume(LessonResumeScreen)
@@ -95,6 +110,17 @@ enum AppScreen: Hashable, Sendable {
     case .myCourses(let screen): screen
     case .myHours(let screen): screen
     case .recommendations(let screen): screen
+    case .kioskStart(let screen): screen
+    case .signedIn(let screen): screen
+    case .adminMenu(let screen): screen
+    case .signInCourses(let screen): screen
+    case .attendees(let screen): screen
+    case .removalReason(let screen): screen
+    case .adminConfirm(let screen): screen
+    case .signInClosed(let screen): screen
+    case .upcomingPlaces(let screen): screen
+    case .upcomingSessions(let screen): screen
+    case .signUp(let screen): screen
     case .quit(let screen): screen
     case .lessonReader(let screen): screen
     case .lessonResume(let screen): screen
@@ -128,6 +154,17 @@ enum AppScreen: Hashable, Sendable {
     case .myCourses(let screen): result = run(screen, AppScreen.myCourses)
     case .myHours(let screen): result = run(screen, AppScreen.myHours)
     case .recommendations(let screen): result = run(screen, AppScreen.recommendations)
+    case .kioskStart(let screen): result = run(screen, AppScreen.kioskStart)
+    case .signedIn(let screen): result = run(screen, AppScreen.signedIn)
+    case .adminMenu(let screen): result = run(screen, AppScreen.adminMenu)
+    case .signInCourses(let screen): result = run(screen, AppScreen.signInCourses)
+    case .attendees(let screen): result = run(screen, AppScreen.attendees)
+    case .removalReason(let screen): result = run(screen, AppScreen.removalReason)
+    case .adminConfirm(let screen): result = run(screen, AppScreen.adminConfirm)
+    case .signInClosed(let screen): result = run(screen, AppScreen.signInClosed)
+    case .upcomingPlaces(let screen): result = run(screen, AppScreen.upcomingPlaces)
+    case .upcomingSessions(let screen): result = run(screen, AppScreen.upcomingSessions)
+    case .signUp(let screen): result = run(screen, AppScreen.signUp)
     case .quit(let screen): result = run(screen, AppScreen.quit)
     case .lessonReader(let screen): result = run(screen, AppScreen.lessonReader)
     case .lessonResume(let screen): result = run(screen, AppScreen.lessonResume)
@@ -191,5 +228,25 @@ enum AppScreen: Hashable, Sendable {
   var isHelp: Bool {
     if case .help = self { return true }
     return false
+  }
+
+  /// The first screen of the program, where nobody is logged in.
+  var isStart: Bool {
+    switch self {
+    case .start, .kioskStart: true
+    default: false
+    }
+  }
+
+  /// A kiosk screen that shows the station's state, kept fresh while it is shown.
+  var showsStation: Bool {
+    switch self {
+    case .kioskStart, .signedIn, .adminMenu, .signInCourses, .attendees, .removalReason,
+      .adminConfirm, .signInClosed:
+      true
+    case .login(let screen):
+      if case .signIn = screen.purpose { true } else { false }
+    default: false
+    }
   }
 }
