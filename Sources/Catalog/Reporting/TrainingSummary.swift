@@ -90,13 +90,33 @@ public struct TrainingSummary: Sendable {
     }
   }
 
-  /// What was delivered in one form or category: sessions held, attendances, hours.
+  /// What was delivered in one form or category: sessions held, attendances, hours (the
+  /// self-study part apart).
   public struct Delivery: Hashable, Sendable {
     public var sessions = 0
     public var attendances = 0
     public var hours = StudyHours.zero
+    public var selfStudyHours = StudyHours.zero
 
     public init() {}
+
+    public var hoursExceptSelfStudy: StudyHours { hours - selfStudyHours }
+
+    mutating func add(_ credit: Credit) {
+      attendances += 1
+      hours += credit.hours
+      if credit.form == .selfstudy { selfStudyHours += credit.hours }
+    }
+
+    /// The sum of `parts`.
+    public init(adding parts: [Delivery]) {
+      for part in parts {
+        sessions += part.sessions
+        attendances += part.attendances
+        hours += part.hours
+        selfStudyHours += part.selfStudyHours
+      }
+    }
   }
 
   /// A member with what the year made of them.
@@ -189,10 +209,8 @@ public struct TrainingSummary: Sendable {
     var formDelivery: [CourseForm?: Delivery] = [:]
     var categoryDelivery: [String?: Delivery] = [:]
     for credit in credits {
-      formDelivery[credit.form, default: Delivery()].attendances += 1
-      formDelivery[credit.form, default: Delivery()].hours += credit.hours
-      categoryDelivery[credit.categoryID, default: Delivery()].attendances += 1
-      categoryDelivery[credit.categoryID, default: Delivery()].hours += credit.hours
+      formDelivery[credit.form, default: Delivery()].add(credit)
+      categoryDelivery[credit.categoryID, default: Delivery()].add(credit)
     }
     var monthly: [LocalDate: Int] = [:]
     for session in sessions {
@@ -256,4 +274,14 @@ extension CourseForm {
   /// Whether a course of this form is held for a group on a day (a session that counts as
   /// 期数); 网络培训 and 自学 are studied by each member alone.
   public var isHeldForAGroup: Bool { self != .online && self != .selfstudy }
+}
+
+extension TrainingSummary.ClosedShowing {
+  /// A closed sign-in of the station's log; nil for one open or cancelled.
+  public init?(_ logged: LoggedShowing) {
+    guard logged.showing.state == .closed else { return nil }
+    self.init(
+      courseID: logged.showing.courseID, courseTitle: logged.showing.courseTitle,
+      date: logged.showing.date)
+  }
 }

@@ -230,6 +230,7 @@ import Testing
     #expect(forms.map(\.delivery.sessions) == [3, 0, 1, 2, 0, 0, 0, 1])
     #expect(forms.map(\.delivery.attendances) == [4, 0, 3, 3, 0, 1, 1, 0])
     #expect(forms.map(\.delivery.hours.halves) == [32, 0, 9, 12, 0, 2, 6, 0])
+    #expect(forms.map(\.delivery.selfStudyHours.halves) == [0, 0, 0, 0, 0, 0, 6, 0])
   }
 
   /// By category: ideals c1 ×3, c2 ×4, c5 ×1 = 8 credits, 6 + 16 + 1 = 23 h, sessions 2 + 3 =
@@ -241,6 +242,9 @@ import Testing
     #expect(categories.map(\.delivery.sessions) == [5, 1, 1])
     #expect(categories.map(\.delivery.attendances) == [8, 4, 0])
     #expect(categories.map(\.delivery.hours.halves) == [46, 15, 0])
+    // farming's 7.5 h hold c4's 3 h of self-study.
+    #expect(categories.map(\.delivery.selfStudyHours.halves) == [0, 6, 0])
+    #expect(TrainingSummary.Delivery(adding: categories.map(\.delivery)).hours.halves == 61)
   }
 
   /// March 2, June 1, August 1, October 1, November 2: 7.

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Catalog
+import Foundation
+
+/// `report summary [--year Y] [--branch B] [--format text|csv|html]`: the figures a Party
+/// organisation reports upward (see `TrainingSummary` for what each one counts).
+struct SummaryReportCommand: ParsableCommand {
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, csv, html
+  }
+
+  static let configuration = CommandConfiguration(
+    commandName: "summary", abstract: ReportText.summaryAbstract,
+    discussion: ReportText.summaryDiscussion)
+
+  @OptionGroup var year: YearOption
+
+  @Option(help: ArgumentHelp(AdminText.branchOptionHelp))
+  var branch: String?
+
+  @Option(help: ArgumentHelp(ReportText.summaryFormatHelp))
+  var format: Format = .text
+
+  @OptionGroup var records: RecordsOptions
+  @OptionGroup var catalogOptions: CatalogOptions
+
+  func run() throws {
+    let catalog = try catalogOptions.loadCatalog()
+    let trainingYear = year.trainingYear(catalog)
+    let store = try records.openForReading()
+    let (members, showings) = try reportingRecordsErrors {
+      (
+        try store?.membersWithCredits(branch: branch) ?? [],
+        try store?.showings(in: trainingYear.span) ?? []
+      )
+    }
+    let summary = TrainingSummary(
+      year: trainingYear, branch: branch, members: members,
+      showings: showings.compactMap(TrainingSummary.ClosedShowing.init), catalog: catalog)
+    let report = SummaryReport(summary: summary, catalog: catalog, today: SystemClock.today())
+    switch format {
+    case .text: try printReport(report.report, as: .text)
+    case .csv: try printReport(report.report, as: .csv)
+    case .html: writeOutput(SummaryPage(report: report).document)
+    }
+  }
+}
