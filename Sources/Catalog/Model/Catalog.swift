@@ -111,3 +111,13 @@ public struct Catalog: Sendable {
     courses(inCategory: id).reduce(.zero) { $0 + $1.hours }
   }
 }
+
+extension Catalog {
+  /// The same catalog with these rating questions and this needs survey (tests, tools).
+  public func with(evaluation: Evaluation?, survey: Survey?) -> Catalog {
+    var catalog = self
+    catalog.evaluation = evaluation
+    catalog.survey = survey
+    return catalog
+  }
+}

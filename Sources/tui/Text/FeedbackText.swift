@@ -4,8 +4,8 @@ import Catalog
 enum FeedbackText {
   // MARK: Rating
 
-  static func ratingHeading(_ title: String, course: Int, of courses: Int) -> String {
-    courses > 1 ? "课程评价（第 \(course)/\(courses) 门）：\(title)" : "课程评价：\(title)"
+  static func ratingHeading(course: Int, of courses: Int) -> String {
+    courses > 1 ? "课程评价（第 \(course)/\(courses) 门）" : "课程评价"
   }
 
   static func questionPosition(_ number: Int, of count: Int) -> String { "第 \(number)/\(count) 题" }
