@@ -36,6 +36,10 @@ enum FeedbackPhase: Hashable, Sendable {
     }
   }
 
+  var isFailed: Bool {
+    if case .failed = self { true } else { false }
+  }
+
   mutating func fail(_ message: String) {
     guard let pending else { return }
     self = .failed(pending, message: message)

@@ -118,9 +118,10 @@ struct RatingScreen: Screen {
         current.answers[index]
       }
     }
-    table.drawBackItem(
-      question == 0 ? FeedbackText.skipCourse : FeedbackText.previousQuestion, into: &grid,
-      area: area)
+    let back =
+      phase.isFailed
+      ? FeedbackText.keyLater : question == 0 ? FeedbackText.skipCourse : FeedbackText.previousQuestion
+    table.drawBackItem(back, into: &grid, area: area)
     phase.drawStatus(into: &grid, area: area, top: table.endRow + 2, glyphs: context.glyphs)
   }
 

@@ -154,8 +154,10 @@ struct SurveyScreen: Screen {
     let texts = items(steps[step], survey, context.glyphs)
     table.draw(into: &grid, area: area, header: nil, glyphs: context.glyphs) { texts[$0] }
     let back =
-      step > 0
-      ? FeedbackText.previousStep : atLogin ? FeedbackText.declineSurvey : FeedbackText.backToMenu
+      phase.isFailed
+      ? FeedbackText.keyLater
+      : step > 0
+        ? FeedbackText.previousStep : atLogin ? FeedbackText.declineSurvey : FeedbackText.backToMenu
     table.drawBackItem(back, into: &grid, area: area)
     phase.drawStatus(into: &grid, area: area, top: table.endRow + 2, glyphs: context.glyphs)
   }
