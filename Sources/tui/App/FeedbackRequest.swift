@@ -8,6 +8,8 @@ enum FeedbackRequest: Hashable, Sendable {
   case rate(courseID: String, answers: [String: Int])
   /// Not this course: never asked again this year.
   case declineRating(courseID: String)
+  /// None of these courses (全部跳过): never asked again this year.
+  case declineRatings(courseIDs: [String])
   case answerSurvey(SurveyAnswers)
   /// Not at login this year; still open from the main menu.
   case declineSurvey
@@ -16,6 +18,7 @@ enum FeedbackRequest: Hashable, Sendable {
   var prompt: FeedbackPrompt {
     switch self {
     case .rate(let courseID, _), .declineRating(let courseID): .rate(courseID: courseID)
+    case .declineRatings(let courseIDs): .rate(courseID: courseIDs.first ?? "")
     case .answerSurvey, .declineSurvey: .survey
     }
   }

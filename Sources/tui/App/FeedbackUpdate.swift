@@ -41,7 +41,7 @@ extension AppState {
       message = changed ? FeedbackText.thanksRating(title) : FeedbackText.alreadyRated
     case .answerSurvey:
       message = changed ? FeedbackText.thanksSurvey : FeedbackText.surveyAlreadyAnswered
-    case .declineRating, .declineSurvey:
+    case .declineRating, .declineRatings, .declineSurvey:
       break
     }
     if sent.atLogin { offerFeedback() }

@@ -224,6 +224,12 @@ final class RecordsRunner: @unchecked Sendable {
         memberID: memberID)
     case .declineRating(let courseID):
       return try store.declineRating(courseID: courseID, year: year, memberID: memberID)
+    case .declineRatings(let courseIDs):
+      var changed = false
+      for courseID in courseIDs {
+        changed = try store.declineRating(courseID: courseID, year: year, memberID: memberID) || changed
+      }
+      return changed
     case .answerSurvey(let answers):
       guard let survey = catalog.survey else { throw RecordsError.surveyAnswersDoNotFit }
       return try store.answerSurvey(answers, survey: survey, year: year.year, memberID: memberID)

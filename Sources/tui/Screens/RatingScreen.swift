@@ -3,7 +3,8 @@ import Catalog
 /// 评学: the evaluation's questions about one course credited to the member, one at a time,
 /// each answered by the digit of its labelled answer (1 worst … 5 best). After the last
 /// answer the rating is kept at once; 0 on the first question skips the course for good
-/// (never asked again this year), on a later one goes back a question. Asked at login only.
+/// (never asked again this year), on a later one goes back a question; with more courses
+/// waiting, 9 on the first question skips them all. Asked at login only.
 struct RatingScreen: Screen {
   let courseID: String
   private(set) var question = 0
@@ -34,6 +35,11 @@ struct RatingScreen: Screen {
     guard let evaluation = context.catalog.evaluation, let current = shown(context) else {
       return .back
     }
+    if command == .digit(Self.skipAllDigit), question == 0 {
+      let courses = waiting(context)
+      guard courses.count > 1 else { return .refuse(ScreenText.noSuchItem(9, available: 1...list.count)) }
+      return send(.declineRatings(courseIDs: courses), context)
+    }
     if command == .back {
       guard question > 0 else { return send(.declineRating(courseID: courseID), context) }
       question -= 1
@@ -56,6 +62,23 @@ struct RatingScreen: Screen {
     }
   }
 
+  /// 全部跳过: a digit no question's answers reach (`Evaluation.answerLimits`).
+  static let skipAllDigit = 9
+
+  /// The courses still to rate, this one first.
+  private func waiting(_ context: ScreenContext) -> [String] {
+    let others = (context.member?.feedbackPrompts ?? []).compactMap { prompt -> String? in
+      guard case .rate(let id) = prompt, id != courseID else { return nil }
+      return id
+    }
+    return [courseID] + others
+  }
+
+  /// 9 全部跳过 is offered on the first question when other courses wait too.
+  private func offersSkipAll(_ context: ScreenContext) -> Bool {
+    question == 0 && phase == .answering && waiting(context).count > 1
+  }
+
   private mutating func send(_ request: FeedbackRequest, _ context: ScreenContext) -> Navigation {
     phase.send(request, context)
   }
@@ -63,10 +86,7 @@ struct RatingScreen: Screen {
   // MARK: Drawing
 
   func heading(_ context: ScreenContext) -> String {
-    let prompts = context.member?.feedbackPrompts ?? []
-    let ratings = prompts.filter { if case .rate = $0 { true } else { false } }
-    let place = (ratings.firstIndex(of: .rate(courseID: courseID)) ?? 0) + 1
-    return FeedbackText.ratingHeading(course: place, of: max(ratings.count, place))
+    FeedbackText.ratingHeading(courses: waiting(context).count)
   }
 
   func position(_ context: ScreenContext) -> String? {
@@ -77,8 +97,10 @@ struct RatingScreen: Screen {
   func keyHints(_ context: ScreenContext) -> [KeyHint] {
     if let hints = phase.waitingHints { return hints }
     let back = KeyHint("0", question == 0 ? FeedbackText.keySkip : FeedbackText.keyPrevious)
-    return NumberedTable.digitHints(for: list, action: FeedbackText.keyAnswer) + [
-      back, KeyHint(ScreenText.keyNameHelp, ScreenText.keyHelp),
+    let skipAll =
+      offersSkipAll(context) ? [KeyHint(String(Self.skipAllDigit), FeedbackText.keySkipAll)] : []
+    return NumberedTable.digitHints(for: list, action: FeedbackText.keyAnswer) + [back] + skipAll + [
+      KeyHint(ScreenText.keyNameHelp, ScreenText.keyHelp),
       KeyHint(ScreenText.keyNameArrows, ScreenText.keyMove),
       KeyHint(ScreenText.keyNameEnter, MemberText.keyConfirm),
     ]
@@ -99,7 +121,8 @@ struct RatingScreen: Screen {
       questionLines += TextWrap.lines(current.text, width: width).map { [Span($0, .emphasis)] }
     }
     // The answers, the 0 line and the blank above them must fit.
-    let room = context.body.height - list.count - 2 - title.count - questionLines.count
+    let skipAll = offersSkipAll(context) ? 1 : 0
+    let room = context.body.height - list.count - 2 - skipAll - title.count - questionLines.count
     return title + (introLines.count <= room ? introLines : []) + questionLines
   }
 
@@ -122,10 +145,20 @@ struct RatingScreen: Screen {
       phase.isFailed
       ? FeedbackText.keyLater : question == 0 ? FeedbackText.skipCourse : FeedbackText.previousQuestion
     table.drawBackItem(back, into: &grid, area: area)
-    phase.drawStatus(into: &grid, area: area, top: table.endRow + 2, glyphs: context.glyphs)
+    var below = table.endRow + 1
+    if offersSkipAll(context), below < area.height {
+      NumberedTable.drawNumber(Self.skipAllDigit, into: &grid, x: area.x, y: area.y + below)
+      grid.write(
+        FeedbackText.skipAll(waiting(context).count), x: area.x + NumberedTable.prefixWidth,
+        y: area.y + below, width: area.width - NumberedTable.prefixWidth, ellipsis: ellipsis)
+      below += 1
+    }
+    phase.drawStatus(into: &grid, area: area, top: below + 1, glyphs: context.glyphs)
   }
 
   func command(forClickAt x: Int, row: Int, _ context: ScreenContext) -> Command? {
-    table(context).command(forClickAt: x, row: row, backItem: true)
+    let table = table(context)
+    if offersSkipAll(context), row == table.endRow + 1 { return .digit(Self.skipAllDigit) }
+    return table.command(forClickAt: x, row: row, backItem: true)
   }
 }

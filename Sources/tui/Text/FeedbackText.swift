@@ -4,15 +4,16 @@ import Catalog
 enum FeedbackText {
   // MARK: Rating
 
-  static func ratingHeading(course: Int, of courses: Int) -> String {
-    courses > 1 ? "课程评价（第 \(course)/\(courses) 门）" : "课程评价"
+  /// `courses`: how many are still to rate, this one included.
+  static func ratingHeading(courses: Int) -> String {
+    courses > 1 ? "课程评价（还有 \(courses) 门待评价）" : "课程评价"
   }
 
   static func questionPosition(_ number: Int, of count: Int) -> String { "第 \(number)/\(count) 题" }
 
   static let anonymous = "评价不记姓名和编号。"
   static let skipCourse = "跳过这门课（以后不再询问）"
-  static func skipAll(_ count: Int) -> String { "全部跳过（共 \(count) 门待评价，以后不再询问）" }
+  static func skipAll(_ count: Int) -> String { "全部跳过（共 \(count) 门，以后不再询问）" }
   static let previousQuestion = "上一题"
   static let keyAnswer = "选择"
   static let keySkip = "跳过"

@@ -13,7 +13,7 @@ import Testing
       FeedbackScreenStates.rating80,
       """
        党员教育培训课程目录  某县委组织部                    党员：王建国  2026-03-01
-       课程评价（第 1/2 门）                                                第 1/2 题
+       课程评价（还有 2 门待评价）                                          第 1/2 题
       ────────────────────────────────────────────────────────────────────────────────
        课程名称：农村党员冬训集中培训：发展现代农业与带领群众共同致富
        让党员作评价，从基层看效果。回答不记姓名和编号。
@@ -26,7 +26,7 @@ import Testing
           4  有用
           5  很有用
           0  跳过这门课（以后不再询问）
-
+          9  全部跳过（共 2 门，以后不再询问）
 
 
 
@@ -35,11 +35,11 @@ import Testing
 
 
       ────────────────────────────────────────────────────────────────────────────────
-       1-5 选择  0 跳过  ? 帮助  上下键 移动  回车 确认
+       1-5 选择  0 跳过  9 全部跳过  ? 帮助  上下键 移动  回车 确认
       """,
       styles: """
       TTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTT
-       HHHHHHHHHHHHHHHHHHHHH
+       HHHHHHHHHHHHHHHHHHHHHHHHHHH
 
        EEEEEEEEEE
 
@@ -52,6 +52,7 @@ import Testing
         NNN
         NNN
         NNN
+        NNN
 
 
 
@@ -60,8 +61,7 @@ import Testing
 
 
 
-
-      KNNNKKKKKKKNKKKKKKKNKKKKKKKNNNNNNKKKKKKKNNNNKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKK
+      KNNNKKKKKKKNKKKKKKKNKKKKKKKKKKKNKKKKKKKNNNNNNKKKKKKKNNNNKKKKKKKKKKKKKKKKKKKKKKKK
       """)
   }
 
@@ -71,7 +71,7 @@ import Testing
       FeedbackScreenStates.rating60,
       """
        党员教育培训课程目录  某县委组…   党员：王建国  2026-03-01
-       课程评价（第 1/2 门）                            第 1/2 题
+       课程评价（还有 2 门待评价）                      第 1/2 题
       ────────────────────────────────────────────────────────────
        课程名称：农村党员冬训集中培训：发展现代农业与带领群众共同
                  致富
@@ -85,11 +85,11 @@ import Testing
           5  很有用
           0  跳过这门课（以后不再询问）
       ────────────────────────────────────────────────────────────
-       1-5 选择  0 跳过  ? 帮助  上下键 移动  回车 确认
+       1-5 选择  0 跳过  9 全部跳过  ? 帮助  上下键 移动
       """,
       styles: """
       TTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTT
-       HHHHHHHHHHHHHHHHHHHHH
+       HHHHHHHHHHHHHHHHHHHHHHHHHHH
 
        EEEEEEEEEE
 
@@ -103,7 +103,7 @@ import Testing
         NNN
         NNN
 
-      KNNNKKKKKKKNKKKKKKKNKKKKKKKNNNNNNKKKKKKKNNNNKKKKKKKKKKKKKKKK
+      KNNNKKKKKKKNKKKKKKKNKKKKKKKKKKKNKKKKKKKNNNNNNKKKKKKKKKKKKKKK
       """)
   }
 
@@ -114,7 +114,7 @@ import Testing
       FeedbackScreenStates.ratingFailed60,
       """
        党员教育培训课程目录  某县委组…   党员：王建国  2026-03-01
-       课程评价（第 1/2 门）                            第 2/2 题
+       课程评价（还有 2 门待评价）                      第 2/2 题
       ────────────────────────────────────────────────────────────
        课程名称：农村党员冬训集中培训：发展现代农业与带领群众共同
                  致富
@@ -132,7 +132,7 @@ import Testing
       """,
       styles: """
       TTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTT
-       HHHHHHHHHHHHHHHHHHHHH
+       HHHHHHHHHHHHHHHHHHHHHHHHHHH
 
        EEEEEEEEEE
 

@@ -63,6 +63,22 @@ import Testing
     #expect(state.message == nil)
   }
 
+  /// 9 on the first question skips every course waiting, for good; with one course left it
+  /// is not offered.
+  @Test func nineSkipsEveryCourseWaiting() {
+    let state = F.loggedIn()
+    let (_, effects) = state.pressing("9")
+    #expect(
+      effects.requests == [
+        .feedback(.declineRatings(courseIDs: ["farm-winter", "ideals-history"]), memberID: "2001")
+      ])
+    #expect(state.pressing("4").state.pressing("9").effects.isEmpty)  // not on question 2
+    let last = F.loggedIn(F.asked(["farm-winter"]))
+    #expect(rating(last)?.courseID == "ideals-history")
+    #expect(last.pressing("9").effects.isEmpty)
+    #expect(!render(last).lines.joined().contains(FeedbackText.keySkipAll))
+  }
+
   /// Topics toggle up to the limit, 选好了 needs one at least, then the form and the season
   /// (or 都可以); the last choice sends the answers. After that, the main menu.
   @Test func theSurveyStepsThroughTopicsFormAndSeason() {
