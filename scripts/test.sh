@@ -29,6 +29,7 @@ python3 Tests/e2e/loop_e2e.py --binary .build/debug/course-menu
 python3 Tests/e2e/hardening_e2e.py --binary .build/debug/course-menu
 python3 Tests/e2e/quiz_e2e.py --binary .build/debug/course-menu
 python3 Tests/e2e/kiosk_e2e.py --binary .build/debug/course-menu
+python3 Tests/e2e/feedback_e2e.py --binary .build/debug/course-menu
 
 echo "== deployment: the kiosk's systemd unit"
 python3 Tests/deploy/kiosk_unit.py --binary .build/debug/course-menu
