@@ -66,10 +66,11 @@ struct SummaryPage {
     return html + "</section>\n"
   }
 
-  /// Columns whose every cell is a figure (a number, a percentage or —), set flush right.
+  /// Columns whose every cell is a figure (a number, a percentage or —), set flush right;
+  /// never the first, which names the row (a member number is no figure).
   static func numericColumns(_ table: ReportTable) -> Set<Int> {
     Set(
-      table.header.indices.filter { column in
+      table.header.indices.dropFirst().filter { column in
         table.rows.allSatisfy { row in
           guard column < row.count else { return true }
           let cell = row[column]
@@ -129,8 +130,8 @@ struct SummaryPage {
     thead { display: table-header-group; }
     tr { break-inside: avoid; }
     .note, .empty { margin: 1mm 0 0; color: #444; font-size: 8.5pt; }
-    .charts { display: flex; flex-wrap: wrap; gap: 4mm; }
-    figure { margin: 0; flex: 1 1 88mm; break-inside: avoid; }
+    .charts { display: flex; flex-direction: column; gap: 2mm; }
+    figure { margin: 0; break-inside: avoid; }
     figcaption { font-weight: bold; font-size: 10pt; margin: 2mm 0 1mm; }
     svg { width: 100%; height: auto; display: block; }
     svg text { font-family: \(fonts); font-size: 11px; fill: #222; }
@@ -161,6 +162,10 @@ struct BarChart {
   /// The value of a full bar; nil: the largest bar's.
   var maximum: Double?
 
+  /// The drawing's width in its own units: about the page's text width in CSS pixels (186 mm),
+  /// so 11 units of type print at about 8 pt.
+  static let width = 700
+
   private var scale: Double {
     let top = maximum ?? bars.map(\.value).max() ?? 0
     return top > 0 ? top : 1
@@ -172,12 +177,12 @@ struct BarChart {
 
   /// Bars across: the label on the left, the value after the bar.
   var horizontal: String {
-    let row = 22
-    let labelWidth = 150
-    let barWidth = 260.0
+    let row = 20
+    let labelWidth = 170
+    let barWidth = Double(Self.width - labelWidth - 70)
     let height = max(row, bars.count * row) + 6
     var svg =
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 480 \(height)\" role=\"img\" aria-label=\"\(HTML.text(title))\">\n"
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Self.width) \(height)\" role=\"img\" aria-label=\"\(HTML.text(title))\">\n"
     for (index, bar) in bars.enumerated() {
       let y = 3 + index * row
       let width = max(0, bar.value / scale * barWidth)
@@ -195,18 +200,18 @@ struct BarChart {
 
   /// Bars up: the label under each bar, the value over it.
   var vertical: String {
-    let column = 38.0
-    let chartHeight = 120.0
     let left = 12.0
-    let width = Int(left * 2 + column * Double(bars.count))
+    let width = Self.width
+    let column = (Double(width) - left * 2) / Double(max(1, bars.count))
+    let chartHeight = 110.0
     var svg =
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) 170\" role=\"img\" aria-label=\"\(HTML.text(title))\">\n"
     let base = 20 + chartHeight
     for (index, bar) in bars.enumerated() {
       let x = left + Double(index) * column
       let height = max(0, bar.value / scale * chartHeight)
-      svg += "<rect class=\"bar\" x=\"\(Self.number(x + 7))\" y=\"\(Self.number(base - height))\" "
-        + "width=\"\(Self.number(column - 14))\" height=\"\(Self.number(height))\" "
+      svg += "<rect class=\"bar\" x=\"\(Self.number(x + column * 0.2))\" y=\"\(Self.number(base - height))\" "
+        + "width=\"\(Self.number(column * 0.6))\" height=\"\(Self.number(height))\" "
         + "data-label=\"\(HTML.text(bar.label))\" data-value=\"\(HTML.text(bar.text))\"/>"
       svg += "<text x=\"\(Self.number(x + column / 2))\" y=\"\(Self.number(base - height - 4))\" "
         + "text-anchor=\"middle\">\(HTML.text(bar.text))</text>"
