@@ -117,7 +117,8 @@ public enum DemoData {
       let credits = try store.credits(of: id)
       for prompt in catalog.feedbackPrompts(credits: credits, state: FeedbackState()) {
         switch prompt {
-        case .rate(let courseID): try store.declineRating(courseID: courseID, year: thisYear, memberID: id)
+        case .rate(let courseID):
+          try store.declineRating(courseID: courseID, year: thisYear, memberID: id)
         case .survey: try store.declineSurvey(year: thisYear.year, memberID: id)
         }
       }

@@ -227,7 +227,8 @@ final class RecordsRunner: @unchecked Sendable {
     case .declineRatings(let courseIDs):
       var changed = false
       for courseID in courseIDs {
-        changed = try store.declineRating(courseID: courseID, year: year, memberID: memberID) || changed
+        changed =
+          try store.declineRating(courseID: courseID, year: year, memberID: memberID) || changed
       }
       return changed
     case .answerSurvey(let answers):

@@ -25,7 +25,8 @@ struct RatingsReportCommand: ParsableCommand {
     }
     let summary = RatingSummary(
       year: trainingYear.year, ratings: ratings, evaluation: catalog.evaluation)
-    try printReport(RatingsReport(summary: summary, evaluation: catalog.evaluation).report, as: format)
+    try printReport(
+      RatingsReport(summary: summary, evaluation: catalog.evaluation).report, as: format)
   }
 }
 

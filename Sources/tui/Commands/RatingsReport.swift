@@ -17,7 +17,9 @@ struct RatingsReport {
       questions.map { ReportText.average(hundredths: figures.averageHundredths(of: $0.id)) }
     }
     var courseNotes: [String] = []
-    if summary.hiddenCourses > 0 { courseNotes.append(ReportText.hiddenCourses(summary.hiddenCourses)) }
+    if summary.hiddenCourses > 0 {
+      courseNotes.append(ReportText.hiddenCourses(summary.hiddenCourses))
+    }
     let tables = [
       ReportTable(
         title: ReportText.coursesTitle, header: ReportText.coursesHeader + averageColumns,
@@ -30,7 +32,9 @@ struct RatingsReport {
       ReportTable(
         title: ReportText.providersTitle,
         header: [ReportText.providerColumn, ReportText.ratingsColumn] + averageColumns,
-        rows: summary.providers.map { [$0.name, String($0.figures.ratings)] + averages($0.figures) }),
+        rows: summary.providers.map {
+          [$0.name, String($0.figures.ratings)] + averages($0.figures)
+        }),
       ReportTable(
         title: ReportText.instructorsTitle,
         header: [ReportText.instructorColumn, ReportText.ratingsColumn] + averageColumns,
@@ -66,16 +70,21 @@ struct DemandReport {
           title: ReportText.topicsTitle(survey.maxTopics), header: ReportText.topicsHeader,
           rows: summary.topics.map {
             [
-              $0.topic.title, $0.topic.categoryID.map { ReportText.categoryTitle($0, in: catalog) } ?? "",
+              $0.topic.title,
+              $0.topic.categoryID.map { ReportText.categoryTitle($0, in: catalog) } ?? "",
               String($0.votes), ReportText.share($0.votes, of: respondents),
             ]
           }))
       if !summary.forms.isEmpty {
         tables.append(
           ReportTable(
-            title: ReportText.formsPreferredTitle, header: [ReportText.formColumn] + ReportText.votesHeader,
+            title: ReportText.formsPreferredTitle,
+            header: [ReportText.formColumn] + ReportText.votesHeader,
             rows: summary.forms.map {
-              [$0.form?.label ?? ReportText.either, String($0.votes), ReportText.share($0.votes, of: respondents)]
+              [
+                $0.form?.label ?? ReportText.either, String($0.votes),
+                ReportText.share($0.votes, of: respondents),
+              ]
             }))
       }
       if !summary.seasons.isEmpty {
@@ -84,7 +93,10 @@ struct DemandReport {
             title: ReportText.seasonsPreferredTitle,
             header: [ReportText.seasonColumn] + ReportText.votesHeader,
             rows: summary.seasons.map {
-              [FeedbackText.seasonOption($0.season), String($0.votes), ReportText.share($0.votes, of: respondents)]
+              [
+                FeedbackText.seasonOption($0.season), String($0.votes),
+                ReportText.share($0.votes, of: respondents),
+              ]
             }))
       }
     }

@@ -75,7 +75,8 @@ struct SummaryPage {
           guard column < row.count else { return true }
           let cell = row[column]
           return cell == ReportText.notApplicable
-            || (!cell.isEmpty && cell.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "%") })
+            || (!cell.isEmpty
+              && cell.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "%") })
         }
       })
   }
@@ -85,29 +86,32 @@ struct SummaryPage {
   var charts: String {
     let summary = report.summary
     var html = "<section class=\"charts\">\n"
-    html += BarChart(
-      title: ReportText.coverageChart, id: "chart-coverage",
-      bars: summary.branches.map {
-        BarChart.Bar(
-          label: $0.branch, value: Double($0.figures.coveragePermille ?? 0),
-          text: ReportText.percent(permille: $0.figures.coveragePermille))
-      }, maximum: 1000
-    ).horizontal
-    html += BarChart(
-      title: ReportText.hoursChart, id: "chart-hours",
-      bars: summary.forms.map {
-        BarChart.Bar(
-          label: ReportText.formLabel($0.form), value: $0.delivery.hours.value,
-          text: $0.delivery.hours.description)
-      }, maximum: nil
-    ).horizontal
-    html += BarChart(
-      title: ReportText.monthsChart, id: "chart-months",
-      bars: summary.sessionsByMonth.map {
-        BarChart.Bar(
-          label: "\($0.month.month) 月", value: Double($0.sessions), text: String($0.sessions))
-      }, maximum: nil
-    ).vertical
+    html +=
+      BarChart(
+        title: ReportText.coverageChart, id: "chart-coverage",
+        bars: summary.branches.map {
+          BarChart.Bar(
+            label: $0.branch, value: Double($0.figures.coveragePermille ?? 0),
+            text: ReportText.percent(permille: $0.figures.coveragePermille))
+        }, maximum: 1000
+      ).horizontal
+    html +=
+      BarChart(
+        title: ReportText.hoursChart, id: "chart-hours",
+        bars: summary.forms.map {
+          BarChart.Bar(
+            label: ReportText.formLabel($0.form), value: $0.delivery.hours.value,
+            text: $0.delivery.hours.description)
+        }, maximum: nil
+      ).horizontal
+    html +=
+      BarChart(
+        title: ReportText.monthsChart, id: "chart-months",
+        bars: summary.sessionsByMonth.map {
+          BarChart.Bar(
+            label: "\($0.month.month) 月", value: Double($0.sessions), text: String($0.sessions))
+        }, maximum: nil
+      ).vertical
     return html + "</section>\n"
   }
 
@@ -186,15 +190,19 @@ struct BarChart {
     for (index, bar) in bars.enumerated() {
       let y = 3 + index * row
       let width = max(0, bar.value / scale * barWidth)
-      svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">"
+      svg +=
+        "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">"
         + "\(HTML.text(Self.clipped(bar.label, characters: 12)))</text>"
-      svg += "<rect class=\"bar\" x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\""
+      svg +=
+        "<rect class=\"bar\" x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\""
         + "\(Self.number(width))\" height=\"14\" data-label=\"\(HTML.text(bar.label))\" "
         + "data-value=\"\(HTML.text(bar.text))\"/>"
-      svg += "<text x=\"\(Self.number(Double(labelWidth) + width + 5))\" y=\"\(y + 15)\">"
+      svg +=
+        "<text x=\"\(Self.number(Double(labelWidth) + width + 5))\" y=\"\(y + 15)\">"
         + "\(HTML.text(bar.text))</text>\n"
     }
-    svg += "<line class=\"axis\" x1=\"\(labelWidth)\" y1=\"0\" x2=\"\(labelWidth)\" y2=\"\(height)\"/>\n"
+    svg +=
+      "<line class=\"axis\" x1=\"\(labelWidth)\" y1=\"0\" x2=\"\(labelWidth)\" y2=\"\(height)\"/>\n"
     return figure(svg + "</svg>\n")
   }
 
@@ -210,15 +218,19 @@ struct BarChart {
     for (index, bar) in bars.enumerated() {
       let x = left + Double(index) * column
       let height = max(0, bar.value / scale * chartHeight)
-      svg += "<rect class=\"bar\" x=\"\(Self.number(x + column * 0.2))\" y=\"\(Self.number(base - height))\" "
+      svg +=
+        "<rect class=\"bar\" x=\"\(Self.number(x + column * 0.2))\" y=\"\(Self.number(base - height))\" "
         + "width=\"\(Self.number(column * 0.6))\" height=\"\(Self.number(height))\" "
         + "data-label=\"\(HTML.text(bar.label))\" data-value=\"\(HTML.text(bar.text))\"/>"
-      svg += "<text x=\"\(Self.number(x + column / 2))\" y=\"\(Self.number(base - height - 4))\" "
+      svg +=
+        "<text x=\"\(Self.number(x + column / 2))\" y=\"\(Self.number(base - height - 4))\" "
         + "text-anchor=\"middle\">\(HTML.text(bar.text))</text>"
-      svg += "<text x=\"\(Self.number(x + column / 2))\" y=\"\(Self.number(base + 16))\" "
+      svg +=
+        "<text x=\"\(Self.number(x + column / 2))\" y=\"\(Self.number(base + 16))\" "
         + "text-anchor=\"middle\">\(HTML.text(bar.label))</text>\n"
     }
-    svg += "<line class=\"axis\" x1=\"\(Self.number(left))\" y1=\"\(Self.number(base))\" "
+    svg +=
+      "<line class=\"axis\" x1=\"\(Self.number(left))\" y1=\"\(Self.number(base))\" "
       + "x2=\"\(Self.number(Double(width) - left))\" y2=\"\(Self.number(base))\"/>\n"
     return figure(svg + "</svg>\n")
   }

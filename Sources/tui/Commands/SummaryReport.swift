@@ -14,7 +14,8 @@ struct SummaryReport {
     var tables = [Self.overview(summary)]
     tables.append(
       ReportTable(
-        title: ReportText.branchesTitle, header: [ReportText.branchColumn] + ReportText.figuresHeader,
+        title: ReportText.branchesTitle,
+        header: [ReportText.branchColumn] + ReportText.figuresHeader,
         rows: summary.branches.map { [$0.branch] + figures($0.figures) }
           + [[ReportText.total] + figures(summary.total)]))
     tables.append(
@@ -24,7 +25,8 @@ struct SummaryReport {
           + [[ReportText.leaders] + figures(summary.leaders)]))
     tables.append(
       ReportTable(
-        title: ReportText.domainsTitle, header: [ReportText.domainColumn] + ReportText.figuresHeader,
+        title: ReportText.domainsTitle,
+        header: [ReportText.domainColumn] + ReportText.figuresHeader,
         rows: summary.domains.map { [$0.domain.label] + figures($0.figures) }))
     tables.append(
       ReportTable(
@@ -107,7 +109,10 @@ struct SummaryReport {
       rows: summary.forms.map {
         [ReportText.formLabel($0.form)]
           + deliveryCells($0.delivery, sessions: $0.form?.isHeldForAGroup ?? true)
-      } + [[ReportText.total] + deliveryCells(TrainingSummary.Delivery(adding: summary.forms.map(\.delivery)))],
+      } + [
+        [ReportText.total]
+          + deliveryCells(TrainingSummary.Delivery(adding: summary.forms.map(\.delivery)))
+      ],
       notes: [ReportText.formsNote])
   }
 
@@ -117,6 +122,9 @@ struct SummaryReport {
       header: [ReportText.categoryColumn] + ReportText.deliveryHeader,
       rows: summary.categories.map {
         [ReportText.categoryTitle($0.categoryID, in: catalog)] + deliveryCells($0.delivery)
-      } + [[ReportText.total] + deliveryCells(TrainingSummary.Delivery(adding: summary.categories.map(\.delivery)))])
+      } + [
+        [ReportText.total]
+          + deliveryCells(TrainingSummary.Delivery(adding: summary.categories.map(\.delivery)))
+      ])
   }
 }

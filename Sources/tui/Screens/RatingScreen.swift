@@ -23,7 +23,8 @@ struct RatingScreen: Screen {
   mutating func failed(_ message: String) { phase.fail(message) }
 
   private func shown(_ context: ScreenContext) -> EvaluationQuestion? {
-    guard let questions = context.catalog.evaluation?.questions, questions.indices.contains(question)
+    guard let questions = context.catalog.evaluation?.questions,
+      questions.indices.contains(question)
     else { return nil }
     return questions[question]
   }
@@ -37,7 +38,9 @@ struct RatingScreen: Screen {
     }
     if command == .digit(Self.skipAllDigit), question == 0 {
       let courses = waiting(context)
-      guard courses.count > 1 else { return .refuse(ScreenText.noSuchItem(9, available: 1...list.count)) }
+      guard courses.count > 1 else {
+        return .refuse(ScreenText.noSuchItem(9, available: 1...list.count))
+      }
       return send(.declineRatings(courseIDs: courses), context)
     }
     if command == .back {
@@ -99,11 +102,12 @@ struct RatingScreen: Screen {
     let back = KeyHint("0", question == 0 ? FeedbackText.keySkip : FeedbackText.keyPrevious)
     let skipAll =
       offersSkipAll(context) ? [KeyHint(String(Self.skipAllDigit), FeedbackText.keySkipAll)] : []
-    return NumberedTable.digitHints(for: list, action: FeedbackText.keyAnswer) + [back] + skipAll + [
-      KeyHint(ScreenText.keyNameHelp, ScreenText.keyHelp),
-      KeyHint(ScreenText.keyNameArrows, ScreenText.keyMove),
-      KeyHint(ScreenText.keyNameEnter, MemberText.keyConfirm),
-    ]
+    return NumberedTable.digitHints(for: list, action: FeedbackText.keyAnswer) + [back] + skipAll
+      + [
+        KeyHint(ScreenText.keyNameHelp, ScreenText.keyHelp),
+        KeyHint(ScreenText.keyNameArrows, ScreenText.keyMove),
+        KeyHint(ScreenText.keyNameEnter, MemberText.keyConfirm),
+      ]
   }
 
   /// The course, the evaluation's line, the question: the rows above the answers. The
@@ -143,7 +147,8 @@ struct RatingScreen: Screen {
     }
     let back =
       phase.isFailed
-      ? FeedbackText.keyLater : question == 0 ? FeedbackText.skipCourse : FeedbackText.previousQuestion
+      ? FeedbackText.keyLater
+      : question == 0 ? FeedbackText.skipCourse : FeedbackText.previousQuestion
     table.drawBackItem(back, into: &grid, area: area)
     var below = table.endRow + 1
     if offersSkipAll(context), below < area.height {

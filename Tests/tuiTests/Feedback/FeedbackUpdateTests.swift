@@ -39,7 +39,8 @@ import Testing
     (state, effects) = state.pressing("53")
     #expect(
       effects.requests == [
-        .feedback(.rate(courseID: "farm-winter", answers: ["useful": 5, "lively": 3]), memberID: "2001")
+        .feedback(
+          .rate(courseID: "farm-winter", answers: ["useful": 5, "lively": 3]), memberID: "2001")
       ])
     // Keys while saving do nothing, and send nothing again.
     let (waiting, more) = state.pressing("1")
