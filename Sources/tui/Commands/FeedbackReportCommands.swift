@@ -8,18 +8,13 @@ struct RatingsReportCommand: ParsableCommand {
     commandName: "ratings", abstract: ReportText.ratingsAbstract,
     discussion: ReportText.ratingsDiscussion)
 
-  @OptionGroup var year: YearOption
+  @OptionGroup var inputs: ReportInputs
 
   @Option(help: ArgumentHelp(ReportText.formatHelp))
   var format: ReportCommand.Format = .text
 
-  @OptionGroup var records: RecordsOptions
-  @OptionGroup var catalogOptions: CatalogOptions
-
   func run() throws {
-    let catalog = try catalogOptions.loadCatalog()
-    let trainingYear = year.trainingYear(catalog)
-    let store = try records.openForReading()
+    let (catalog, trainingYear, store) = try inputs.open()
     let ratings = try reportingRecordsErrors {
       try store?.courseRatings(year: trainingYear.year) ?? []
     }
@@ -37,7 +32,7 @@ struct DemandReportCommand: ParsableCommand {
     commandName: "demand", abstract: ReportText.demandAbstract,
     discussion: ReportText.demandDiscussion)
 
-  @OptionGroup var year: YearOption
+  @OptionGroup var inputs: ReportInputs
 
   @Option(help: ArgumentHelp(AdminText.branchOptionHelp))
   var branch: String?
@@ -45,13 +40,8 @@ struct DemandReportCommand: ParsableCommand {
   @Option(help: ArgumentHelp(ReportText.formatHelp))
   var format: ReportCommand.Format = .text
 
-  @OptionGroup var records: RecordsOptions
-  @OptionGroup var catalogOptions: CatalogOptions
-
   func run() throws {
-    let catalog = try catalogOptions.loadCatalog()
-    let trainingYear = year.trainingYear(catalog)
-    let store = try records.openForReading()
+    let (catalog, trainingYear, store) = try inputs.open()
     let (tally, selections) = try reportingRecordsErrors {
       (
         try store?.surveyTally(year: trainingYear.year, branch: branch) ?? SurveyTally(),

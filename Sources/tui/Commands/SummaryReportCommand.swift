@@ -13,7 +13,7 @@ struct SummaryReportCommand: ParsableCommand {
     commandName: "summary", abstract: ReportText.summaryAbstract,
     discussion: ReportText.summaryDiscussion)
 
-  @OptionGroup var year: YearOption
+  @OptionGroup var inputs: ReportInputs
 
   @Option(help: ArgumentHelp(AdminText.branchOptionHelp))
   var branch: String?
@@ -21,13 +21,8 @@ struct SummaryReportCommand: ParsableCommand {
   @Option(help: ArgumentHelp(ReportText.summaryFormatHelp))
   var format: Format = .text
 
-  @OptionGroup var records: RecordsOptions
-  @OptionGroup var catalogOptions: CatalogOptions
-
   func run() throws {
-    let catalog = try catalogOptions.loadCatalog()
-    let trainingYear = year.trainingYear(catalog)
-    let store = try records.openForReading()
+    let (catalog, trainingYear, store) = try inputs.open()
     let (members, showings) = try reportingRecordsErrors {
       (
         try store?.membersWithCredits(branch: branch) ?? [],

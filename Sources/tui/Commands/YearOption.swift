@@ -15,3 +15,16 @@ struct YearOption: ParsableArguments {
     catalog.rules.trainingYear(year ?? catalog.year)
   }
 }
+
+/// What every report upward reads: the catalog (and rules), the training year asked for, and
+/// the records opened read-only (nil when there are none yet).
+struct ReportInputs: ParsableArguments {
+  @OptionGroup var year: YearOption
+  @OptionGroup var records: RecordsOptions
+  @OptionGroup var catalogOptions: CatalogOptions
+
+  func open() throws -> (catalog: Catalog, year: TrainingYear, store: RecordsStore?) {
+    let catalog = try catalogOptions.loadCatalog()
+    return (catalog, year.trainingYear(catalog), try records.openForReading())
+  }
+}
