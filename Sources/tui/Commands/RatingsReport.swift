@@ -34,13 +34,13 @@ struct RatingsReport {
         header: [ReportText.providerColumn, ReportText.ratingsColumn] + averageColumns,
         rows: summary.providers.map {
           [$0.name, String($0.figures.ratings)] + averages($0.figures)
-        }),
+        }, empty: ReportText.nothingShown),
       ReportTable(
         title: ReportText.instructorsTitle,
         header: [ReportText.instructorColumn, ReportText.ratingsColumn] + averageColumns,
         rows: summary.instructors.map {
           [$0.name, String($0.figures.ratings)] + averages($0.figures)
-        }),
+        }, empty: ReportText.nothingShown),
     ]
     report = TabularReport(
       title: ReportText.ratingsTitle(summary.year),

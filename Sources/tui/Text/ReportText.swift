@@ -159,6 +159,9 @@ enum ReportText {
     "另有 \(count) 门课程评价不足 \(RatingSummary.minimumRatings) 份，不显示。"
   }
 
+  /// Under a provider's or instructor's table when no course is shown.
+  static let nothingShown = "没有显示的课程，不统计。"
+
   static func noRatings(_ year: Int) -> String {
     "\(year) 年度没有评价不少于 \(RatingSummary.minimumRatings) 份的课程。"
   }
