@@ -92,13 +92,8 @@ import Testing
     #expect(survey.forms.isEmpty && survey.seasons.isEmpty)
   }
 
-  struct Breakage: CustomTestStringConvertible, Sendable {
-    var file: String
-    var old: String
-    var new: String
-    var expected: [String]
-    var testDescription: String { expected.joined(separator: ", ") }
-  }
+  /// One edit of a fixture file and the diagnostics it must give (as `DiagnosticCodeTests`).
+  typealias Breakage = DiagnosticCodeTests.Breakage
 
   static let breakages: [Breakage] = [
     // A required field left out, and a key misspelt.
