@@ -277,6 +277,12 @@ enum RecordsSchema {
           CREATE INDEX signup_by_member ON signup(member_id, date);
           """)
     }
+    // A credit a passed attempt earned and an administrator took back (`credit --undo`): the
+    // attempt keeps its score and pass, loses its link to the removed credit, and says when
+    // the credit was withdrawn. Its pass no longer holds the year's credit.
+    migrator.registerMigration("v7 quiz credit withdrawn") { db in
+      try db.execute(sql: "ALTER TABLE quiz_attempt ADD COLUMN credit_withdrawn_at TEXT")
+    }
     // 评学 and 需求调研, kept so that no answer leads back to a member (`RecordsStore+Feedback`).
     // A rating is added to counts — `rating_tally`: how many members gave each answer to each
     // question about a course in a year; `rating_course`: how many rated it, and the course as
@@ -290,7 +296,7 @@ enum RecordsSchema {
     // counts is written, at zero, on its first answer: a count then changes in place and
     // never moves within its page, so not even the bytes of the file keep the order in which
     // answers came (an integer changing width, or a row added later, would move).
-    migrator.registerMigration("v7 ratings and needs survey", foreignKeyChecks: .immediate) { db in
+    migrator.registerMigration("v8 ratings and needs survey", foreignKeyChecks: .immediate) { db in
       try db.execute(
         sql: """
           CREATE TABLE rating_prompt (

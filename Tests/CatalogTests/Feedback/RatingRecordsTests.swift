@@ -22,7 +22,8 @@ import Testing
     let temporary = try TemporaryStore()
     _ = try temporary.store.importMembers((1...4).map { draft(String($0)) })
     _ = try temporary.store.credit(
-      course: oath, date: day("2026-07-01"), memberIDs: ["1", "2", "3", "4"], source: "考勤登记")
+      course: oath, date: day("2026-07-01"), rules: Rules(requirements: [], path: "rules.toml"),
+      memberIDs: ["1", "2", "3", "4"], source: "考勤登记")
     return temporary
   }
 

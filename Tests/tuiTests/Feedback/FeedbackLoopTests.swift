@@ -13,6 +13,7 @@ import Testing
     let catalog = FeedbackFixtures.catalog
     _ = try records.store.credit(
       course: catalog.course(id: "farm-winter")!, date: LocalDate(year: 2026, month: 1, day: 6),
+      rules: catalog.rules,
       memberIDs: ["2001"], source: "考勤登记 2026-01-06")
     let runner = RecordsRunner(store: records.store, catalog: catalog)
     let start = MemberFixtures.state(catalog: catalog)
