@@ -29,6 +29,9 @@ echo "== records: multi-process, crash and command-line tests (SQLite and Postgr
 python3 Tests/records/run.py --bin .build/debug/course-menu
 python3 Tests/records/stations.py --bin .build/debug/course-menu
 
+echo "== reports: report summary as text, CSV and HTML (the page parsed and checked against the CSV)"
+python3 Tests/reports/summary_report.py --binary .build/debug/course-menu
+
 echo "== end-to-end tests: the real binary in tmux"
 python3 Tests/e2e/tui_e2e.py --binary .build/debug/course-menu
 python3 Tests/e2e/records_e2e.py --binary .build/debug/course-menu
@@ -38,6 +41,7 @@ python3 Tests/e2e/loop_e2e.py --binary .build/debug/course-menu
 python3 Tests/e2e/hardening_e2e.py --binary .build/debug/course-menu
 python3 Tests/e2e/quiz_e2e.py --binary .build/debug/course-menu
 python3 Tests/e2e/kiosk_e2e.py --binary .build/debug/course-menu
+python3 Tests/e2e/feedback_e2e.py --binary .build/debug/course-menu
 
 echo "== deployment: the kiosk's systemd unit"
 python3 Tests/deploy/kiosk_unit.py --binary .build/debug/course-menu

@@ -324,8 +324,10 @@ struct RecordsStress: ParsableCommand {
   }
 
   /// Member `member` reads the first page of the first course with lessons and has two
-  /// sessions, the second replacing the first and then quitting: a lesson page, sessions and
-  /// a `replaced_by` for `records copy` to carry. Prints `studied`.
+  /// sessions, the second replacing the first and then quitting; is credited the first course
+  /// the catalog's 评学 rates (on 2026-07-01) and rates it with the highest answers; and
+  /// answers the 需求调研 with its first topic: a row in every table for `records copy` to
+  /// carry. Prints `studied`.
   struct Study: ParsableCommand {
     @Option var member: String
     @OptionGroup var options: Options
@@ -343,6 +345,21 @@ struct RecordsStress: ParsableCommand {
       let second = try store.openSession(origin)
       _ = try store.claimSession(second, memberID: member, entry: .pin, replacing: true)
       try store.endSession(second, reason: .quit)
+      guard let evaluation = catalog.evaluation, let survey = catalog.survey,
+        let rated = catalog.courses.first(where: { evaluation.rates($0.form) }),
+        let topic = survey.topics.first
+      else { throw ValidationError("the catalog needs evaluation.toml and survey.toml") }
+      let day = LocalDate(year: 2026, month: 7, day: 1)
+      let year = catalog.rules.trainingYear(containing: day)
+      _ = try store.credit(
+        course: rated, date: day, rules: catalog.rules, memberIDs: [member], source: "压力测试",
+        reason: "补学")
+      try store.rate(
+        course: rated,
+        answers: Dictionary(uniqueKeysWithValues: evaluation.questions.map { ($0.id, $0.scale) }),
+        evaluation: evaluation, year: year, memberID: member)
+      try store.answerSurvey(
+        SurveyAnswers(topics: [topic.id]), survey: survey, year: year.year, memberID: member)
       RecordsStress.emit("studied")
     }
   }

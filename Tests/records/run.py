@@ -798,7 +798,8 @@ def test_quiz(checks, program, workdir, engine="sqlite", processes=8, attempts=2
 
 COPIED_TABLES = ["station", "member", "administrator", "login_throttle", "selection", "credit",
                  "lesson_progress", "quiz_question", "quiz_attempt", "quiz_answer", "member_key",
-                 "session", "showing", "attendance", "signup", "audit"]
+                 "session", "showing", "attendance", "signup", "rating_prompt", "rating_course",
+                 "rating_tally", "survey_status", "survey_tally", "audit"]
 
 
 def counts(db):

@@ -11,6 +11,10 @@ public struct Catalog: Sendable {
   /// Every course, grouped by category in menu order, file order within a category.
   public let courses: [Course]
   public let rules: Rules
+  /// The rating questions (评学, `evaluation.toml`); nil when the catalog has none.
+  public internal(set) var evaluation: Evaluation?
+  /// The yearly needs survey (需求调研, `survey.toml`); nil when the catalog has none.
+  public internal(set) var survey: Survey?
 
   private let courseIndexByID: [String: Int]
   private let categoryIndexByID: [String: Int]
@@ -105,5 +109,15 @@ public struct Catalog: Sendable {
   /// Total hours of the courses in one category.
   public func totalHours(inCategory id: String) -> StudyHours {
     courses(inCategory: id).reduce(.zero) { $0 + $1.hours }
+  }
+}
+
+extension Catalog {
+  /// The same catalog with these rating questions and this needs survey (tests, tools).
+  public func with(evaluation: Evaluation?, survey: Survey?) -> Catalog {
+    var catalog = self
+    catalog.evaluation = evaluation
+    catalog.survey = survey
+    return catalog
   }
 }

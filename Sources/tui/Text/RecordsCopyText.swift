@@ -30,6 +30,11 @@ enum RecordsCopyText {
     case "showing": "签到场次"
     case "attendance": "签到名单"
     case "signup": "报名"
+    case "rating_prompt": "评学（已问过）"
+    case "rating_course": "评学课程"
+    case "rating_tally": "评学计数"
+    case "survey_status": "需求调研（已答或不答）"
+    case "survey_tally": "需求调研计数"
     case "audit": "审计记录"
     default: table
     }

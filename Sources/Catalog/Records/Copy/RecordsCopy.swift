@@ -77,6 +77,21 @@ public enum RecordsCopy {
     Table(
       name: "signup", key: ["course_id", "date", "place", "member_id"], identity: false,
       references: [:]),
+    Table(
+      name: "rating_prompt", key: ["member_id", "course_id", "training_year"], identity: false,
+      references: [:]),
+    Table(
+      name: "rating_course", key: ["course_id", "training_year"], identity: false,
+      references: [:]),
+    Table(
+      name: "rating_tally", key: ["course_id", "training_year", "question_id", "value"],
+      identity: false, references: [:]),
+    Table(
+      name: "survey_status", key: ["member_id", "training_year"], identity: false,
+      references: [:]),
+    Table(
+      name: "survey_tally", key: ["training_year", "branch", "question", "choice"],
+      identity: false, references: [:]),
     Table(name: "audit", key: [], identity: true, references: [:]),
   ]
 

@@ -63,6 +63,14 @@ public final class SQLiteEngine: RecordsEngine {
     }
   }
 
+  /// Copies the write-ahead log into the database and empties it (best effort: a reader in
+  /// the middle of a read leaves it to the next time), so the log does not keep, commit by
+  /// commit, which pages changed together (`RecordsStore.forgetOrder`).
+  public func checkpointTruncating() {
+    guard !isReadOnly, let pool = pool as? DatabasePool else { return }
+    _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+  }
+
   // MARK: Opening
 
   /// The umask is per process: stores opening at once on several threads take turns.

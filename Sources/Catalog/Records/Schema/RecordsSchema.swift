@@ -32,6 +32,15 @@ public enum RecordsSchema {
     SchemaColumn(name, .integer, nullable: nullable, check: check.map(SchemaCheck.sql))
   }
 
+  /// A count of the feedback tables: nine digits ('000000003'), never changing width.
+  private static func count(_ name: String) -> SchemaColumn {
+    SchemaColumn(
+      name, .text,
+      check: .all([
+        .sql("length(\(name)) = 9"), .onlyCharacters(column: name, characterClass: "0-9"),
+      ]))
+  }
+
   /// A member number: digits only, at most 20 (administrators' numbers too).
   private static let numberCheck = SchemaCheck.all([
     .sql("length(id) BETWEEN 1 AND 20"), .onlyCharacters(column: "id", characterClass: "0-9"),
@@ -293,12 +302,71 @@ public enum RecordsSchema {
     SchemaMigration(
       "v7 quiz credit withdrawn",
       [.addColumn(table: "quiz_attempt", text("credit_withdrawn_at", nullable: true))]),
+    // 评学 and 需求调研, kept so that no answer leads back to a member (`RecordsStore+Feedback`).
+    // A rating is added to counts — `rating_tally`: how many members gave each answer to each
+    // question about a course in a year; `rating_course`: how many rated it, and the course as
+    // first rated — never written as a row of its own: no member, no time, no row order.
+    // `rating_prompt` says only that a member was asked about the course that year, not
+    // whether they answered or declined, so not even "the one who answered" stands out. The
+    // survey likewise: counts per year, branch, question and choice; per member only whether
+    // they answered or declined at login.
+    //
+    // Counts are fixed-width text ('000000003') and every row of a course's (or a branch's)
+    // counts is written, at zero, on its first answer: a count then changes in place and
+    // never moves within its page, so not even the bytes of the file keep the order in which
+    // answers came (an integer changing width, or a row added later, would move).
+    SchemaMigration(
+      "v8 ratings and needs survey",
+      [
+        .createTable(
+          SchemaTable(
+            "rating_prompt",
+            columns: [
+              SchemaColumn("member_id", .text, references: "member(id)"), text("course_id"),
+              integer("training_year"),
+            ], primaryKey: ["member_id", "course_id", "training_year"], withoutRowID: true)),
+        .createTable(
+          SchemaTable(
+            "rating_course",
+            columns: [
+              text("course_id"), integer("training_year"), text("course_title"),
+              text("provider", nullable: true), text("instructor", nullable: true),
+              count("ratings"),
+            ], primaryKey: ["course_id", "training_year"], withoutRowID: true)),
+        .createTable(
+          SchemaTable(
+            "rating_tally",
+            columns: [
+              text("course_id"), integer("training_year"), text("question_id"),
+              integer("value", check: "value BETWEEN 1 AND 5"), count("total"),
+            ], primaryKey: ["course_id", "training_year", "question_id", "value"],
+            withoutRowID: true)),
+        .createTable(
+          SchemaTable(
+            "survey_status",
+            columns: [
+              SchemaColumn("member_id", .text, references: "member(id)"),
+              integer("training_year"),
+              SchemaColumn("state", .text, check: .sql("state IN ('declined', 'answered')")),
+            ], primaryKey: ["member_id", "training_year"], withoutRowID: true)),
+        .createTable(
+          SchemaTable(
+            "survey_tally",
+            columns: [
+              integer("training_year"), text("branch"),
+              SchemaColumn(
+                "question", .text,
+                check: .sql("question IN ('respondents', 'topic', 'form', 'season')")),
+              text("choice"), count("total"),
+            ], primaryKey: ["training_year", "branch", "question", "choice"],
+            withoutRowID: true)),
+      ]),
     // Records copied from another database (`records copy`, a station moving to the county's
     // PostgreSQL): every database gets a random identity, and a copied row whose id the
     // database gives keeps where it came from (`identity/table/id`) in `origin`, unique, so
     // copying again finds it and never doubles it.
     SchemaMigration(
-      "v8 database identity, origins of copied rows",
+      "v9 database identity, origins of copied rows",
       [.createIdentity]
         + originTables.flatMap { table -> [SchemaStep] in
           [
