@@ -22,20 +22,26 @@ let package = Package(
       pkgConfig: "ncursesw",
       providers: [.apt(["libncursesw5-dev"])]
     ),
+    // The running program's build id, which keys compiled catalogs (dl_iterate_phdr, in C).
+    .target(name: "CBuildID"),
     .target(
       name: "Catalog",
       dependencies: [
+        "CBuildID",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
       ],
-      exclude: ["Search/README.md"]
+      exclude: ["Search/README.md", "Image/README.md"]
     ),
+    // The crash policy, applied before the Swift runtime starts where it can be (BacktracePolicy).
+    .target(name: "CCrashPolicy"),
     .executableTarget(
       name: "tui",
       dependencies: [
         "Catalog",
         "CNcurses",
+        "CCrashPolicy",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "CSV", package: "CSV.swift"),
       ]

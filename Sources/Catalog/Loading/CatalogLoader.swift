@@ -23,6 +23,7 @@ public struct CatalogLoader: Sendable {
     var diagnostics: [Diagnostic] = []
     var bytesRead = 0
     var sources: [CatalogSource] = []
+    var inputs = CatalogInputs()
     func keep(_ name: String, _ file: SourceFile) {
       if keepsSources { sources.append(CatalogSource(name: name, bytes: file.bytes)) }
     }
@@ -32,7 +33,7 @@ public struct CatalogLoader: Sendable {
     var header: CatalogFileDecoder.Header?
     var categories: [Decoded<Category>] = []
     var everyCategoryIdentified = false
-    if let file = read(catalogPath, into: &diagnostics) {
+    if let file = read(catalogPath, into: &diagnostics, inputs: &inputs) {
       bytesRead += file.bytes.count
       keep(CatalogSource.catalogFile, file)
       if let root = file.parse() {
@@ -45,7 +46,7 @@ public struct CatalogLoader: Sendable {
 
     var rules = Rules(requirements: [], path: rulesPath ?? join(directory, CatalogSource.rulesFile))
     var requirements: [Decoded<Requirement>] = []
-    if let file = read(rules.path, into: &diagnostics) {
+    if let file = read(rules.path, into: &diagnostics, inputs: &inputs) {
       bytesRead += file.bytes.count
       keep(CatalogSource.rulesFile, file)
       if let root = file.parse() {
@@ -66,6 +67,7 @@ public struct CatalogLoader: Sendable {
           .unreadable(reason: LoaderText.reason(failure, isDirectory: true)),
           at: .file(coursesDirectory)))
     case .success(let names):
+      inputs.listings.append(CatalogInputs.Listing(path: coursesDirectory, names: names))
       for name in names {
         let path = join(coursesDirectory, name)
         if name.hasSuffix(".toml") {
@@ -98,6 +100,7 @@ public struct CatalogLoader: Sendable {
         for attachment in result.attachments where attachments.insert(attachment.name).inserted {
           sources.append(attachment)
         }
+        inputs.files += result.inputs
         everyCourseIdentified = everyCourseIdentified && result.everyCourseIdentified
         bytesRead += result.bytes
         diagnostics += result.diagnostics
@@ -123,7 +126,7 @@ public struct CatalogLoader: Sendable {
     }
     return CatalogLoadResult(
       catalog: diagnostics.hasErrors ? nil : readable, readablePart: readable,
-      diagnostics: diagnostics, bytesRead: bytesRead, sources: sources)
+      diagnostics: diagnostics, bytesRead: bytesRead, sources: sources, inputs: inputs)
   }
 
   private struct CourseFileResult: Sendable {
@@ -136,13 +139,17 @@ public struct CatalogLoader: Sendable {
     var kept: [UInt8]?
     /// The lesson files its courses read, when asked for.
     var attachments: [CatalogSource] = []
+    /// The file and the lesson files its courses read, as they stood.
+    var inputs: [CatalogInputs.File] = []
   }
 
   private static func loadCourseFile(
     path: String, trainingYear: TrainingYear?, catalogDirectory: String, keepingBytes: Bool
   ) -> CourseFileResult {
     var result = CourseFileResult()
-    guard let file = read(path, into: &result.diagnostics) else { return result }
+    guard let file = read(path, into: &result.diagnostics, inputs: &result.inputs) else {
+      return result
+    }
     result.bytes = file.bytes.count
     if keepingBytes {
       result.kept = file.bytes
@@ -158,22 +165,30 @@ public struct CatalogLoader: Sendable {
     }
     result.diagnostics += file.diagnostics
     result.attachments = file.attachments
+    result.inputs += file.attachedInputs
     return result
   }
 
-  private static func read(_ path: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
-    switch FileSystem.readFile(path) {
-    case .success(let bytes):
-      return SourceFile(path: path, bytes: bytes)
+  /// The file, its stamp noted in `inputs` (a failure too: it is no input to trust).
+  private static func read(
+    _ path: String, into diagnostics: inout [Diagnostic], inputs: inout [CatalogInputs.File]
+  ) -> SourceFile? {
+    switch FileSystem.readStampedFile(path) {
+    case .success(let read):
+      inputs.append(CatalogInputs.File(path: path, stamp: read.stamp))
+      return SourceFile(path: path, bytes: read.bytes)
     case .failure(let failure):
+      inputs.append(CatalogInputs.File(path: path, stamp: nil))
       diagnostics.append(
         Diagnostic(.unreadable(reason: LoaderText.reason(failure)), at: .file(path)))
       return nil
     }
   }
 
-  private func read(_ path: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
-    Self.read(path, into: &diagnostics)
+  private func read(
+    _ path: String, into diagnostics: inout [Diagnostic], inputs: inout CatalogInputs
+  ) -> SourceFile? {
+    Self.read(path, into: &diagnostics, inputs: &inputs.files)
   }
 }
 
@@ -189,6 +204,8 @@ public struct CatalogLoadResult: Sendable {
   public var bytesRead: Int
   /// Every file read, when the loader `keepsSources`.
   public var sources: [CatalogSource] = []
+  /// Every file read and directory listed, as they stood: what a compiled image is keyed on.
+  public var inputs = CatalogInputs()
 
   static func failed(_ problem: Problem, path: String) -> CatalogLoadResult {
     CatalogLoadResult(

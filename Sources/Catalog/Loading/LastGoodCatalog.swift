@@ -30,12 +30,19 @@ public struct LastGoodCatalog: Sendable {
   /// `saved.toml` in the copy: the day it was saved and the digest of its files.
   static let stampFile = "saved.toml"
 
-  /// The copy, when there is one that loads without errors, and the day it was saved.
-  public func load() -> (catalog: Catalog, saved: LocalDate)? {
-    guard let stamp = readStamp(), let catalog = CatalogLoader(directory: path).load().catalog
-    else { return nil }
+  /// The copy, when there is one that loads without errors, and the day it was saved; read
+  /// from its compiled image when `images` has a fresh one (and compiled when not).
+  public func load(images: CatalogImageStore? = nil) -> (catalog: Catalog, saved: LocalDate)? {
+    guard let stamp = readStamp() else { return nil }
+    let loader = CatalogLoader(directory: path)
+    if let catalog = images?.open(for: loader) { return (catalog, stamp.saved) }
+    let result = loader.load()
+    guard let catalog = images?.serve(result, for: loader) ?? result.catalog else { return nil }
     return (catalog, stamp.saved)
   }
+
+  /// Whether a copy has been kept (its stamp file is there).
+  public var exists: Bool { FileSystem.exists(path + "/" + Self.stampFile) }
 
   /// Keeps the files of a catalog that loaded without errors (`CatalogLoader.keepsSources`);
   /// does nothing when the copy already holds the same files. Throws when it cannot write.

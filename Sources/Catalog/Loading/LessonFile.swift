@@ -2,18 +2,19 @@
 /// directory) with the loader's own file reading, so every check on catalog files (regular
 /// files of sane size only) holds for lessons too.
 enum LessonFile {
-  /// The text of the file (UTF-8, a byte-order mark dropped and line ends made `\n`) and
-  /// its bytes as read.
+  /// The text of the file (UTF-8, a byte-order mark dropped and line ends made `\n`), its
+  /// bytes as read and its stamp.
   static func read(_ written: String, catalogDirectory: String) -> Result<
-    (text: String, bytes: [UInt8]), LessonFileProblem
+    (text: String, bytes: [UInt8], stamp: FileStamp), LessonFileProblem
   > {
     let components = written.split(separator: "/", omittingEmptySubsequences: false)
     guard !written.hasPrefix("/"), !components.contains("..") else {
       return .failure(.outsideCatalog)
     }
     let bytes: [UInt8]
-    switch FileSystem.readFile(join(catalogDirectory, written)) {
-    case .success(let read): bytes = read
+    let stamp: FileStamp
+    switch FileSystem.readStampedFile(join(catalogDirectory, written)) {
+    case .success(let read): (bytes, stamp) = read
     case .failure(.missing): return .failure(.missing)
     case .failure(let failure): return .failure(.unreadable(LoaderText.reason(failure)))
     }
@@ -34,6 +35,6 @@ enum LessonFile {
       text = normalized
     }
     guard !text.isBlank else { return .failure(.empty) }
-    return .success((text, bytes))
+    return .success((text, bytes, stamp))
   }
 }
