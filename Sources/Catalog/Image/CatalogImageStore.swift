@@ -1,5 +1,3 @@
-import Crypto
-
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -37,8 +35,7 @@ public struct CatalogImageStore: Sendable {
       directories.append(home + "/.cache/course-menu")
     }
     if let recordsPath {
-      let folder = recordsPath.lastIndex(of: "/").map { String(recordsPath[..<$0]) } ?? "."
-      directories.append((folder.isEmpty ? "/" : folder) + "/catalog-image")
+      directories.append(LastGoodCatalog.folder(of: recordsPath) + "/catalog-image")
     }
     self.init(directories: directories)
   }
@@ -91,10 +88,7 @@ public struct CatalogImageStore: Sendable {
 
   /// Where the image of the catalog `identity` names would be, in each directory.
   func paths(for identity: String) -> [String] {
-    var hash = SHA256()
-    Array(identity.utf8).withUnsafeBytes { hash.update(bufferPointer: $0) }
-    let name =
-      "catalog-" + hash.finalize().prefix(8).map { Self.hex($0) }.joined() + ".image"
+    let name = "catalog-" + KeyDigest.name(of: identity) + ".image"
     return directories.map { $0 + "/" + name }
   }
 
@@ -111,11 +105,6 @@ public struct CatalogImageStore: Sendable {
     guard let directory = getcwd(nil, 0) else { return path }
     defer { free(directory) }
     return join(String(cString: directory), path)
-  }
-
-  private static func hex(_ byte: UInt8) -> String {
-    let digits = Array("0123456789abcdef")
-    return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
   }
 }
 

@@ -1,5 +1,4 @@
 import CBuildID
-import Crypto
 
 /// Which program wrote an image: 32 bytes, a digest of the image format version and the
 /// running program's GNU build id (the linker's hash of the binary; without one, the stamp of
@@ -13,9 +12,7 @@ enum ProgramIdentity {
     } else if let stamp = FileSystem.stamp("/proc/self/exe") {
       text += Array("executable \(stamp)".utf8)
     }
-    var hash = SHA256()
-    text.withUnsafeBytes { hash.update(bufferPointer: $0) }
-    return Array(hash.finalize())
+    return KeyDigest.sha256(text)
   }()
 
   /// The main program's `NT_GNU_BUILD_ID` note, read from its loaded headers (no file read).

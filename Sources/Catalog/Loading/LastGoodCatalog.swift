@@ -20,11 +20,14 @@ public struct LastGoodCatalog: Sendable {
   public let path: String
 
   public init(recordsPath: String, catalogDirectory: String, rulesPath: String?) {
-    let records = (recordsPath as NSString).deletingLastPathComponent
-    let base = (records.isEmpty ? "." : records) + "/catalog-last-good"
-    let identity = [catalogDirectory, rulesPath ?? ""].map(Self.absolute).joined(separator: "\n")
-    let digest = SHA256.hash(data: Data(identity.utf8)).prefix(8)
-    path = base + "/" + digest.map { String(format: "%02x", $0) }.joined()
+    let identity = Self.absolute(catalogDirectory) + "\n" + Self.absolute(rulesPath ?? "")
+    path = Self.folder(of: recordsPath) + "/catalog-last-good/" + KeyDigest.name(of: identity)
+  }
+
+  /// The directory a path is in (`.` for a bare name), without Foundation.
+  static func folder(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
   }
 
   /// `saved.toml` in the copy: the day it was saved and the digest of its files.
@@ -105,7 +108,7 @@ public struct LastGoodCatalog: Sendable {
       hash.update(data: Data([0]))
       hash.update(data: Data(source.bytes))
     }
-    return hash.finalize().map { String(format: "%02x", $0) }.joined()
+    return KeyDigest.hex(hash.finalize())
   }
 
   private static func absolute(_ path: String) -> String {

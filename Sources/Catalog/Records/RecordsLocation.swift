@@ -2,6 +2,8 @@
 public enum RecordsLocation {
   /// The environment variable that overrides the default location.
   public static let environmentKey = "COURSE_MENU_DB"
+  /// Every variable `path` reads.
+  public static let environmentKeys = [environmentKey, "XDG_DATA_HOME", "HOME"]
 
   /// `--db PATH`, else `$COURSE_MENU_DB`, else `$XDG_DATA_HOME/course-menu/records.sqlite`
   /// (only when `XDG_DATA_HOME` is an absolute path, as the XDG specification says), else

@@ -1,11 +1,8 @@
 import ArgumentParser
 import Catalog
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
-/// Opens the member UI (the default when no subcommand is given).
+/// Opens the member UI (the default when no subcommand is given). The work is
+/// `BrowseStart`'s, which a plain command line reaches without ArgumentParser.
 struct BrowseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "browse", abstract: CommandText.browseAbstract)
@@ -13,72 +10,21 @@ struct BrowseCommand: ParsableCommand {
   @OptionGroup var catalogOptions: CatalogOptions
   @OptionGroup var records: RecordsOptions
 
-  @Flag(name: .customLong("demo"), help: ArgumentHelp(MemberText.demoOptionHelp))
+  @Flag(name: .customLong(BrowseStart.Name.demo), help: ArgumentHelp(MemberText.demoOptionHelp))
   var demo = false
 
   @Option(
-    name: .customLong("idle-timeout"),
+    name: .customLong(BrowseStart.Name.idleTimeout),
     help: ArgumentHelp(MemberText.idleTimeoutOptionHelp, valueName: "seconds"))
   var idleTimeout = IdleTimer.defaultSeconds
 
-  func validate() throws {
-    if demo, records.path != nil { throw ValidationError(MemberText.demoWithDatabase) }
-    if idleTimeout < 0 { throw ValidationError(MemberText.negativeIdleTimeout) }
+  var start: BrowseStart {
+    BrowseStart(
+      catalogDirectory: catalogOptions.directory, rulesPath: catalogOptions.rulesPath,
+      databasePath: records.path, demo: demo, idleTimeout: idleTimeout)
   }
 
-  func run() throws {
-    // Before anything reads or writes text: curses needs the locale for wide characters.
-    setlocale(LC_ALL, "")
-    let today = SystemClock.today()
-    let served = try MemberCatalog.load(
-      catalogOptions, recordsPath: demo ? nil : records.resolvedPath, today: today)
-    let catalog = served.catalog
-    guard isatty(0) != 0, isatty(1) != 0 else {
-      // Not a terminal (a pipe, a script): say what the catalog holds instead.
-      printOutput(lines: CatalogSummary(catalog: catalog).lines)
-      return
-    }
-    let capabilities = TerminalCapabilities(
-      environment: TerminalCapabilities.environmentKeys.reduce(into: [:]) { values, key in
-        if let value = getenv(key) { values[key] = String(cString: value) }
-      },
-      codeset: String(cString: nl_langinfo(nl_item(CODESET))))
-    // The demo's database is a new temporary file, removed on the way out; otherwise the
-    // records are opened when first needed (a guest never touches them).
-    var demoDatabase: DemoDatabase?
-    if demo {
-      do {
-        demoDatabase = try DemoData.makeDatabase(catalog: catalog, today: today)
-      } catch let error as RecordsError {
-        printError(error.message)
-        throw ExitCode(2)
-      }
-    }
-    let runner =
-      demoDatabase.map { RecordsRunner(store: $0.store, catalog: catalog) }
-      ?? RecordsRunner(path: records.resolvedPath, catalog: catalog)
-    let worker = RecordsWorker(runner: runner)
-    let cleanUp = {
-      worker.stop()
-      runner.close()
-      demoDatabase?.remove()
-    }
-    TerminalGuard.install()
-    guard var backend = CursesBackend(capabilities: capabilities) else {
-      cleanUp()
-      printError(ScreenText.cannotOpenTerminal)
-      throw ExitCode(1)
-    }
-    let state = AppState(
-      catalog: catalog, today: today, size: backend.size, glyphs: capabilities.glyphs,
-      notice: capabilities.notice ?? (demo ? MemberText.demoNotice : nil),
-      start: StartScreen(
-        demoMembers: demo ? DemoData.members(today: today) : [],
-        catalogWarning: served.servedFrom.map(CommandText.servingLastGood)),
-      idleTimer: IdleTimer(seconds: idleTimeout))
-    _ = AppLoop.run(state, on: &backend, records: worker)
-    backend.stop()
-    cleanUp()
-    TerminalGuard.reraiseStopSignal()
-  }
+  func validate() throws { try start.validate() }
+
+  func run() throws { try start.run() }
 }

@@ -16,11 +16,13 @@ struct MemberCatalog {
 
   /// `recordsPath`: where the records live (the copy is kept beside them); nil keeps no copy
   /// (the demo never writes beside the real records).
-  static func load(_ options: CatalogOptions, recordsPath: String?, today: LocalDate) throws
-    -> MemberCatalog
-  {
-    var loader = options.loader()
-    let images = CatalogImageStore(recordsPath: recordsPath)
+  /// `images`: where compiled catalogs are kept (tests give their own).
+  static func load(
+    _ loader: CatalogLoader, recordsPath: String?, today: LocalDate,
+    images: CatalogImageStore? = nil
+  ) throws -> MemberCatalog {
+    var loader = loader
+    let images = images ?? CatalogImageStore(recordsPath: recordsPath)
     let lastGood = recordsPath.map {
       LastGoodCatalog(
         recordsPath: $0, catalogDirectory: loader.directory, rulesPath: loader.rulesPath)
