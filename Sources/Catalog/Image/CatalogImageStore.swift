@@ -96,8 +96,8 @@ public struct CatalogImageStore: Sendable {
   /// resolving links, so that the last good catalog's link, swapped in place, keeps its name).
   static func identity(of loader: CatalogLoader) -> String {
     let rules = loader.rulesPath ?? join(loader.directory, CatalogSource.rulesFile)
-    return [loader.directory, absolute(loader.directory), rules, absolute(rules)]
-      .joined(separator: "\n")
+    return loader.directory + "\n" + absolute(loader.directory) + "\n" + rules + "\n"
+      + absolute(rules)
   }
 
   static func absolute(_ path: String) -> String {

@@ -13,11 +13,7 @@ struct RecordsOptions: ParsableArguments {
   /// `--db` when given, else from the environment (`RecordsLocation`).
   static func resolvedPath(_ path: String?) -> String {
     // The few variables it reads, not Foundation's whole environment: this runs at every start.
-    let environment = RecordsLocation.environmentKeys.reduce(into: [String: String]()) {
-      values, key in
-      values[key] = getenv(key).map { String(cString: $0) }
-    }
-    return RecordsLocation.path(explicit: path, environment: environment)
+    RecordsLocation.path(explicit: path) { getenv($0).map { String(cString: $0) } }
   }
 
   /// Opens the records, or says why not and exits with status 2.
