@@ -24,8 +24,6 @@ seeds=(corpus/"$target")
 if [ "$target" = toml ]; then seeds+=(../Tests/toml/corpus/valid ../Tests/toml/corpus/invalid); fi
 
 echo "fuzzing $target for $minutes minutes; log in fuzz/$out/log" >&2
-# The catalog target writes its input's files per run: memory, not the disk, where there is one.
-if [ -d /dev/shm ] && [ -w /dev/shm ]; then export TMPDIR=/dev/shm; fi
 status=0
 FUZZ_TARGET=$target "$binary" "$out/corpus" "${seeds[@]}" \
   -max_total_time=$((minutes * 60)) -timeout=10 -rss_limit_mb=4096 \

@@ -86,7 +86,10 @@ private final class FuzzDirectory: Sendable {
   let path: String
 
   private init() {
-    let base = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+    // Memory rather than a disk where there is one: the files are rewritten for every input.
+    let base =
+      access("/dev/shm", W_OK) == 0
+      ? "/dev/shm" : getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
     var template = Array((base + "/course-menu-fuzz-XXXXXX").utf8CString)
     guard let made = mkdtemp(&template) else { fatalError("cannot make a temporary directory") }
     path = String(cString: made)

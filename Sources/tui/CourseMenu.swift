@@ -11,6 +11,8 @@ struct CourseMenu: ParsableCommand {
     subcommands: [
       BrowseCommand.self, CheckCommand.self, TomlJSONCommand.self, MembersCommand.self,
       CreditCommand.self, ReportCommand.self, AuditCommand.self, QuizCommand.self,
+      SSHCommand.self,
+      StationsCommand.self, AdminsCommand.self, SignInCommand.self, SignUpsCommand.self,
     ],
     defaultSubcommand: BrowseCommand.self,
     helpNames: [.short, .long]

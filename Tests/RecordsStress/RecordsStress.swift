@@ -9,7 +9,10 @@ import Foundation
 struct RecordsStress: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "records-stress", abstract: "Drive the records store (tests, benchmarks).",
-    subcommands: [Mix.self, CrashWriter.self, Authenticate.self, Bench.self, Quiz.self])
+    subcommands: [
+      Mix.self, CrashWriter.self, Authenticate.self, Bench.self, Quiz.self, SignUp.self,
+      SignIn.self,
+    ])
 
   /// `--db PATH` and `--catalog DIR`, as `course-menu` reads them.
   struct Options: ParsableArguments {
@@ -254,6 +257,60 @@ struct RecordsStress: ParsableCommand {
         case .alreadyCredited: RecordsStress.emit("already")
         case .notPassed: RecordsStress.emit("failed")
         }
+      }
+    }
+  }
+
+  /// Signs member `member` up for one session of the first elective, with `capacity` seats,
+  /// starting at `start-at` (so that many processes try at once), and prints the answer:
+  /// `signed-up`, `already` or `full`.
+  struct SignUp: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "signup")
+    @Option var member: String
+    @Option var capacity: Int
+    @Option var startAt: Double?
+    @OptionGroup var options: Options
+
+    func run() throws {
+      let setup = try Setup(options: options)
+      try setup.ensureMembers([member])
+      let session = CourseSession(
+        date: Setup.firstDay, place: "压力测试活动室", capacity: capacity,
+        location: SourceLocation(path: "records-stress", line: 1, column: 1))
+      if let startAt {
+        let wait = startAt - Date().timeIntervalSince1970
+        if wait > 0 { usleep(useconds_t(wait * 1_000_000)) }
+      }
+      switch try setup.store.signUp(memberID: member, course: setup.electives[0], session: session)
+      {
+      case .signedUp: RecordsStress.emit("signed-up")
+      case .alreadySignedUp: RecordsStress.emit("already")
+      case .full: RecordsStress.emit("full")
+      }
+    }
+  }
+
+  /// Signs member `member` in with `pin` at the open sign-in of `station`, as the kiosk does,
+  /// and prints the answer: `signed-in`, `already`, `removed`, `refused` or `not-open`.
+  struct SignIn: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "signin")
+    @Option var station: String
+    @Option var member: String
+    @Option var pin: String
+    @OptionGroup var options: Options
+
+    func run() throws {
+      let store = try options.open()
+      guard let showing = try store.openSignIn(stationID: station) else {
+        RecordsStress.emit("not-open")
+        return
+      }
+      switch try store.signIn(member: member, pin: pin, showingID: showing.id) {
+      case .signedIn: RecordsStress.emit("signed-in")
+      case .alreadySignedIn: RecordsStress.emit("already")
+      case .removed: RecordsStress.emit("removed")
+      case .refused: RecordsStress.emit("refused")
+      case .notOpen: RecordsStress.emit("not-open")
       }
     }
   }

@@ -65,10 +65,10 @@ def run_ui(tmux, binary, args, env=""):
     return tmux.wait_for(lambda s: "党员登录" in s, "the start screen", timeout=SLOW)
 
 
-def log_in(tmux, number, pin):
-    """From the start screen: 1, the number, Enter, the PIN, Enter."""
-    tmux.type("1")
-    tmux.wait_for(lambda s: "请输入党员编号" in s, "the login screen")
+def log_in(tmux, number, pin, digit="1", prompt="请输入党员编号"):
+    """From the start screen: `digit`, the number, Enter, the PIN, Enter."""
+    tmux.type(digit)
+    tmux.wait_for(lambda s: prompt in s, "the login screen")
     tmux.type(number)
     tmux.enter()
     tmux.wait_for(lambda s: "请输入 PIN" in s, "the PIN prompt")

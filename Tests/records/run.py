@@ -48,6 +48,16 @@ class Checks:
         return condition
 
 
+# The commands that take --catalog (records-stress modes all do).
+WITHOUT_CATALOG = {("members",), ("stations",), ("admins",), ("audit",), ("signin", "list"),
+                   ("signin", "remove"), ("signin", "cancel")}
+
+
+def reads_catalog(args):
+    return bool(args) and tuple(args[:1]) not in WITHOUT_CATALOG \
+        and tuple(args[:2]) not in WITHOUT_CATALOG
+
+
 class Program:
     """`course-menu ARGS`, or the `records-stress` helper beside it when ARGS start with
     `records-stress`; `--catalog` goes to every command that reads a catalog."""
@@ -64,7 +74,7 @@ class Program:
             command = [self.binary, *args]
         if db is not None:
             command += ["--db", db]
-        if catalog and args and args[0] not in ("members", "audit"):
+        if catalog and reads_catalog(args):
             command += ["--catalog", self.catalog]
         return command
 
@@ -488,10 +498,12 @@ HOSTILE = "\x1b]0;PWNED\x07\x1b[31m王\u202e建国"
 RAW = [b"\x1b", b"\x07", "\u202e".encode()]
 
 
-def test_hostile_data(checks, program, workdir):
-    """Escape sequences and formulas from the records and from the catalog, through every
-    command that prints: nothing reaches the terminal raw, no CSV cell runs as a formula."""
+def hostile_catalog(program, workdir):
+    """A copy of the catalog with escape sequences in a category's and a course's title and a
+    formula in a rule's title; returns its directory and that course's id."""
     catalog = os.path.join(workdir, "hostile-data")
+    if os.path.exists(catalog):
+        shutil.rmtree(catalog)
     shutil.copytree(program.catalog, catalog)
     rules = os.path.join(catalog, "rules.toml")
     with open(rules, encoding="utf-8") as file:
@@ -512,6 +524,13 @@ def test_hostile_data(checks, program, workdir):
     text = re.sub(r'^(\[\[category\]\]\nid = "[^"]*"\ntitle = ")', r"\1\\u001B]0;PWNED\\u0007\\u202E",
                   text, count=1, flags=re.M)
     write(catalog_file, text)
+    return catalog, course_id
+
+
+def test_hostile_data(checks, program, workdir):
+    """Escape sequences and formulas from the records and from the catalog, through every
+    command that prints: nothing reaches the terminal raw, no CSV cell runs as a formula."""
+    catalog, course_id = hostile_catalog(program, workdir)
     hostile = Program(program.binary, catalog)
     db = os.path.join(workdir, "hostile", "records.sqlite")
     roster = os.path.join(workdir, "hostile.csv")

@@ -106,7 +106,15 @@ import Testing
         .key(.character("0")), .key(.down),
       ],
       waitsForAnswers: false)
-    backend.whenScriptEnds = { released.signal() }
+    // The write ends once quitting has said it waits for it: releasing it at the end of the
+    // script raced the loop, which could take the answer before the hang-up (under load).
+    // Should that never be said, the write ends after 10 s, and the test fails below.
+    backend.whenDrawn = { frame in
+      if frame.lines[22].contains(MemberText.savingBeforeQuit) { released.signal() }
+    }
+    backend.whenScriptEnds = {
+      DispatchQueue.global().asyncAfter(deadline: .now() + 10) { released.signal() }
+    }
     let final = AppLoop.run(confirm, on: &backend, records: worker, clock: Fixtures.clock)
     // The loop returned only once the write had ended, and took its answer.
     #expect(writeEnded.value)

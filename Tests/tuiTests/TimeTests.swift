@@ -42,7 +42,7 @@ import Testing
     #expect(grid.trimmedLines[22] == " 12 秒后自动退出登录：按任意键继续使用")
     #expect(
       grid.styleLines[22] == String(repeating: "!", count: DisplayWidth.of(grid.trimmedLines[22])))
-    #expect(grid.trimmedLines[23] == " 1-6 选择  0 退出登录  ? 帮助  上下键 移动  回车 打开")
+    #expect(grid.trimmedLines[23] == " 1-7 选择  0 退出登录  ? 帮助  上下键 移动  回车 打开")
     // A key cancels it and does nothing else: the member may not have seen the menu.
     let (kept, effects) = update(counting, .key(.character("1")))
     #expect(effects.isEmpty)

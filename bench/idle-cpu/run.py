@@ -10,7 +10,11 @@ Scenarios, each in a private tmux server at 80x24 on the demo database:
 - member: a member logged in with the default --idle-timeout 900, whose next deadline (the
   countdown) is 885 s away;
 - countdown: a member logged in with --idle-timeout 30, measured over the last 15 s, while
-  the countdown redraws once a second (15 ticks), up to the logout.
+  the countdown redraws once a second (15 ticks), up to the logout;
+- ssh member: `ssh session --member` (as a key login runs it, on a records file made with
+  `members import`), which also listens for a nudge and checks its session row every 30 s;
+- kiosk: `--kiosk --station S01` on its start screen with a sign-in open (made with the
+  commands on a temporary database), reading the station's state every 3 s.
 
 Prints a Markdown table; nothing is written.
 """
@@ -18,8 +22,10 @@ Prints a Markdown table; nothing is written.
 import argparse
 import os
 import shlex
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 
@@ -97,6 +103,34 @@ def start(binary, idle_timeout, member):
     return pane
 
 
+def start_ssh_member(binary, directory):
+    """The program as a member's key runs it over SSH, on a records file of its own."""
+    database = os.path.join(directory, "records.sqlite")
+    roster = os.path.join(directory, "roster.csv")
+    with open(roster, "w") as file:
+        file.write("id,name,branch,domain,role,joined\n1001,王建国,红旗村党支部,rural,member,2015-07-01\n")
+    subprocess.run([binary, "members", "import", "--db", database, roster], check=True,
+                   capture_output=True)
+    pane = Pane(f"SSH_CONNECTION='192.0.2.1 50000 127.0.0.1 22' exec {shlex.quote(binary)} ssh "
+                f"session --db {shlex.quote(database)} "
+                f"--catalog {shlex.quote(os.path.join(ROOT, 'data'))} --member 1001")
+    pane.wait_for("党员：王建国")
+    return pane
+
+
+def start_kiosk(binary, directory):
+    """A kiosk at station S01 with a sign-in open, on a database in `directory`."""
+    database = os.path.join(directory, "records.sqlite")
+    catalog = os.path.join(ROOT, "data")
+    for args in (["stations", "add", "S01", "--name", "测试站点"],
+                 ["signin", "open", "ideals-red-films", "--station", "S01", "--catalog", catalog]):
+        subprocess.run([binary, *args, "--db", database], check=True, capture_output=True)
+    pane = Pane(f"exec {shlex.quote(binary)} --catalog {shlex.quote(catalog)} --kiosk"
+                f" --station S01 --db {shlex.quote(database)}")
+    pane.wait_for("已签到 0 人")
+    return pane
+
+
 def measure(pane, until):
     """(seconds, CPU seconds, main-thread wake-ups, other threads' wake-ups) until `until()`
     returns."""
@@ -127,6 +161,21 @@ def main():
         rows.append(("countdown", *measure(pane, lambda: pane.wait_for("已自动退出登录", 40))))
     finally:
         pane.kill()
+    directory = tempfile.mkdtemp(prefix="idle-cpu-ssh-")
+    pane = start_ssh_member(binary, directory)
+    try:
+        time.sleep(1.0)
+        rows.append(("ssh member", *measure(pane, lambda: time.sleep(options.seconds))))
+    finally:
+        pane.kill()
+        shutil.rmtree(directory, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="idle-cpu-kiosk-") as directory:
+        pane = start_kiosk(binary, directory)
+        try:
+            time.sleep(1.0)
+            rows.append(("kiosk", *measure(pane, lambda: time.sleep(options.seconds))))
+        finally:
+            pane.kill()
     load = open("/proc/loadavg").read().split()[:3]
     print(f"binary {binary}, load average {' '.join(load)}, {os.cpu_count()} cores\n")
     print("| screen | seconds idle | CPU (user+system) | main-thread wake-ups "

@@ -69,7 +69,45 @@ public enum RecordsText {
       "课程 \(courseID) 的试题已经更新，这次测验无法交卷，请重新参加测验"
     case .attemptNotOpen:
       "这次测验已经交卷或已结束"
+    case .keyOfAnotherMember(let fingerprint, let memberID):
+      "钥匙 \(fingerprint) 已登记给党员 \(memberID)：一把钥匙只能属于一名党员"
+    case .noSuchKey(let memberID, let fingerprint):
+      "党员 \(memberID) 没有指纹为 \(fingerprint) 的钥匙（用 members keys \(memberID) 查看）"
+    case .invalidStationID(let id):
+      "站点编号 \"\(id)\" 无效：只能是 1 到 32 位英文字母、数字、- 或 _"
+    case .unknownStation(let id):
+      "没有编号为 \(id) 的站点（先用 course-menu stations add 登记）"
+    case .invalidAdministratorID(let id):
+      "管理员编号 \"\(id)\" 无效：只能是 1 到 20 位数字"
+    case .unknownAdministrator(let id):
+      "没有编号为 \(id) 的管理员"
+    case .administratorOfAnotherStation(let id, let stationID):
+      "管理员 \(id) 只管理站点 \(stationID)，不能操作这个站点"
+    case .signInAlreadyOpen(let showing):
+      "这个站点正在签到：\(showing.courseTitle)（\(showing.courseID)）\(showing.date)，已签到 \(showing.signedIn) 人；请先结束或取消这次签到"
+    case .noOpenSignIn(let stationID):
+      "站点 \(stationID) 现在没有进行中的签到"
+    case .notSignedIn(let id):
+      "党员 \(id) 不在这次签到的名单上"
+    case .courseNotInCatalog(let id, let title):
+      "课程目录中已没有课程 \(title)（\(id)），无法记入学时；可以取消这次签到"
     }
+  }
+
+  /// An administrator as the log and the audit trail name them.
+  static func administratorActor(_ administrator: Administrator) -> String {
+    "管理员 \(administrator.id) \(administrator.name)"
+  }
+
+  static let unknownUser = "（未知用户）"
+
+  static func corruptShowing(_ id: Int64) -> String { "签到记录 \(id) 无法识别（数据库被手工修改过？）" }
+
+  /// The source of credits written when a station's sign-in closes.
+  public static func signInSource(station: Station, date: LocalDate, kind: Showing.Kind)
+    -> String
+  {
+    "站点签到 \(station.name) \(date)" + (kind == .broadcast ? "（集中收看）" : "")
   }
 
   static let cannotCreateDirectory = "无法创建所在目录（权限不足？）"

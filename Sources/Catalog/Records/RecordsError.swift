@@ -40,6 +40,23 @@ public enum RecordsError: Error, Hashable, Sendable, CustomStringConvertible {
   case quizChanged(courseID: String)
   /// The attempt was handed in or left already, or is not this member's.
   case attemptNotOpen
+  /// The key is registered to another member already; a key opens one member's records only.
+  case keyOfAnotherMember(fingerprint: String, memberID: String)
+  /// The member has no key with this fingerprint.
+  case noSuchKey(memberID: String, fingerprint: String)
+  case invalidStationID(String)
+  case unknownStation(String)
+  case invalidAdministratorID(String)
+  case unknownAdministrator(String)
+  /// An administrator of one station acting at another.
+  case administratorOfAnotherStation(id: String, stationID: String)
+  /// One sign-in at a time per station: this one is open.
+  case signInAlreadyOpen(Showing)
+  case noOpenSignIn(stationID: String)
+  /// The member is not on the open sign-in's list (or was taken off it already).
+  case notSignedIn(String)
+  /// A sign-in's course is no longer in the catalog, so its hours cannot be credited.
+  case courseNotInCatalog(id: String, title: String)
 
   public var message: String { RecordsText.error(self) }
 

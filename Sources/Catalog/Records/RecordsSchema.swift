@@ -163,6 +163,120 @@ enum RecordsSchema {
           ) WITHOUT ROWID;
           """)
     }
+    // Self-study over SSH: members' public keys (`members add-key`, looked up by
+    // `ssh authorized-keys`), and one row per session, which is both the table of who is
+    // connected now (`ended_at IS NULL`: one live session per member) and the session audit
+    // (how someone came in, from where, and how it ended). A row names its process by host,
+    // boot and start time, so a row left by a killed process is told from a live one.
+    migrator.registerMigration("v5 ssh keys and sessions", foreignKeyChecks: .immediate) { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE member_key (
+            fingerprint TEXT NOT NULL PRIMARY KEY,
+            member_id TEXT NOT NULL REFERENCES member(id),
+            type TEXT NOT NULL,
+            key TEXT NOT NULL,
+            comment TEXT NOT NULL DEFAULT '',
+            added_at TEXT NOT NULL,
+            added_by TEXT
+          ) WITHOUT ROWID;
+          CREATE INDEX member_key_by_member ON member_key(member_id);
+
+          CREATE TABLE session (
+            id INTEGER PRIMARY KEY,
+            member_id TEXT REFERENCES member(id),
+            via TEXT NOT NULL,
+            key_fingerprint TEXT,
+            client TEXT,
+            command TEXT,
+            host TEXT NOT NULL,
+            boot_id TEXT NOT NULL,
+            pid INTEGER NOT NULL,
+            pid_start INTEGER NOT NULL,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            end_reason TEXT,
+            replaced_by INTEGER REFERENCES session(id)
+          );
+          CREATE INDEX session_live ON session(member_id) WHERE ended_at IS NULL;
+          CREATE INDEX session_by_start ON session(started_at);
+          CREATE INDEX session_by_member ON session(member_id, started_at);
+          """)
+    }
+    // The station's side: stations (远程教育站点), administrators (their own accounts, PINs
+    // hashed as members' are), sign-ins at group sessions (each one a showing in the station's
+    // log, with who signed in) and sign-ups for a session's seats. The invariants live here:
+    // one open sign-in per station (a partial unique index), one sign-in per member and
+    // showing, one sign-up per member and session; capacity is checked inside the sign-up's
+    // IMMEDIATE transaction, as it comes from the catalog.
+    migrator.registerMigration(
+      "v6 stations, administrators, sign-ins, sign-ups", foreignKeyChecks: .immediate
+    ) { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE station (
+            id TEXT NOT NULL PRIMARY KEY
+              CHECK (length(id) BETWEEN 1 AND 32 AND id NOT GLOB '*[^A-Za-z0-9_-]*'),
+            name TEXT NOT NULL CHECK (length(name) > 0),
+            place TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+          );
+
+          CREATE TABLE administrator (
+            id TEXT NOT NULL PRIMARY KEY
+              CHECK (length(id) BETWEEN 1 AND 20 AND id NOT GLOB '*[^0-9]*'),
+            name TEXT NOT NULL CHECK (length(name) > 0),
+            station_id TEXT REFERENCES station(id),
+            pin_key BLOB,
+            pin_salt BLOB,
+            pin_rounds INTEGER,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+          );
+
+          CREATE TABLE showing (
+            id INTEGER PRIMARY KEY,
+            station_id TEXT NOT NULL REFERENCES station(id),
+            course_id TEXT NOT NULL,
+            course_title TEXT NOT NULL,
+            half_hours INTEGER NOT NULL CHECK (half_hours > 0),
+            date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+            kind TEXT NOT NULL CHECK (kind IN ('session', 'broadcast')),
+            place TEXT,
+            state TEXT NOT NULL CHECK (state IN ('open', 'closed', 'cancelled')),
+            opened_at TEXT NOT NULL,
+            opened_by TEXT NOT NULL,
+            closed_at TEXT,
+            closed_by TEXT,
+            CHECK ((state = 'open') = (closed_at IS NULL))
+          );
+          CREATE UNIQUE INDEX showing_open_per_station ON showing(station_id) WHERE state = 'open';
+          CREATE INDEX showing_by_date ON showing(date, station_id);
+
+          CREATE TABLE attendance (
+            showing_id INTEGER NOT NULL REFERENCES showing(id),
+            member_id TEXT NOT NULL REFERENCES member(id),
+            signed_at TEXT NOT NULL,
+            removed_at TEXT,
+            removed_by TEXT,
+            removal_reason TEXT,
+            CHECK ((removed_at IS NULL) = (removal_reason IS NULL)),
+            PRIMARY KEY (showing_id, member_id)
+          ) WITHOUT ROWID;
+          CREATE INDEX attendance_by_member ON attendance(member_id);
+
+          CREATE TABLE signup (
+            course_id TEXT NOT NULL,
+            date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+            place TEXT NOT NULL,
+            member_id TEXT NOT NULL REFERENCES member(id),
+            signed_up_at TEXT NOT NULL,
+            PRIMARY KEY (course_id, date, place, member_id)
+          ) WITHOUT ROWID;
+          CREATE INDEX signup_by_member ON signup(member_id, date);
+          """)
+    }
     return migrator
   }()
 

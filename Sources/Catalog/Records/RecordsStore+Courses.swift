@@ -106,35 +106,47 @@ extension RecordsStore {
     let now = nowText
     return try write { db in
       try RecordsStore.requireMembers(db, ids)
-      var outcome = CreditOutcome()
-      for id in ids {
-        try db.execute(
-          sql: """
-            INSERT INTO credit (member_id, course_id, course_title, category_id, date,
-              half_hours, form, source, recorded_at, recorded_by, reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (member_id, course_id, date) DO NOTHING
-            """,
-          arguments: [
-            id, course.id, course.title, course.categoryID, date.description,
-            course.hours.halves, course.form.rawValue, source, now, recordedBy, reason,
-          ])
-        guard db.changesCount > 0 else {
-          outcome.alreadyCredited.append(id)
-          continue
-        }
-        outcome.credited.append(id)
-        if let reason {
-          var credit = Credit(course: course, date: date, source: source, reason: reason)
-          credit.recordedAt = Timestamp.date(from: now)
-          credit.recordedBy = recordedBy
-          try RecordsStore.audit(
-            db, .makeUpCredited, memberID: id, reason: reason, detail: AuditDetail.json(credit),
-            actor: recordedBy, at: now)
-        }
-      }
-      return outcome
+      return try RecordsStore.insertCredits(
+        db, course: course, date: date, memberIDs: ids, source: source, reason: reason,
+        recordedBy: recordedBy, at: now)
     }
+  }
+
+  /// Writes the credits inside the caller's transaction (`credit`, closing a sign-in): members
+  /// who have this course on this day already are left as they are, and a make-up's reason is
+  /// kept with each new credit and written to the audit trail.
+  static func insertCredits(
+    _ db: Database, course: Course, date: LocalDate, memberIDs ids: [String], source: String,
+    reason: String?, recordedBy: String?, at now: String
+  ) throws -> CreditOutcome {
+    var outcome = CreditOutcome()
+    for id in ids {
+      try db.execute(
+        sql: """
+          INSERT INTO credit (member_id, course_id, course_title, category_id, date,
+            half_hours, form, source, recorded_at, recorded_by, reason)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          ON CONFLICT (member_id, course_id, date) DO NOTHING
+          """,
+        arguments: [
+          id, course.id, course.title, course.categoryID, date.description,
+          course.hours.halves, course.form.rawValue, source, now, recordedBy, reason,
+        ])
+      guard db.changesCount > 0 else {
+        outcome.alreadyCredited.append(id)
+        continue
+      }
+      outcome.credited.append(id)
+      if let reason {
+        var credit = Credit(course: course, date: date, source: source, reason: reason)
+        credit.recordedAt = Timestamp.date(from: now)
+        credit.recordedBy = recordedBy
+        try audit(
+          db, .makeUpCredited, memberID: id, reason: reason, detail: AuditDetail.json(credit),
+          actor: recordedBy, at: now)
+      }
+    }
+    return outcome
   }
 
   /// `ids` once each, in the order first given.

@@ -41,37 +41,51 @@ extension RecordsStore {
   /// failure is counted in its own IMMEDIATE transaction, so sessions and processes trying in
   /// parallel share one count.
   public func authenticate(member number: String, pin: String) throws -> AuthenticationResult {
+    switch try checkPIN(number, pin, of: .member, holder: RecordsStore.fetchMember) {
+    case .ok(let member): .ok(member)
+    case .refused(let refusal): refusal
+    }
+  }
+
+  /// Checks a number and PIN of `account`'s kind, as `authenticate(member:pin:)` says;
+  /// `holder` reads whose they are once the PIN is right, after the count is cleared.
+  func checkPIN<Holder: Hashable & Sendable>(
+    _ number: String, _ pin: String, of account: PINAccount,
+    holder: (Database, String) throws -> Holder?
+  ) throws -> PINCheck<Holder> {
     // The login screen only sends digits; anything else cannot be any member's number (and
     // is not counted), but takes as long to refuse.
     guard Member.isValidID(number) else {
       _ = try decoyHash.verifies(PINHash.decoyPIN)
-      return .refused(freeAttemptsLeft: LoginThrottle.freeFailures, retryAt: nil)
+      return .refused(.refused(freeAttemptsLeft: LoginThrottle.freeFailures, retryAt: nil))
     }
+    let key = account.throttleKey(number)
     for _ in 0..<3 {
       let (throttle, hash) = try read { db in
-        (try RecordsStore.throttle(db, number: number), try RecordsStore.pinHash(db, id: number))
+        (
+          try RecordsStore.throttle(db, number: key),
+          try RecordsStore.pinHash(db, id: number, of: account)
+        )
       }
-      if let refusal = throttle.refusal(at: clock()) { return refusal }
+      if let refusal = throttle.refusal(at: clock()) { return .refused(refusal) }
       // Slow on purpose, and as slow without a hash; done outside any transaction.
       let acceptable = PINHash.isAcceptable(pin)
       let matches = try (hash ?? decoyHash).verifies(acceptable ? pin : PINHash.decoyPIN)
       let correct = matches && acceptable && hash != nil
-      let result: AuthenticationResult? = try write { db in
+      let result: PINCheck<Holder>? = try write { db in
         let now = clock()
-        var throttle = try RecordsStore.throttle(db, number: number)
+        var throttle = try RecordsStore.throttle(db, number: key)
         // Another session failed meanwhile and started a wait: this attempt is not judged.
-        if let refusal = throttle.refusal(at: now) { return refusal }
+        if let refusal = throttle.refusal(at: now) { return .refused(refusal) }
         // The PIN was changed between the check and now: check again.
-        guard try RecordsStore.pinHash(db, id: number) == hash else { return nil }
-        if correct, let member = try RecordsStore.fetchMember(db, id: number) {
-          try db.execute(sql: "DELETE FROM login_throttle WHERE number = ?", arguments: [number])
-          var fresh = member
-          fresh.throttle = LoginThrottle()
-          return .ok(fresh)
+        guard try RecordsStore.pinHash(db, id: number, of: account) == hash else { return nil }
+        if correct {
+          try db.execute(sql: "DELETE FROM login_throttle WHERE number = ?", arguments: [key])
+          if let found = try holder(db, number) { return .ok(found) }
         }
         throttle.recordFailure(at: now)
-        try RecordsStore.store(db, throttle, number: number, at: now)
-        return throttle.afterFailure
+        try RecordsStore.store(db, throttle, number: key, at: now)
+        return .refused(throttle.afterFailure)
       }
       if let result { return result }
     }
@@ -109,10 +123,12 @@ extension RecordsStore {
       ])
   }
 
-  static func pinHash(_ db: Database, id: String) throws -> PINHash? {
+  static func pinHash(_ db: Database, id: String, of account: PINAccount = .member) throws
+    -> PINHash?
+  {
     guard
       let row = try Row.fetchOne(
-        db, sql: "SELECT pin_key, pin_salt, pin_rounds FROM member WHERE id = ?",
+        db, sql: "SELECT pin_key, pin_salt, pin_rounds FROM \(account.table) WHERE id = ?",
         arguments: [id]),
       let key: Data = row["pin_key"], let salt: Data = row["pin_salt"],
       let rounds: Int = row["pin_rounds"]
@@ -121,11 +137,44 @@ extension RecordsStore {
   }
 
   /// Stores a new PIN; the number's wrong-PIN count starts again.
-  static func storePIN(_ db: Database, _ hash: PINHash, id: String, now: String) throws {
+  static func storePIN(
+    _ db: Database, _ hash: PINHash, id: String, of account: PINAccount = .member, now: String
+  ) throws {
     try db.execute(
-      sql:
-        "UPDATE member SET pin_key = ?, pin_salt = ?, pin_rounds = ?, updated_at = ? WHERE id = ?",
+      sql: """
+        UPDATE \(account.table) SET pin_key = ?, pin_salt = ?, pin_rounds = ?, updated_at = ?
+        WHERE id = ?
+        """,
       arguments: [hash.key, hash.salt, hash.rounds, now, id])
-    try db.execute(sql: "DELETE FROM login_throttle WHERE number = ?", arguments: [id])
+    try db.execute(
+      sql: "DELETE FROM login_throttle WHERE number = ?", arguments: [account.throttleKey(id)])
   }
+}
+
+/// The accounts whose PINs the login throttle guards: members, and administrators apart. Each
+/// kind keeps its PINs in its own table and its wrong-PIN counts in `login_throttle` under keys
+/// of its own, so a member and an administrator with the same number never share a count.
+enum PINAccount: Sendable {
+  case member, administrator
+
+  var table: String {
+    switch self {
+    case .member: "member"
+    case .administrator: "administrator"
+    }
+  }
+
+  /// The key under which wrong PINs typed with `number` are counted.
+  func throttleKey(_ number: String) -> String {
+    switch self {
+    case .member: number
+    case .administrator: "admin:" + number
+    }
+  }
+}
+
+/// The answer to a number and PIN: whose they are, or why not (`AuthenticationResult`).
+public enum PINCheck<Holder: Hashable & Sendable>: Hashable, Sendable {
+  case ok(Holder)
+  case refused(AuthenticationResult)
 }

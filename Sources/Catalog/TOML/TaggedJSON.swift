@@ -56,7 +56,9 @@ public enum TaggedJSON {
       case "\n": output += "\\n"
       case "\r": output += "\\r"
       case "\t": output += "\\t"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+      // Every control character escaped (C1, bidirectional controls and line separators
+      // too): the same JSON string, and nothing in it acts on the terminal it is printed to.
+      case _ where ControlCharacters.contains(scalar):
         let hex = String(scalar.value, radix: 16)
         output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       default: output.unicodeScalars.append(scalar)

@@ -6,15 +6,29 @@ enum AppLoop {
   /// Runs until the member quits or the terminal goes away; returns the last state.
   /// `records` carries out records calls; without it they fail with a message. `clock`
   /// says what time it is when an event arrives.
+  /// `nudge` hears when a login elsewhere has ended this session (`SessionNudge`).
   static func run(
     _ initial: AppState, on backend: inout some TerminalBackend, records: RecordsWorker? = nil,
-    clock: () -> Moment = SystemClock.now
+    nudge: SessionNudge? = nil, clock: () -> Moment = SystemClock.now
   ) -> AppState {
-    var state = initial.advanced(to: clock())
+    var (state, opening) = start(initial.advanced(to: clock()))
     state.size = backend.size
     var shown: Grid?
     // Answers made up here when there is no worker, delivered as if it had sent them.
     var unanswerable: [RecordsAnswer] = []
+    func carryOut(_ effects: [Effect]) {
+      for case .records(let call) in effects {
+        if let records {
+          records.send(call)
+        } else {
+          unanswerable.append(
+            RecordsAnswer(
+              serial: call.serial,
+              reply: .failed(call.request.failure, message: MemberText.noDatabase)))
+        }
+      }
+    }
+    carryOut(opening)
     while true {
       let frame = render(state)
       if frame != shown {
@@ -28,9 +42,11 @@ enum AppLoop {
         let now = max(clock().uptime, state.now.uptime)
         let wait = Wait(
           timeout: state.nextDeadline.map { max(0, $0 - now) },
-          wakeDescriptor: records?.wakeDescriptor, answersDue: !state.records.isIdle)
+          wakeDescriptor: records?.wakeDescriptor, answersDue: !state.records.isIdle,
+          nudgeDescriptor: nudge?.descriptor)
         let input = backend.nextEvent(wait)
         events = (records?.takeAnswers() ?? []).map(Event.records)
+        if nudge?.take() == true { events.append(.sessionNudged) }
         if let input { events.append(input) }
       }
       let moment = clock()
@@ -40,16 +56,7 @@ enum AppLoop {
       for event in events {
         let (next, effects) = update(state, event, at: moment)
         state = next
-        for case .records(let call) in effects {
-          if let records {
-            records.send(call)
-          } else {
-            unanswerable.append(
-              RecordsAnswer(
-                serial: call.serial,
-                reply: .failed(call.request.failure, message: MemberText.noDatabase)))
-          }
-        }
+        carryOut(effects)
         if effects.contains(.quit) { return finish(state, on: &backend, records: records) }
       }
     }

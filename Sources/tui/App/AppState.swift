@@ -26,13 +26,21 @@ struct AppState: Sendable {
   var idleTimer: IdleTimer?
   /// The records calls on their way.
   var records = RecordsTraffic()
+  /// Set when the program keeps a session row (self-study over SSH); nil at a kiosk.
+  var sessionPolicy: SessionPolicy?
+  /// A line to print once the terminal is restored: why the program ended, when it ended by
+  /// itself (idle, or a login elsewhere).
+  var farewell: String?
+  /// Set in kiosk mode: the station this terminal stands at, as last read.
+  var kiosk: KioskState?
 
   /// With a `start` screen (the program keeps records) the member logs in or goes on as a
   /// guest from there; without one the main menu comes first and nobody logs in.
   /// Time starts at uptime 0 on `today`, with no midnight in sight until a moment says when.
   init(
     catalog: Catalog, today: LocalDate, size: Size, glyphs: Glyphs = .unicode,
-    notice: String? = nil, start: StartScreen? = nil, idleTimer: IdleTimer? = nil
+    notice: String? = nil, start: StartScreen? = nil, idleTimer: IdleTimer? = nil,
+    kiosk: KioskState? = nil
   ) {
     self.catalog = catalog
     searchIndex = SearchIndexCache(catalog: catalog)
@@ -41,7 +49,11 @@ struct AppState: Sendable {
     self.size = size
     self.glyphs = glyphs
     self.notice = notice
-    stack = [start.map(AppScreen.start) ?? .mainMenu(MainMenuScreen())]
+    self.kiosk = kiosk
+    stack = [
+      kiosk.map { _ in .kioskStart(KioskStartScreen()) } ?? start.map(AppScreen.start)
+        ?? .mainMenu(MainMenuScreen())
+    ]
   }
 
   var top: AppScreen { stack[stack.count - 1] }
@@ -59,26 +71,41 @@ struct AppState: Sendable {
     let body = layout.body
     return ScreenContext(
       catalog: catalog, glyphs: glyphs, body: Size(width: body.width, height: body.height),
-      searchIndex: searchIndex, member: session, recordsBusy: recordsBusy)
+      searchIndex: searchIndex, member: session, recordsBusy: recordsBusy, kiosk: kiosk,
+      today: today)
   }
 
   mutating func push(_ screen: AppScreen) { stack.append(screen) }
 
   /// Leaves the shown screen; false when it is the first screen, which has nothing under it.
-  /// Back on the start screen, the member is logged out.
+  /// Back on the start screen, the member (or the kiosk's administrator) is logged out.
   mutating func pop() -> Bool {
     guard stack.count > 1 else { return false }
     stack.removeLast()
-    if case .start = top { session = nil }
+    if top.isStart { logOut() }
     return true
   }
 
   mutating func replaceTop(_ screen: AppScreen) { stack[stack.count - 1] = screen }
 
+  /// Nothing but `screen` from now on, logged out: nothing underneath to go back to.
+  mutating func replaceAll(with screen: AppScreen) {
+    stack = [screen]
+    session = nil
+  }
+
   /// Back to the first screen, logged out.
   mutating func returnToFirstScreen() {
     stack.removeLast(stack.count - 1)
+    logOut()
+  }
+
+  /// Nobody is logged in any more, member or administrator; a kiosk's first screen starts
+  /// afresh for the next person.
+  private mutating func logOut() {
     session = nil
+    kiosk?.administrator = nil
+    if case .kioskStart = stack[0] { stack[0] = .kioskStart(KioskStartScreen()) }
   }
 
   /// Takes the screens that match out from under the top (never the first screen), for a

@@ -12,4 +12,7 @@ enum Event: Hashable, Sendable {
   case records(RecordsAnswer)
   /// Time passed, and a deadline the state holds has come: the loop sends it only then.
   case tick(Moment)
+  /// Another session of this machine has just taken this one's member over (`SessionNudge`):
+  /// the records say whether it is so.
+  case sessionNudged
 }

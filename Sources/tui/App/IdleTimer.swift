@@ -5,6 +5,8 @@
 struct IdleTimer: Hashable, Sendable {
   /// `--idle-timeout` for a member logged in, unless the place sets its own.
   static let defaultSeconds = 900
+  /// At a kiosk (`--kiosk`): the next person may be waiting.
+  static let kioskDefaultSeconds = 180
   static let longestCountdown = 15.0
 
   let seconds: Double

@@ -17,6 +17,20 @@ enum RecordsRequest: Hashable, Sendable {
   case finishQuiz(QuizTicket, memberID: String, responses: [QuizResponse], day: LocalDate)
   /// The member left an attempt before the end.
   case abandonQuiz(attemptID: Int64, memberID: String)
+  // The session row (self-study over SSH, `SessionPolicy`): the runner keeps its id.
+  /// Start this program's session row, as a guest.
+  case openSession
+  /// The member who came in by key (`ssh session --member N`) enters without a PIN.
+  case enter(memberID: String)
+  /// The member, who has just proved who they are, ends their other live session and takes
+  /// this one.
+  case takeOver(memberID: String)
+  /// End the session row; after a logout a guest row starts for whoever comes next.
+  case endSession(SessionEnd)
+  /// Ask whether a login elsewhere has ended this session.
+  case checkSession
+  /// The station's work: sign-in, administrators, sign-ups (`StationRequest`).
+  case station(StationRequest)
 
   /// What the member is told while the request is on its way.
   enum Activity: Hashable, Sendable {
@@ -26,13 +40,18 @@ enum RecordsRequest: Hashable, Sendable {
     case reading
     /// 正在保存…: a selection or a drop, which quitting waits for.
     case saving
+    /// Bookkeeping of the session row, or a kiosk reading its station's state in the
+    /// background: never shown.
+    case quiet
   }
 
   var activity: Activity {
     switch self {
-    case .logIn: .checkingPIN
+    case .logIn, .enter, .takeOver: .checkingPIN
     case .load: .reading
     case .select, .drop, .saveLessonPage, .startQuiz, .finishQuiz, .abandonQuiz: .saving
+    case .openSession, .endSession, .checkSession: .quiet
+    case .station(let request): request.activity
     }
   }
 
@@ -48,6 +67,17 @@ enum RecordsRequest: Hashable, Sendable {
     case .finishQuiz(let ticket, let id, _, _):
       .finishQuiz(attemptID: ticket.attemptID, memberID: id)
     case .abandonQuiz(let attempt, let id): .abandonQuiz(attemptID: attempt, memberID: id)
+    case .enter(let id), .takeOver(let id): .logIn(memberID: id)
+    case .openSession, .endSession, .checkSession: .session
+    case .station(let request): .station(request.failure)
+    }
+  }
+
+  /// Whether the answer may log a member in (see `RecordsTraffic.lastLogIn`).
+  var logsIn: Bool {
+    switch self {
+    case .logIn, .enter, .takeOver: true
+    default: false
     }
   }
 }
@@ -68,8 +98,15 @@ enum RecordsReply: Hashable, Sendable {
   case quizFinished(QuizTicket, QuizFinish, MemberRecords)
   /// `changed` is false when the attempt had ended already.
   case quizAbandoned(attemptID: Int64, memberID: String, changed: Bool)
+  case station(StationReply)
   /// Nothing was written; `message` says why, in Chinese.
   case failed(Failure, message: String)
+  /// The member proved who they are, but has a live session elsewhere: nothing changed.
+  case sessionTaken(memberID: String, name: String, by: OtherSession)
+  /// A login elsewhere (or an administrator) has ended this session; `by` is that login.
+  case sessionEnded(by: OtherSession?)
+  /// The session row was written or read, and nothing need change.
+  case sessionNoted
 
   /// What the store answered (`AuthenticationResult`), as the login screen shows it: the
   /// screen learns attempts and waits from here, never from the store's policy.
@@ -93,27 +130,35 @@ enum RecordsReply: Hashable, Sendable {
     case startQuiz(courseID: String, memberID: String)
     case finishQuiz(attemptID: Int64, memberID: String)
     case abandonQuiz(attemptID: Int64, memberID: String)
+    /// Bookkeeping of the session row, about nobody in particular.
+    case session
+    case station(StationRequest.Failure)
 
-    var memberID: String {
+    /// The member concerned; nil for the station's own work.
+    var memberID: String? {
       switch self {
       case .logIn(let id), .load(let id), .select(_, let id), .drop(_, let id),
         .saveLessonPage(_, let id), .startQuiz(_, let id), .finishQuiz(_, let id),
         .abandonQuiz(_, let id):
         id
+      case .session: ""
+      case .station(let failure): failure.memberID
       }
     }
   }
 
-  /// The member the answer is about.
-  var memberID: String {
+  /// The member the answer is about; nil for the station's own work.
+  var memberID: String? {
     switch self {
     case .loggedIn(let records), .loaded(let records), .selected(_, _, let records),
       .dropped(_, _, let records), .quizStarted(_, let records), .quizFinished(_, _, let records):
       records.member.id
     case .loginRefused(let id, _), .lessonPageSaved(_, let id, _), .quizRefused(_, let id, _),
-      .quizAbandoned(_, let id, _):
+      .quizAbandoned(_, let id, _), .sessionTaken(let id, _, _):
       id
+    case .station(let reply): reply.memberID
     case .failed(let failure, _): failure.memberID
+    case .sessionEnded, .sessionNoted: ""
     }
   }
 }

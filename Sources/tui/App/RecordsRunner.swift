@@ -9,35 +9,51 @@ import Foundation
 /// Unchecked `Sendable`: it is handed to the worker, and only the worker's thread uses it
 /// until the worker has stopped.
 final class RecordsRunner: @unchecked Sendable {
-  private let catalog: Catalog
+  let catalog: Catalog
   private let path: String?
   private var store: RecordsStore?
   /// The wall clock, for how long a lock still lasts.
-  private let now: () -> Date
+  let now: () -> Date
   /// Draws the questions of test attempts; tests seed it.
   private var random: SeededRandom
+  /// Set when the program keeps a session row (`ssh session`): where it comes from.
+  private let sessionOrigin: SessionOrigin?
+  /// The member who came in by key, and the key's fingerprint.
+  private let keyMember: (id: String, fingerprint: String?)?
+  /// This program's session row, once opened.
+  private var sessionID: Int64?
+  /// The member who proved who they are (PIN or key) in this stretch of the session: only
+  /// they may take their session over from elsewhere.
+  private var provenMember: String?
 
-  /// Opens the records at `path` when first needed.
+  /// Opens the records at `path` when first needed. `session` keeps a session row from
+  /// `origin`; `keyMember` came in by key.
   init(
     path: String, catalog: Catalog, now: @escaping () -> Date = Date.init,
-    random: SeededRandom = SeededRandom()
+    random: SeededRandom = SeededRandom(), session origin: SessionOrigin? = nil,
+    keyMember: (id: String, fingerprint: String?)? = nil
   ) {
     self.path = path
     self.catalog = catalog
     self.now = now
     self.random = random
+    sessionOrigin = origin
+    self.keyMember = keyMember
   }
 
   /// Works on a store already open (the demo database, tests).
   init(
     store: RecordsStore, catalog: Catalog, now: @escaping () -> Date = Date.init,
-    random: SeededRandom = SeededRandom()
+    random: SeededRandom = SeededRandom(), session origin: SessionOrigin? = nil,
+    keyMember: (id: String, fingerprint: String?)? = nil
   ) {
     self.path = nil
     self.store = store
     self.catalog = catalog
     self.now = now
     self.random = random
+    sessionOrigin = origin
+    self.keyMember = keyMember
   }
 
   func perform(_ request: RecordsRequest) -> RecordsReply {
@@ -45,20 +61,13 @@ final class RecordsRunner: @unchecked Sendable {
       let store = try openStore()
       switch request {
       case .logIn(let id, let pin):
-        switch try store.authenticate(member: id, pin: pin) {
-        case .ok:
-          return .loggedIn(try records(of: id, in: store))
-        case .refused(let freeAttemptsLeft, let retryAt):
-          return .loginRefused(
-            memberID: id,
-            .refused(
-              freeAttemptsLeft: freeAttemptsLeft, retry: retryAt.map { ClockTime($0, from: now()) })
-          )
-        case .mustWait(let until):
-          return .loginRefused(memberID: id, .mustWait(until: ClockTime(until, from: now())))
-        case .locked:
-          return .loginRefused(memberID: id, .locked)
+        provenMember = nil
+        let result = try store.authenticate(member: id, pin: pin)
+        guard let refusal = refusal(result) else {
+          provenMember = id
+          return try claim(id, entry: .pin, replacing: false, in: store)
         }
+        return .loginRefused(memberID: id, refusal)
       case .load(let id):
         return .loaded(try records(of: id, in: store))
       case .select(let courseID, let id):
@@ -91,6 +100,33 @@ final class RecordsRunner: @unchecked Sendable {
       case .abandonQuiz(let attemptID, let id):
         let changed = try store.abandonQuizAttempt(id: attemptID, memberID: id)
         return .quizAbandoned(attemptID: attemptID, memberID: id, changed: changed)
+      case .openSession:
+        if let sessionOrigin, sessionID == nil { sessionID = try store.openSession(sessionOrigin) }
+        return .sessionNoted
+      case .enter(let id):
+        guard let keyMember, keyMember.id == id else { throw RecordsError.unknownMember(id) }
+        provenMember = id
+        return try claim(id, entry: .key, replacing: false, in: store)
+      case .takeOver(let id):
+        // Only after the PIN or the key said who this is.
+        guard provenMember == id else { throw RecordsError.unknownMember(id) }
+        return try claim(id, entry: keyMember?.id == id ? .key : .pin, replacing: true, in: store)
+      case .endSession(let reason):
+        if let sessionID { try store.endSession(sessionID, reason: reason) }
+        provenMember = nil
+        if reason == .logout, let sessionOrigin {
+          sessionID = try store.openSession(sessionOrigin)
+        }
+        return .sessionNoted
+      case .checkSession:
+        guard let sessionID else { return .sessionNoted }
+        switch try store.sessionStanding(sessionID) {
+        case .open: return .sessionNoted
+        case .replaced(let by): return .sessionEnded(by: by.map(Self.otherSession))
+        case .ended: return .sessionEnded(by: nil)
+        }
+      case .station(let request):
+        return .station(try perform(request, on: store))
       }
     } catch let error as RecordsError {
       return .failed(request.failure, message: error.message)
@@ -105,6 +141,44 @@ final class RecordsRunner: @unchecked Sendable {
     store = nil
   }
 
+  /// Why a number and PIN were not accepted, as the login screen shows it; nil when they were.
+  func refusal(_ result: AuthenticationResult) -> RecordsReply.LoginRefusal? {
+    switch result {
+    case .ok: nil
+    case .refused(let freeAttemptsLeft, let retryAt):
+      .refused(
+        freeAttemptsLeft: freeAttemptsLeft, retry: retryAt.map { ClockTime($0, from: now()) })
+    case .mustWait(let until): .mustWait(until: ClockTime(until, from: now()))
+    case .locked: .locked
+    }
+  }
+
+  /// The member's records once this session is theirs; without a session row, at once.
+  /// Their sessions ended here are nudged (on this machine) to say so and leave.
+  private func claim(_ id: String, entry: SessionEntry, replacing: Bool, in store: RecordsStore)
+    throws -> RecordsReply
+  {
+    guard let sessionID else { return .loggedIn(try records(of: id, in: store)) }
+    let fingerprint = entry == .key ? keyMember?.fingerprint : nil
+    switch try store.claimSession(
+      sessionID, memberID: id, entry: entry, keyFingerprint: fingerprint, replacing: replacing)
+    {
+    case .taken(let other):
+      let name = try store.member(id: id)?.name ?? id
+      return .sessionTaken(memberID: id, name: name, by: Self.otherSession(other))
+    case .claimed(let replaced):
+      for session in replaced where session.origin.process.isRunning() == true {
+        SessionNudge.send(to: session.origin.process)
+      }
+      return .loggedIn(try records(of: id, in: store))
+    }
+  }
+
+  static func otherSession(_ record: SessionRecord) -> OtherSession {
+    OtherSession(
+      client: record.origin.client, entry: record.entry, started: LocalTime(record.startedAt))
+  }
+
   private func openStore() throws -> RecordsStore {
     if let store { return store }
     guard let path else { throw RecordsError.database(MemberText.noDatabase) }
@@ -113,7 +187,7 @@ final class RecordsRunner: @unchecked Sendable {
     return opened
   }
 
-  private func course(_ id: String) throws -> Course {
+  func course(_ id: String) throws -> Course {
     guard let course = catalog.course(id: id) else {
       throw RecordsError.database(MemberText.unknownCourse(id))
     }

@@ -15,6 +15,10 @@ struct RecordsTraffic: Hashable, Sendable {
   struct Awaited: Hashable, Sendable {
     var activity: RecordsRequest.Activity
     var sentAt: Double
+
+    /// Whether the line above the keys tells of it (a login screen says so itself; the
+    /// session row's bookkeeping is never shown).
+    var isShown: Bool { activity != .checkingPIN && activity != .quiet }
   }
 
   private(set) var lastSerial = 0
@@ -28,7 +32,7 @@ struct RecordsTraffic: Hashable, Sendable {
   mutating func send(_ request: RecordsRequest, at uptime: Double) -> RecordsCall {
     lastSerial += 1
     awaited[lastSerial] = Awaited(activity: request.activity, sentAt: uptime)
-    if case .logIn = request { lastLogIn = lastSerial }
+    if request.logsIn { lastLogIn = lastSerial }
     return RecordsCall(serial: lastSerial, request: request)
   }
 
@@ -52,16 +56,14 @@ struct RecordsTraffic: Hashable, Sendable {
   /// What to tell the member at `uptime`: saving while a write has taken `busyDelay` or
   /// longer, else reading while a read has; nil while everything is quick.
   func busy(at uptime: Double) -> RecordsRequest.Activity? {
-    let slow = awaited.values.filter {
-      $0.activity != .checkingPIN && uptime - $0.sentAt >= Self.busyDelay
-    }
+    let slow = awaited.values.filter { $0.isShown && uptime - $0.sentAt >= Self.busyDelay }
     if slow.contains(where: { $0.activity == .saving }) { return .saving }
     return slow.isEmpty ? nil : .reading
   }
 
   /// When a call now quick turns slow enough to be shown; nil when none will.
   func nextBusyDeadline(after uptime: Double) -> Double? {
-    awaited.values.filter { $0.activity != .checkingPIN }
+    awaited.values.filter(\.isShown)
       .map { $0.sentAt + Self.busyDelay }.filter { $0 > uptime }.min()
   }
 }

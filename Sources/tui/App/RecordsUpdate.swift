@@ -15,6 +15,16 @@ func receive(_ answer: RecordsAnswer, in state: AppState) -> (AppState, [Effect]
   if answer.serial == state.records.lastLogIn {
     return (logIn(reply, serial: answer.serial, in: state), [])
   }
+  switch reply {
+  case .sessionEnded, .sessionNoted, .failed(.session, _):
+    return (receiveSession(reply, in: state), [])
+  case .station(let reply):
+    return (receiveStation(reply, in: state), [])
+  case .failed(.station(let failure), let message):
+    return (stationFailed(failure, message, in: state), [])
+  default:
+    break
+  }
   // An attempt that started with nobody left to take it (the member went back, or was logged
   // out, meanwhile) is left at once.
   if case .quizStarted(let ticket, let records) = reply {
@@ -26,7 +36,8 @@ func receive(_ answer: RecordsAnswer, in state: AppState) -> (AppState, [Effect]
   }
   guard state.isAbout(reply) else { return (state, []) }
   switch reply {
-  case .loggedIn, .loginRefused, .quizStarted, .quizAbandoned:
+  case .loggedIn, .loginRefused, .quizStarted, .quizAbandoned, .sessionTaken, .sessionEnded,
+    .sessionNoted, .station:
     break
   case .lessonPageSaved(let courseID, _, let page):
     state.session?.noteLessonPage(page, of: courseID)
@@ -49,7 +60,7 @@ func receive(_ answer: RecordsAnswer, in state: AppState) -> (AppState, [Effect]
     state.message = changed ? MemberText.droppedDone(title) : MemberText.notSelectedBefore(title)
   case .failed(let failure, let message):
     switch failure {
-    case .logIn:
+    case .logIn, .session:
       break
     case .load:
       state.message = MemberText.loadFailed(message)
@@ -63,32 +74,46 @@ func receive(_ answer: RecordsAnswer, in state: AppState) -> (AppState, [Effect]
       state.refuseQuiz(courseID, StudyText.startFailed(message))
     case .finishQuiz(let attemptID, _):
       state.failHandingIn(attemptID, message)
-    case .abandonQuiz:
-      // Nothing to do: the attempt was counted when it started.
+    case .abandonQuiz, .station:
+      // Nothing to do: an abandoned attempt was counted when it started; the station's
+      // failures were taken before (`stationFailed`).
       break
     }
   }
   return (state, [])
 }
 
-/// The answer to the last PIN sent, taken only while its login screen still waits for it.
+/// The answer to the last login sent (a PIN, a key, taking over from elsewhere), taken only
+/// while the screen that sent it still waits for it.
 private func logIn(_ reply: RecordsReply, serial: Int, in state: AppState) -> AppState {
-  guard case .login(var screen) = state.top, screen.checking else { return state }
+  guard state.top.awaitsLogIn else { return state }
   var state = state
   switch reply {
   case .loggedIn(let records):
     _ = state.records.takeIfNewest(serial)
     state.session = MemberSession(records: records, catalog: state.catalog, today: state.today)
     state.idleTimer?.restart(at: state.now.uptime)
-    state.replaceTop(.mainMenu(MainMenuScreen(mode: .member)))
+    // Who came in by key has no start screen: leaving the main menu ends the program.
+    let byKey = state.sessionPolicy?.keyMember == records.member.id
+    state.replaceTop(.mainMenu(MainMenuScreen(mode: .member, leavesProgram: byKey)))
+    sessionLoggedIn(&state)
+  case .sessionTaken(let id, let name, let other):
+    state.idleTimer?.restart(at: state.now.uptime)
+    state.replaceTop(
+      .replaceSession(
+        ReplaceSessionScreen(
+          memberID: id, name: name, byKey: state.sessionPolicy?.keyMember == id, other: other,
+          today: state.today)))
   case .loginRefused(_, let refusal):
+    guard case .login(var screen) = state.top else { break }
     screen.refused(refusal, today: state.today)
     state.replaceTop(.login(screen))
   case .failed(_, let message):
-    screen.failed(message)
-    state.replaceTop(.login(screen))
+    var top = state.top
+    top.loginFailed(message)
+    state.replaceTop(top)
   case .loaded, .selected, .dropped, .lessonPageSaved, .quizStarted, .quizRefused, .quizFinished,
-    .quizAbandoned:
+    .quizAbandoned, .sessionEnded, .sessionNoted, .station:
     break
   }
   return state
@@ -96,11 +121,16 @@ private func logIn(_ reply: RecordsReply, serial: Int, in state: AppState) -> Ap
 
 /// What opening a screen asks of the records: 我的选课, 我的学时, 为我推荐 and a test's rules (the
 /// day's attempts) read them again, since an administrator or another session may have
-/// written since the member logged in.
+/// written since the member logged in; a sign-in's list and 近期安排's seats are read as they
+/// are shown.
 func request(opening screen: AppScreen, in state: AppState) -> RecordsRequest? {
+  if case .attendees(let attendees) = screen {
+    return .station(.attendees(showingID: attendees.showing.id))
+  }
   guard let id = state.session?.member.id else { return nil }
   switch screen {
   case .myCourses, .myHours, .recommendations, .quizIntro: return .load(memberID: id)
+  case .upcomingSessions(let sessions): return sessions.request(memberID: id)
   default: return nil
   }
 }

@@ -29,7 +29,12 @@ private func drawStatusLine(_ state: AppState, into grid: inout Grid, row: Int) 
     $0 == .saving ? MemberText.busySaving : MemberText.busyReading
   }
   let busyWidth = busy.map { DisplayWidth.of($0) + 2 } ?? 0
-  if let line = state.idleCountdown.map(MemberText.idleCountdown) ?? state.message ?? state.notice {
+  let countdown = state.idleCountdown.map {
+    state.sessionPolicy != nil
+      ? SSHText.idleEndsCountdown($0)
+      : state.session == nil ? KioskText.idleCountdown($0) : MemberText.idleCountdown($0)
+  }
+  if let line = countdown ?? state.message ?? state.notice {
     grid.write(
       " " + line, x: 0, y: row, width: grid.size.width - busyWidth, style: .notice,
       ellipsis: glyphs.ellipsis)

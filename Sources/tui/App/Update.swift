@@ -1,3 +1,5 @@
+import Catalog
+
 /// The one place state changes: an event and the current state give the next state and
 /// the effects the app loop must carry out. Pure, so every key can be tested without a
 /// terminal, and time without a clock: `moment` is when the event came (the loop reads the
@@ -9,17 +11,33 @@ func update(_ state: AppState, _ event: Event, at moment: Moment? = nil) -> (App
 
 private func step(_ state: AppState, _ event: Event, at moment: Moment?) -> (AppState, [Effect]) {
   var state = moment.map { state.advanced(to: $0) } ?? state
+  if case .tick(let moment) = event { state = state.advanced(to: moment) }
+  // Time ran out for the session before this event (self-study over SSH): it ends.
+  if let ending = sessionEnding(state) { return ending }
+  let (next, effects) = handle(event, in: state)
+  // A kiosk reads its station when that is due (`KioskState`).
+  let (refreshed, refresh) = next.refreshingStation()
+  return checkingSession(refreshed, effects + refresh)
+}
+
+private func handle(_ event: Event, in state: AppState) -> (AppState, [Effect]) {
+  var state = state
   switch event {
-  case .tick(let moment):
-    return (state.advanced(to: moment), [])
+  case .tick:
+    return (state, [])
   case .resize(let size):
     state.size = size
     return (state, [])
   case .hangup:
-    return quit(state)
+    return leave(state, .hangup)
   case .records(let answer):
     return receive(answer, in: state)
+  case .sessionNudged:
+    return checkSession(state)
   case .key(let key):
+    if case .sessionEnded = state.top { return leave(state, nil) }
+    // At a kiosk Ctrl-C, Ctrl-Z, Ctrl-\ and Ctrl-S do nothing at all, not even go back.
+    if state.kiosk != nil, key.isControl { return (state, []) }
     state.message = nil
     if state.noteActivity() { return (state, []) }
     guard !state.isTooSmall else { return (state, []) }
@@ -32,6 +50,7 @@ private func step(_ state: AppState, _ event: Event, at moment: Moment?) -> (App
     guard let command = Command(key: key) else { return (state, []) }
     return apply(command, to: state)
   case .click(let x, let y):
+    if case .sessionEnded = state.top { return leave(state, nil) }
     state.message = nil
     if state.noteActivity() { return (state, []) }
     let body = state.layout.body
@@ -71,15 +90,20 @@ private func follow(_ navigation: Navigation, from state: AppState) -> (AppState
   case .ask(let request):
     return ask(request, in: state)
   case .back:
-    // Leaving the first screen ends the program: ask first.
-    if !state.pop() { state.push(.quit(QuitScreen())) }
+    let member = state.session
+    if !state.pop() {
+      // Leaving the first screen ends the program: ask first.
+      state.push(.quit(QuitScreen()))
+    } else if member != nil, state.session == nil {
+      return loggedOut(state)
+    }
   case .replace(let next):
     state.replaceTop(next)
     if let request = request(opening: next, in: state) { return ask(request, in: state) }
   case .refuse(let message):
     state.message = message
   case .quit:
-    return quit(state)
+    return leave(state, .quit)
   }
   return (state, [])
 }
@@ -91,9 +115,12 @@ func ask(_ request: RecordsRequest, in state: AppState) -> (AppState, [Effect]) 
   return (state, [.records(call)])
 }
 
-/// Leaves; a write still on its way is waited for, and the member told so meanwhile.
-private func quit(_ state: AppState) -> (AppState, [Effect]) {
+/// Leaves; a write still on its way is waited for, and the member told so meanwhile. With a
+/// session row, `reason` is written into it first (nil: it has ended already).
+func leave(_ state: AppState, _ reason: SessionEnd?) -> (AppState, [Effect]) {
   var state = state
   if state.records.writesPending { state.message = MemberText.savingBeforeQuit }
-  return (state, [.quit])
+  guard state.sessionPolicy != nil, let reason else { return (state, [.quit]) }
+  let call = state.records.send(.endSession(reason), at: state.now.uptime)
+  return (state, [.records(call), .quit])
 }

@@ -8,40 +8,16 @@ struct AuditCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit", abstract: AdminText.auditAbstract)
 
-  @Option(help: ArgumentHelp(AdminText.auditMemberHelp))
-  var member: String?
-
-  @Option(help: ArgumentHelp(AdminText.auditSinceHelp))
-  var since: String?
-
+  @OptionGroup var filter: AuditFilterOptions
   @OptionGroup var records: RecordsOptions
 
-  func validate() throws {
-    if let member, !Member.isValidID(member) {
-      throw ValidationError(AdminText.invalidMemberList([member]))
-    }
-    if let since, LocalDate(iso: since) == nil {
-      throw ValidationError(AdminText.invalidDate(since))
-    }
-  }
-
   func run() throws {
-    guard let store = try records.openForReading() else {
-      // No database yet: nothing has happened, and no member exists.
-      if let member {
-        printError(RecordsError.unknownMember(member).message)
-        throw ExitCode(1)
-      }
-      printOutput(AdminText.auditEmpty)
+    guard let store = try filter.openForReading(records, empty: AdminText.auditEmpty) else {
       return
     }
-    if let member { _ = try store.memberOrExit(id: member) }
-    let start = since.flatMap(LocalDate.init(iso:)).map(LocalTime.start(of:))
-    let (entries, names) = try reportingRecordsErrors {
-      (
-        try store.auditEntries(memberID: member, since: start),
-        Dictionary(try store.members().map { ($0.id, $0.name) }) { first, _ in first }
-      )
+    let names = try filter.names(in: store)
+    let entries = try reportingRecordsErrors {
+      try store.auditEntries(memberID: filter.member, since: filter.start)
     }
     guard !entries.isEmpty else {
       printOutput(AdminText.auditEmpty)

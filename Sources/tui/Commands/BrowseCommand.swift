@@ -16,12 +16,18 @@ struct BrowseCommand: ParsableCommand {
   @Option(
     name: .customLong(BrowseStart.Name.idleTimeout),
     help: ArgumentHelp(MemberText.idleTimeoutOptionHelp, valueName: "seconds"))
-  var idleTimeout = IdleTimer.defaultSeconds
+  var idleTimeout: Int?
+
+  @Flag(name: .customLong(BrowseStart.Name.kiosk), help: ArgumentHelp(KioskText.kioskOptionHelp))
+  var kioskFlag = false
+
+  @OptionGroup var station: StationOption
 
   var start: BrowseStart {
     BrowseStart(
       catalogDirectory: catalogOptions.directory, rulesPath: catalogOptions.rulesPath,
-      databasePath: records.path, demo: demo, idleTimeout: idleTimeout)
+      databasePath: records.path, demo: demo, idleTimeout: idleTimeout, kioskFlag: kioskFlag,
+      station: station.id)
   }
 
   func validate() throws { try start.validate() }

@@ -18,18 +18,27 @@ struct BrowseStart: Hashable {
     static let database = "db"
     static let demo = "demo"
     static let idleTimeout = "idle-timeout"
+    static let kiosk = "kiosk"
+    static let station = "station"
   }
+
+  /// The environment variable a service unit may set instead of `--kiosk`.
+  static let kioskEnvironmentKey = "COURSE_MENU_KIOSK"
 
   var catalogDirectory: String?
   var rulesPath: String?
   var databasePath: String?
   var demo = false
-  var idleTimeout = IdleTimer.defaultSeconds
+  /// As given; nil for the place's default (`idleSeconds`).
+  var idleTimeout: Int?
+  var kioskFlag = false
+  /// `--station` as given (`StationOption` adds the environment's).
+  var station: String?
 
   /// The options of a command line made only of them, each at most once: `--catalog DIR`,
-  /// `--rules FILE`, `--db PATH`, `--idle-timeout SECONDS` (or `--name=value`), `--demo`. Nil
-  /// for anything else: help, a subcommand, an unknown or repeated option, a missing value or
-  /// one that is not a number.
+  /// `--rules FILE`, `--db PATH`, `--idle-timeout SECONDS`, `--station ID` (or
+  /// `--name=value`), `--demo`, `--kiosk`. Nil for anything else: help, a subcommand, an
+  /// unknown or repeated option, a missing value or one that is not a number.
   init?(plainArguments arguments: [String]) {
     // An array, not a set: no hashing is set up before the first frame for five names.
     var seen: [String] = []
@@ -44,9 +53,9 @@ struct BrowseStart: Hashable {
       }
       guard !seen.contains(name) else { return nil }
       seen.append(name)
-      if name == Name.demo {
+      if name == Name.demo || name == Name.kiosk {
         guard value == nil else { return nil }
-        demo = true
+        if name == Name.demo { demo = true } else { kioskFlag = true }
         continue
       }
       if value == nil {
@@ -61,6 +70,7 @@ struct BrowseStart: Hashable {
       case Name.idleTimeout:
         guard let seconds = Int(value) else { return nil }
         idleTimeout = seconds
+      case Name.station: station = value
       default: return nil
       }
     }
@@ -68,39 +78,55 @@ struct BrowseStart: Hashable {
 
   init(
     catalogDirectory: String?, rulesPath: String?, databasePath: String?, demo: Bool,
-    idleTimeout: Int
+    idleTimeout: Int?, kioskFlag: Bool, station: String?
   ) {
     self.catalogDirectory = catalogDirectory
     self.rulesPath = rulesPath
     self.databasePath = databasePath
     self.demo = demo
     self.idleTimeout = idleTimeout
+    self.kioskFlag = kioskFlag
+    self.station = station
+  }
+
+  /// `--kiosk`, or `COURSE_MENU_KIOSK=1` (or yes, true).
+  var kiosk: Bool {
+    kioskFlag
+      || ["1", "yes", "true"].contains(
+        getenv(Self.kioskEnvironmentKey).map { String(cString: $0).lowercased() } ?? "")
+  }
+
+  /// The station, by option or environment.
+  var resolvedStation: String? { StationOption.resolve(station) }
+
+  /// The idle timeout given, else the place's default: shorter at a kiosk.
+  var idleSeconds: Int {
+    idleTimeout ?? (kiosk ? IdleTimer.kioskDefaultSeconds : IdleTimer.defaultSeconds)
   }
 
   func validate() throws {
     if demo, databasePath != nil { throw ValidationError(MemberText.demoWithDatabase) }
-    if idleTimeout < 0 { throw ValidationError(MemberText.negativeIdleTimeout) }
+    if let idleTimeout, idleTimeout < 0 {
+      throw ValidationError(MemberText.negativeIdleTimeout)
+    }
+    try StationOption.check(resolvedStation)
+    if kiosk, resolvedStation == nil { throw ValidationError(KioskText.kioskNeedsStation) }
   }
 
   func run() throws {
-    // Before anything reads or writes text: curses needs the locale for wide characters.
-    setlocale(LC_ALL, "")
-    let loader = CatalogOptions.loader(directory: catalogDirectory, rulesPath: rulesPath)
-    let recordsPath = RecordsOptions.resolvedPath(databasePath)
+    MemberUI.setLocale()
     let today = SystemClock.today()
+    let recordsPath = RecordsOptions.resolvedPath(databasePath)
     let served = try MemberCatalog.load(
-      loader, recordsPath: demo ? nil : recordsPath, today: today)
+      CatalogOptions.loader(directory: catalogDirectory, rulesPath: rulesPath),
+      recordsPath: demo ? nil : recordsPath, today: today)
     let catalog = served.catalog
     guard isatty(0) != 0, isatty(1) != 0 else {
       // Not a terminal (a pipe, a script): say what the catalog holds instead.
       printOutput(lines: CatalogSummary(catalog: catalog).lines)
       return
     }
-    let capabilities = TerminalCapabilities(
-      environment: TerminalCapabilities.environmentKeys.reduce(into: [:]) { values, key in
-        if let value = getenv(key) { values[key] = String(cString: value) }
-      },
-      codeset: String(cString: nl_langinfo(nl_item(CODESET))))
+    let capabilities = MemberUI.capabilities()
     // The demo's database is a new temporary file, removed on the way out; otherwise the
     // records are opened when first needed (a guest never touches them).
     var demoDatabase: DemoDatabase?
@@ -115,28 +141,21 @@ struct BrowseStart: Hashable {
     let runner =
       demoDatabase.map { RecordsRunner(store: $0.store, catalog: catalog) }
       ?? RecordsRunner(path: recordsPath, catalog: catalog)
-    let worker = RecordsWorker(runner: runner)
-    let cleanUp = {
-      worker.stop()
-      runner.close()
-      demoDatabase?.remove()
-    }
-    TerminalGuard.install()
-    guard var backend = CursesBackend(capabilities: capabilities) else {
-      cleanUp()
-      printError(ScreenText.cannotOpenTerminal)
-      throw ExitCode(1)
-    }
     let state = AppState(
-      catalog: catalog, today: today, size: backend.size, glyphs: capabilities.glyphs,
+      catalog: catalog, today: today, size: Size(width: 80, height: 24),
+      glyphs: capabilities.glyphs,
       notice: capabilities.notice ?? (demo ? MemberText.demoNotice : nil),
       start: StartScreen(
         demoMembers: demo ? DemoData.members(today: today) : [],
         catalogWarning: served.servedFrom.map(CommandText.servingLastGood)),
-      idleTimer: IdleTimer(seconds: idleTimeout))
-    _ = AppLoop.run(state, on: &backend, records: worker)
-    backend.stop()
-    cleanUp()
-    TerminalGuard.reraiseStopSignal()
+      idleTimer: IdleTimer(seconds: idleSeconds),
+      kiosk: kiosk
+        ? resolvedStation.map {
+          KioskState(
+            stationID: $0, catalogWarning: served.servedFrom.map(CommandText.servingLastGood))
+        } : nil)
+    _ = try MemberUI.run(state, capabilities: capabilities, runner: runner) {
+      demoDatabase?.remove()
+    }
   }
 }

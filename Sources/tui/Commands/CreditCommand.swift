@@ -38,20 +38,9 @@ struct CreditCommand: ParsableCommand {
   @OptionGroup var records: RecordsOptions
   @OptionGroup var catalogOptions: CatalogOptions
 
-  static let maximumReasonLength = 200
-
   func validate() throws {
     if LocalDate(iso: date) == nil { throw ValidationError(AdminText.invalidDate(date)) }
-    if let reason {
-      if reason.allSatisfy(\.isWhitespace) { throw ValidationError(AdminText.blankReason) }
-      // Kept in the records and printed in reports: one line of plain text.
-      if reason.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-        throw ValidationError(AdminText.reasonWithControlCharacters)
-      }
-      if reason.count > Self.maximumReasonLength {
-        throw ValidationError(AdminText.reasonTooLong(Self.maximumReasonLength))
-      }
-    }
+    if let reason { try validateOneLine(reason, option: "--reason") }
     if undo {
       if unscheduled { throw ValidationError(AdminText.undoNotUnscheduled) }
       if members == nil || sheet != nil { throw ValidationError(AdminText.undoNeedsMembers) }

@@ -8,7 +8,8 @@ struct MembersCommand: ParsableCommand {
     commandName: "members", abstract: AdminText.membersAbstract,
     subcommands: [
       MembersImportCommand.self, MembersListCommand.self, MembersSetPINCommand.self,
-      MembersUnlockCommand.self,
+      MembersUnlockCommand.self, MembersAddKeyCommand.self, MembersKeysCommand.self,
+      MembersRemoveKeyCommand.self,
     ])
 }
 
@@ -64,7 +65,7 @@ struct MembersListCommand: ParsableCommand {
         member.id, member.name, member.branch, member.domain.label, member.role.label,
         member.joined.description, member.floating ? AdminText.yes : "",
         member.hasPIN ? AdminText.pinSet : AdminText.pinMissing,
-        AdminText.lockState(member, now: now),
+        AdminText.lockState(member.throttle, now: now),
       ])
     }
     printOutput(lines: table.lines + [AdminText.listTally(members.count)])
@@ -85,16 +86,7 @@ struct MembersSetPINCommand: ParsableCommand {
   func run() throws {
     let store = try records.open()
     let member = try store.memberOrExit(id: id)
-    guard let pin = PINPrompt.read(prompt: AdminText.pinPrompt(member)) else {
-      printError(AdminText.pinNotGiven)
-      throw ExitCode(1)
-    }
-    if PINPrompt.isInteractive {
-      guard PINPrompt.read(prompt: AdminText.pinConfirmPrompt) == pin else {
-        printError(AdminText.pinMismatch)
-        throw ExitCode(1)
-      }
-    }
+    let pin = try PINPrompt.readNewPIN(prompt: AdminText.pinPrompt(member))
     try reportingRecordsErrors { try store.setPIN(pin, for: member.id) }
     printOutput(AdminText.pinSetDone(member))
   }

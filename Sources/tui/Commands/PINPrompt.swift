@@ -1,3 +1,4 @@
+import ArgumentParser
 import Catalog
 import Foundation
 
@@ -36,6 +37,22 @@ enum PINPrompt {
     Glibc.signal(SIGTERM, previousTerminate)
     writeToTerminal("\n")
     return line
+  }
+
+  /// A new PIN: asked twice on a terminal, once from a script; a PIN not given or not the
+  /// same twice is printed and ends the command with status 1.
+  static func readNewPIN(prompt: String) throws -> String {
+    guard let pin = read(prompt: prompt) else {
+      printError(AdminText.pinNotGiven)
+      throw ExitCode(1)
+    }
+    if isInteractive {
+      guard read(prompt: AdminText.pinConfirmPrompt) == pin else {
+        printError(AdminText.pinMismatch)
+        throw ExitCode(1)
+      }
+    }
+    return pin
   }
 
   private static func writeToTerminal(_ text: String) {

@@ -2,9 +2,9 @@ import ArgumentParser
 import Catalog
 import Foundation
 
-/// `course-menu report [--year Y] [--branch B] [--format text|csv]`: one row per member with
-/// their hours against the year's requirements; `report --member N`: one member's record over
-/// the years (学习档案).
+/// `course-menu report …`: the year report (`report year`, the default, so `report --year Y`
+/// works as it always has) and the session audit (`report sessions`). A group of its own, so
+/// each report's options (`--member`, `--format`) belong to that report alone.
 struct ReportCommand: ParsableCommand {
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case text, csv
@@ -12,6 +12,19 @@ struct ReportCommand: ParsableCommand {
 
   static let configuration = CommandConfiguration(
     commandName: "report", abstract: AdminText.reportAbstract,
+    discussion: AdminText.reportDiscussion,
+    subcommands: [YearReportCommand.self, SessionReportCommand.self, ReportStationsCommand.self],
+    defaultSubcommand: YearReportCommand.self)
+}
+
+/// `course-menu report [--year Y] [--branch B] [--format text|csv]`: one row per member with
+/// their hours against the year's requirements; `report --member N`: one member's record over
+/// the years (学习档案).
+struct YearReportCommand: ParsableCommand {
+  typealias Format = ReportCommand.Format
+
+  static let configuration = CommandConfiguration(
+    commandName: "year", abstract: AdminText.reportAbstract,
     discussion: AdminText.reportDiscussion)
 
   @Option(help: ArgumentHelp(AdminText.reportYearHelp))

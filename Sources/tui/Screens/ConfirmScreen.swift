@@ -2,7 +2,7 @@ import Catalog
 
 /// Asks before 选学 or 退选: the course, what the choice means, 1 to go ahead, 0 to cancel.
 /// It stays up until the records answer; a failed write says so here and 1 tries again.
-struct ConfirmScreen: Screen {
+struct ConfirmScreen: ConfirmationScreen {
   enum Action: Hashable, Sendable {
     case select, drop
   }
@@ -13,7 +13,7 @@ struct ConfirmScreen: Screen {
   private(set) var saving = false
   /// Why the last write failed.
   private(set) var problem: String?
-  private(set) var list = NumberedList(count: 1)
+  var list = NumberedList(count: 1)
 
   init(action: Action, courseID: String) {
     self.action = action
@@ -21,7 +21,7 @@ struct ConfirmScreen: Screen {
   }
 
   /// The course and what the choice means, above the item.
-  private func introduction(_ context: ScreenContext) -> [StyledLine] {
+  func introduction(_ context: ScreenContext) -> [StyledLine] {
     let width = context.body.width
     guard let course = context.catalog.course(id: courseID) else { return [] }
     var lines = LabeledText.lines(
@@ -44,33 +44,18 @@ struct ConfirmScreen: Screen {
     return lines
   }
 
-  private func table(_ context: ScreenContext) -> NumberedTable {
-    NumberedTable(list: list, firstItemRow: introduction(context).count)
-  }
-
   func heading(_ context: ScreenContext) -> String {
     action == .select ? MemberText.confirmSelectHeading : MemberText.confirmDropHeading
   }
 
-  func position(_ context: ScreenContext) -> String? { nil }
-
-  func keyHints(_ context: ScreenContext) -> [KeyHint] {
-    [
-      KeyHint("1", action == .select ? MemberText.confirmSelect : MemberText.confirmDrop),
-      KeyHint("0", ScreenText.keyBack),
-      KeyHint(ScreenText.keyNameHelp, ScreenText.keyHelp),
-    ]
+  var confirmLabel: String {
+    action == .select ? MemberText.confirmSelect : MemberText.confirmDrop
   }
 
-  mutating func update(_ command: Command, _ context: ScreenContext) -> Navigation {
-    var list = list
-    defer { self.list = list }
-    return list.navigation(for: command) { _ in confirm(context) }
-  }
+  var cancelLabel: String { MemberText.confirmCancel }
 
   /// 1: the write is asked for, once.
-  private mutating func confirm(_ context: ScreenContext) -> Navigation {
-    guard !saving else { return .stay }
+  mutating func confirm(_ context: ScreenContext) -> Navigation {
     guard let member = context.member else { return .refuse(MemberText.guestCannotSelect) }
     saving = true
     problem = nil
@@ -84,29 +69,5 @@ struct ConfirmScreen: Screen {
   mutating func failed(_ message: String) {
     saving = false
     problem = MemberText.saveFailed(message)
-  }
-
-  func render(into grid: inout Grid, area: Rect, _ context: ScreenContext) {
-    let ellipsis = context.glyphs.ellipsis
-    let lines = introduction(context)
-    for (offset, line) in lines.enumerated() where offset < area.height {
-      grid.write(line: line, x: area.x, y: area.y + offset, width: area.width, ellipsis: ellipsis)
-    }
-    let table = table(context)
-    table.draw(into: &grid, area: area, header: nil, glyphs: context.glyphs) { _ in
-      action == .select ? MemberText.confirmSelect : MemberText.confirmDrop
-    }
-    table.drawBackItem(MemberText.confirmCancel, into: &grid, area: area)
-    var y = area.y + table.endRow + 2
-    // Said once the write has taken long enough to notice (`RecordsTraffic.busyDelay`).
-    let status = saving && context.recordsBusy == .saving ? MemberText.saving : problem
-    for line in TextWrap.lines(status ?? "", width: area.width) where y < area.maxY {
-      grid.write(line, x: area.x, y: y, width: area.width, style: .notice, ellipsis: ellipsis)
-      y += 1
-    }
-  }
-
-  func command(forClickAt x: Int, row: Int, _ context: ScreenContext) -> Command? {
-    table(context).command(forClickAt: x, row: row, backItem: true)
   }
 }

@@ -11,6 +11,22 @@ struct LoginScreen: Screen {
     case number, pin
   }
 
+  /// What the number and PIN are for: the same typing serves all three.
+  enum Purpose: Hashable, Sendable {
+    /// A member logs in.
+    case member
+    /// A member signs in at the kiosk's open sign-in of this course.
+    case signIn(showingID: Int64, courseTitle: String)
+    /// An administrator at the kiosk of this station.
+    case administrator(stationID: String)
+  }
+
+  let purpose: Purpose
+
+  init(purpose: Purpose = .member) {
+    self.purpose = purpose
+  }
+
   /// As `Member.isValidID` and `PINHash.isAcceptable` allow.
   static let numberLimit = 20
   static let pinMinimum = 4
@@ -25,7 +41,13 @@ struct LoginScreen: Screen {
   /// Why the last attempt failed, shown until the next one.
   private(set) var problem: String?
 
-  func heading(_ context: ScreenContext) -> String { MemberText.loginHeading }
+  func heading(_ context: ScreenContext) -> String {
+    switch purpose {
+    case .member: MemberText.loginHeading
+    case .signIn(_, let title): KioskText.signInHeading(title)
+    case .administrator: KioskText.administratorLoginHeading
+    }
+  }
 
   func position(_ context: ScreenContext) -> String? { nil }
 
@@ -106,7 +128,14 @@ struct LoginScreen: Screen {
       guard pin.count >= Self.pinMinimum else {
         return .refuse(MemberText.pinTooShort(Self.pinMinimum))
       }
-      let request = RecordsRequest.logIn(memberID: number, pin: pin)
+      let request: RecordsRequest =
+        switch purpose {
+        case .member: .logIn(memberID: number, pin: pin)
+        case .signIn(let showingID, _):
+          .station(.signIn(showingID: showingID, memberID: number, pin: pin))
+        case .administrator(let stationID):
+          .station(.administratorLogIn(id: number, pin: pin, stationID: stationID))
+        }
       pin = ""
       checking = true
       problem = nil
@@ -138,6 +167,14 @@ struct LoginScreen: Screen {
     }
   }
 
+  /// The number cannot be used here (a name taken off the sign-in's list, an administrator
+  /// of another station): say why, and ask for a number again.
+  mutating func turnedAway(_ reason: String) {
+    checking = false
+    restart()
+    problem = reason
+  }
+
   /// The records could not be asked (database busy or unreadable): the PIN is typed again.
   mutating func failed(_ message: String) {
     checking = false
@@ -161,13 +198,20 @@ struct LoginScreen: Screen {
         y += 1
       }
     }
+    let administrator: Bool
+    if case .administrator = purpose { administrator = true } else { administrator = false }
     paragraph(
-      phase == .number ? MemberText.loginNumberPrompt : MemberText.loginPINPrompt,
+      phase == .pin
+        ? MemberText.loginPINPrompt
+        : administrator ? KioskText.administratorNumberPrompt : MemberText.loginNumberPrompt,
       style: .emphasis)
     y += 1
     let cursor = checking ? "" : "_"
     let fields = [
-      (MemberText.loginNumberLabel, number + (phase == .number ? cursor : "")),
+      (
+        administrator ? KioskText.administratorNumberLabel : MemberText.loginNumberLabel,
+        number + (phase == .number ? cursor : "")
+      ),
       (
         MemberText.loginPINLabel,
         phase == .pin ? String(repeating: "*", count: pin.count) + cursor : ""

@@ -14,10 +14,12 @@ struct MainMenuScreen: Screen {
 
   /// Only what works is listed; later features add their items here.
   enum Item: CaseIterable, Hashable, Sendable {
-    case catalog, search, myCourses, myHours, recommend, help
+    case catalog, search, myCourses, myHours, recommend, upcoming, help
 
     /// Items only a logged-in member sees.
-    var isForMembers: Bool { self == .myCourses || self == .myHours || self == .recommend }
+    var isForMembers: Bool {
+      self == .myCourses || self == .myHours || self == .recommend || self == .upcoming
+    }
 
     var title: String {
       switch self {
@@ -26,17 +28,21 @@ struct MainMenuScreen: Screen {
       case .myCourses: MemberText.mainMenuMyCourses
       case .myHours: MemberText.mainMenuMyHours
       case .recommend: ScreenText.mainMenuRecommend
+      case .upcoming: KioskText.upcomingItem
       case .help: ScreenText.mainMenuHelp
       }
     }
   }
 
   let mode: Mode
+  /// A member who came in by key (SSH): there is no start screen, so 0 leaves the program.
+  let leavesProgram: Bool
   let items: [Item]
   private(set) var list: NumberedList
 
-  init(mode: Mode = .standalone) {
+  init(mode: Mode = .standalone, leavesProgram: Bool = false) {
     self.mode = mode
+    self.leavesProgram = leavesProgram
     items = Item.allCases.filter { mode == .member || !$0.isForMembers }
     list = NumberedList(count: items.count)
   }
@@ -45,7 +51,7 @@ struct MainMenuScreen: Screen {
     switch mode {
     case .standalone: ScreenText.keyQuit
     case .guest: ScreenText.keyBack
-    case .member: MemberText.mainMenuLogOut
+    case .member: leavesProgram ? ScreenText.keyQuit : MemberText.mainMenuLogOut
     }
   }
 
@@ -71,6 +77,7 @@ struct MainMenuScreen: Screen {
       case .myCourses: .push(.myCourses(MyCoursesScreen()))
       case .myHours: .push(.myHours(MyHoursScreen()))
       case .recommend: .push(.recommendations(RecommendationsScreen()))
+      case .upcoming: .push(.upcomingPlaces(UpcomingPlacesScreen(context)))
       case .help: .push(.help(HelpScreen()))
       }
     }
@@ -104,7 +111,7 @@ struct MainMenuScreen: Screen {
       switch mode {
       case .standalone: ScreenText.mainMenuQuit
       case .guest: MemberText.mainMenuBackToStart
-      case .member: MemberText.mainMenuLogOut
+      case .member: leavesProgram ? ScreenText.mainMenuQuit : MemberText.mainMenuLogOut
       }
     table.drawBackItem(quit, into: &grid, area: area)
   }

@@ -12,6 +12,10 @@ struct ScreenContext: Sendable {
   var member: MemberSession? = nil
   /// What the records are busy with, once they have taken long enough to say so.
   var recordsBusy: RecordsRequest.Activity? = nil
+  /// In kiosk mode: the station, its open sign-in and the administrator.
+  var kiosk: KioskState? = nil
+  /// The local day, for what is ahead (近期安排, today's sessions).
+  var today = LocalDate(year: 2000, month: 1, day: 1)
 }
 
 /// Where a screen sends the member after a command.
@@ -70,12 +74,26 @@ enum AppScreen: Hashable, Sendable {
   case myCourses(MyCoursesScreen)
   case myHours(MyHoursScreen)
   case recommendations(RecommendationsScreen)
+  case kioskStart(KioskStartScreen)
+  case signedIn(SignedInScreen)
+  case adminMenu(AdminMenuScreen)
+  case signInCourses(SignInCoursesScreen)
+  case attendees(AttendeesScreen)
+  case removalReason(RemovalReasonScreen)
+  case adminConfirm(AdminConfirmScreen)
+  case signInClosed(SignInClosedScreen)
+  case upcomingPlaces(UpcomingPlacesScreen)
+  case upcomingSessions(UpcomingSessionsScreen)
+  case signUp(SignUpScreen)
   case quit(QuitScreen)
   case lessonReader(LessonReaderScreen)
   case lessonResume(LessonResumeScreen)
   case quizIntro(QuizIntroScreen)
   case quiz(QuizScreen)
   case quizResult(QuizResultScreen)
+  case enter(EnterScreen)
+  case replaceSession(ReplaceSessionScreen)
+  case sessionEnded(SessionEndedScreen)
 
   /// The screen inside, for reading.
   var screen: any Screen {
@@ -92,12 +110,26 @@ enum AppScreen: Hashable, Sendable {
     case .myCourses(let screen): screen
     case .myHours(let screen): screen
     case .recommendations(let screen): screen
+    case .kioskStart(let screen): screen
+    case .signedIn(let screen): screen
+    case .adminMenu(let screen): screen
+    case .signInCourses(let screen): screen
+    case .attendees(let screen): screen
+    case .removalReason(let screen): screen
+    case .adminConfirm(let screen): screen
+    case .signInClosed(let screen): screen
+    case .upcomingPlaces(let screen): screen
+    case .upcomingSessions(let screen): screen
+    case .signUp(let screen): screen
     case .quit(let screen): screen
     case .lessonReader(let screen): screen
     case .lessonResume(let screen): screen
     case .quizIntro(let screen): screen
     case .quiz(let screen): screen
     case .quizResult(let screen): screen
+    case .enter(let screen): screen
+    case .replaceSession(let screen): screen
+    case .sessionEnded(let screen): screen
     }
   }
 
@@ -122,12 +154,26 @@ enum AppScreen: Hashable, Sendable {
     case .myCourses(let screen): result = run(screen, AppScreen.myCourses)
     case .myHours(let screen): result = run(screen, AppScreen.myHours)
     case .recommendations(let screen): result = run(screen, AppScreen.recommendations)
+    case .kioskStart(let screen): result = run(screen, AppScreen.kioskStart)
+    case .signedIn(let screen): result = run(screen, AppScreen.signedIn)
+    case .adminMenu(let screen): result = run(screen, AppScreen.adminMenu)
+    case .signInCourses(let screen): result = run(screen, AppScreen.signInCourses)
+    case .attendees(let screen): result = run(screen, AppScreen.attendees)
+    case .removalReason(let screen): result = run(screen, AppScreen.removalReason)
+    case .adminConfirm(let screen): result = run(screen, AppScreen.adminConfirm)
+    case .signInClosed(let screen): result = run(screen, AppScreen.signInClosed)
+    case .upcomingPlaces(let screen): result = run(screen, AppScreen.upcomingPlaces)
+    case .upcomingSessions(let screen): result = run(screen, AppScreen.upcomingSessions)
+    case .signUp(let screen): result = run(screen, AppScreen.signUp)
     case .quit(let screen): result = run(screen, AppScreen.quit)
     case .lessonReader(let screen): result = run(screen, AppScreen.lessonReader)
     case .lessonResume(let screen): result = run(screen, AppScreen.lessonResume)
     case .quizIntro(let screen): result = run(screen, AppScreen.quizIntro)
     case .quiz(let screen): result = run(screen, AppScreen.quiz)
     case .quizResult(let screen): result = run(screen, AppScreen.quizResult)
+    case .enter(let screen): result = run(screen, AppScreen.enter)
+    case .replaceSession(let screen): result = run(screen, AppScreen.replaceSession)
+    case .sessionEnded(let screen): result = run(screen, AppScreen.sessionEnded)
     }
     self = result.0
     return result.1
@@ -152,8 +198,55 @@ enum AppScreen: Hashable, Sendable {
     return navigation
   }
 
+  /// Whether the screen waits for the answer to a login (a PIN, a key, a takeover).
+  var awaitsLogIn: Bool {
+    switch self {
+    case .login(let screen): screen.checking
+    case .enter(let screen): screen.checking
+    case .replaceSession(let screen): screen.taking
+    default: false
+    }
+  }
+
+  /// The records could not answer the login the screen waits for.
+  mutating func loginFailed(_ message: String) {
+    switch self {
+    case .login(var screen):
+      screen.failed(message)
+      self = .login(screen)
+    case .enter(var screen):
+      screen.failed(message)
+      self = .enter(screen)
+    case .replaceSession(var screen):
+      screen.failed(message)
+      self = .replaceSession(screen)
+    default:
+      break
+    }
+  }
+
   var isHelp: Bool {
     if case .help = self { return true }
     return false
+  }
+
+  /// The first screen of the program, where nobody is logged in.
+  var isStart: Bool {
+    switch self {
+    case .start, .kioskStart: true
+    default: false
+    }
+  }
+
+  /// A kiosk screen that shows the station's state, kept fresh while it is shown.
+  var showsStation: Bool {
+    switch self {
+    case .kioskStart, .signedIn, .adminMenu, .signInCourses, .attendees, .removalReason,
+      .adminConfirm, .signInClosed:
+      true
+    case .login(let screen):
+      if case .signIn = screen.purpose { true } else { false }
+    default: false
+    }
   }
 }

@@ -24,12 +24,14 @@ final class CursesBackend: TerminalBackend {
   private var failedReads = 0
   private var theme = Theme()
 
-  /// Starts curses on the process's terminal; nil when there is no usable terminal.
-  init?(capabilities: TerminalCapabilities) {
+  /// Starts curses on the process's terminal, as terminal `type` (nil: `TERM`); nil when
+  /// there is no usable terminal or no terminfo entry for the type.
+  init?(capabilities: TerminalCapabilities, type: String? = nil) {
     self.capabilities = capabilities
-    guard let output = fdopen(1, "w"), let input = fdopen(0, "r"),
-      let screen = newterm(nil, output, input)
-    else { return nil }
+    guard let output = fdopen(1, "w"), let input = fdopen(0, "r") else { return nil }
+    // On failure the two streams stay (closing them would close the terminal): a few bytes,
+    // for the few types `open` tries.
+    guard let screen = newterm(type, output, input) else { return nil }
     self.screen = screen
     set_term(screen)
     if let delay = capabilities.escapeDelayMilliseconds { set_escdelay(Int32(delay)) }
@@ -47,6 +49,26 @@ final class CursesBackend: TerminalBackend {
       color: !capabilities.colorForbidden && has_colors(),
       linuxConsole: capabilities.isLinuxConsole)
     TerminalGuard.arm(restoreSequence: Self.restoreSequence(mouse: mouseOn))
+  }
+
+  /// Starts curses as `TERM` says or, when the terminfo database does not know it (a new
+  /// emulator's name sent over SSH), as the first of `TerminalType.fallbacks` it knows, with
+  /// the one-line notice that says so.
+  static func open(capabilities: TerminalCapabilities) -> (CursesBackend, notice: String?)? {
+    let asked = getenv("TERM").map { String(cString: $0) }
+    if let asked, TerminalType.isPlausible(asked),
+      let backend = CursesBackend(capabilities: capabilities, type: asked)
+    {
+      return (backend, nil)
+    }
+    for fallback in TerminalType.fallbacks {
+      guard let backend = CursesBackend(capabilities: capabilities, type: fallback) else {
+        continue
+      }
+      setenv("TERM", fallback, 1)
+      return (backend, TerminalType.notice(asked: asked ?? "", fallback: fallback))
+    }
+    return nil
   }
 
   /// Ends curses and gives the terminal back as it was.
@@ -103,11 +125,9 @@ final class CursesBackend: TerminalBackend {
         failedReads += 1
         if failedReads >= Self.lostTerminalErrorCount { return .hangup }
       }
-      let wake = wait.wakeDescriptor.flatMap { $0 >= 0 ? $0 : nil }
+      let wakes = [wait.wakeDescriptor, wait.nudgeDescriptor].compactMap { $0 }.filter { $0 >= 0 }
       let timeout = deadline.map { $0 - SystemClock.uptime() }
-      switch DescriptorWait.wait(
-        for: [0] + (wake.map { [$0] } ?? []), timeout: timeout, mask: outsideWait)
-      {
+      switch DescriptorWait.wait(for: [0] + wakes, timeout: timeout, mask: outsideWait) {
       case .interrupted:
         polledReadable = false
         continue
@@ -116,7 +136,7 @@ final class CursesBackend: TerminalBackend {
       case .timedOut:
         return nil
       case .readable(let ready):
-        if let wake, ready.contains(wake) { return nil }
+        if !ready.isDisjoint(with: wakes) { return nil }
       }
       polledReadable = true
     }

@@ -18,6 +18,8 @@ struct MemoryBackend: TerminalBackend {
   private(set) var waits: [Wait] = []
   /// Called once when the script has run out, before the hang-up that ends it.
   var whenScriptEnds: (() -> Void)?
+  /// Called with every frame drawn.
+  var whenDrawn: ((Grid) -> Void)?
 
   init(size: Size, events: [Event], waitsForAnswers: Bool = true) {
     self.size = size
@@ -25,7 +27,10 @@ struct MemoryBackend: TerminalBackend {
     self.waitsForAnswers = waitsForAnswers
   }
 
-  mutating func draw(_ grid: Grid) { frames.append(grid) }
+  mutating func draw(_ grid: Grid) {
+    frames.append(grid)
+    whenDrawn?(grid)
+  }
 
   /// The next scripted event (a resize also changes `size`); `.hangup` when none are left.
   mutating func nextEvent(_ wait: Wait) -> Event? {

@@ -19,4 +19,6 @@ struct Wait: Hashable, Sendable {
   var wakeDescriptor: Int32?
   /// Records calls have been sent and not answered yet.
   var answersDue = false
+  /// Readable when another session has nudged this one (`SessionNudge`); nil without one.
+  var nudgeDescriptor: Int32? = nil
 }

@@ -75,8 +75,7 @@ enum AdminText {
   }
 
   /// `now` is when the list is made; a lock ending on another day names the day.
-  static func lockState(_ member: Member, now: Date) -> String {
-    let throttle = member.throttle
+  static func lockState(_ throttle: LoginThrottle, now: Date) -> String {
     if throttle.isLocked { return "PIN 连续错误 \(throttle.failures) 次，已停止登录（需解除）" }
     if let until = throttle.nextAttempt, until > now {
       let local = LocalTime(until)
@@ -145,9 +144,11 @@ enum AdminText {
   static let undoNeedsMembers = "撤销（--undo）请用 --members 指定党员，不能用 --sheet。"
   static let undoNeedsReason = "撤销（--undo）请用 --reason 写明原因。"
   static let undoNotUnscheduled = "--undo 和 --unscheduled 不能同时使用。"
-  static let blankReason = "--reason 不能为空。"
-  static let reasonWithControlCharacters = "--reason 只能是一行文字，不能有换行或控制字符。"
-  static func reasonTooLong(_ limit: Int) -> String { "--reason 最多 \(limit) 个字。" }
+  static func blank(_ option: String) -> String { "\(option) 不能为空。" }
+  static func withControlCharacters(_ option: String) -> String {
+    "\(option) 只能是一行文字，不能有换行或控制字符。"
+  }
+  static func tooLong(_ option: String, limit: Int) -> String { "\(option) 最多 \(limit) 个字。" }
   static let undoRejected = "没有撤销任何学时"
 
   /// The date is not the first day of any session of a course that has them.
@@ -229,12 +230,35 @@ enum AdminText {
     switch action {
     case .creditRemoved: "撤销学时"
     case .makeUpCredited: "补学登记"
+    case .keyAdded: "登记钥匙"
+    case .keyRemoved: "撤销钥匙"
+    case .signInClosed: "结束签到"
+    case .signInCancelled: "取消签到"
+    case .signInNameRemoved: "签到除名"
+    case .administratorRemoved: "删除管理员"
     case .other(let identifier): identifier
     }
   }
 
-  /// What an entry changed: a credit in words, else the stored detail as it is.
+  /// What an entry changed: a credit or a sign-in in words, else the stored detail as it is.
   static func auditContent(_ entry: AuditEntry) -> String {
+    if let key = KeyDetail.fields(from: entry.detail) {
+      return SSHText.auditKey(fingerprint: key.fingerprint, type: key.type, comment: key.comment)
+    }
+    if let showing = entry.showing {
+      var text =
+        "站点 \(showing.stationID) \(showing.courseTitle)（\(showing.courseID)）\(showing.date)"
+      switch entry.action {
+      case .signInClosed:
+        text += "：记入 \(showing.credited.count) 人"
+        if !showing.alreadyCredited.isEmpty { text += "，已有记录 \(showing.alreadyCredited.count) 人" }
+      case .signInCancelled:
+        text += "：已签到 \(showing.signedIn.count) 人，均未记入学时"
+      default:
+        break
+      }
+      return text
+    }
     guard let credit = entry.credit else { return entry.detail }
     var text =
       "\(credit.courseTitle)（\(credit.courseID)）\(credit.date) \(credit.hours) 学时 \(credit.form.label)，来源 \(credit.source)"

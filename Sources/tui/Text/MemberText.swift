@@ -274,6 +274,6 @@ enum MemberText {
   }
   static let negativeIdleTimeout = "--idle-timeout 不能是负数（0 表示不自动退出登录）。"
   static let idleTimeoutOptionHelp =
-    "党员登录后多少秒没有按键就自动退出登录，回到开始屏幕（最后 15 秒倒计时，按任意键取消；不到 30 秒时倒计时为后一半）；0 表示不自动退出。"
+    "党员登录后多少秒没有按键就自动退出登录，回到开始屏幕（默认 900 秒，站点终端 180 秒；最后 15 秒倒计时，按任意键取消；不到 30 秒时倒计时为后一半）；0 表示不自动退出。"
   static func unknownCourse(_ id: String) -> String { "课程目录中没有编号为 \(id) 的课程" }
 }

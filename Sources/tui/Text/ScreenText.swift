@@ -110,6 +110,7 @@ enum ScreenText {
     ),
     helpSearchSection,
     MemberText.helpSection,
+    KioskText.helpSection,
     helpRecommendSection,
     StudyText.helpSection,
   ]

@@ -53,6 +53,22 @@ import Testing
     )
   }
 
+  /// Eight processes opening a new file at once: GRDB commits its empty migrations table
+  /// before the first migration, and a process that looked in between took the file for
+  /// another application's (Tests/records "mix", now and then). It is a file being set up.
+  @Test func aFileWithOnlyAnEmptyMigrationsTableIsBeingSetUp() throws {
+    let place = try Place()
+    defer { place.remove() }
+    let other = try DatabaseQueue(path: place.path)
+    try other.write { db in
+      try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+    }
+    try other.close()
+    let store = try RecordsStore(path: place.path)
+    #expect(try store.members().isEmpty)
+    try store.close()
+  }
+
   @Test func aFileThatIsNoDatabaseIsRefusedUntouched() throws {
     let place = try Place()
     defer { place.remove() }

@@ -16,6 +16,14 @@ import Testing
     #expect(ControlCharacters.shown("\u{7F}\u{9B}\u{2028}") == "␡<U+009B><U+2028>")
   }
 
+  /// `toml-json` is read by programs: the same JSON strings, every control character escaped.
+  @Test func taggedJSONEscapesEveryControlCharacter() throws {
+    let document = try TOMLDocument(bytes: Array("a = \"x\\u202Ey\\u0085\\u001B\"".utf8))
+    #expect(
+      TaggedJSON.encode(document.root)
+        == #"{"a":{"type":"string","value":"x\u202ey\u0085\u001b"}}"#)
+  }
+
   @Test func tablesShowEveryCellInert() {
     let table = TextTable(header: ["编号", "姓名"], rows: [["1001", Self.hostile]])
     #expect(table.lines == ["编号  姓名", "1001  ␛]0;PWNED␇␛[31m王<U+202E>建国␀␊"])

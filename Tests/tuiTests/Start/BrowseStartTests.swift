@@ -10,7 +10,8 @@ import Testing
     [], ["--catalog", "data"], ["--catalog=data"], ["--db", "/var/lib/r.sqlite", "--catalog", "d"],
     ["--rules", "r.toml", "--catalog", "d", "--idle-timeout", "300"], ["--demo"],
     ["--demo", "--idle-timeout=0"], ["--idle-timeout", "15", "--rules=x.toml"],
-    ["--catalog", "目录 中文"],
+    ["--catalog", "目录 中文"], ["--kiosk", "--station", "S01", "--db", "r.sqlite"],
+    ["--station=S02", "--idle-timeout", "60"],
   ])
   func aPlainLineReadsAsArgumentParserReadsIt(_ arguments: [String]) throws {
     let plain = try #require(BrowseStart(plainArguments: arguments))
@@ -23,7 +24,7 @@ import Testing
     ["--catalog", "--db", "x"],
     ["--bogus"], ["--demo=yes"], ["--idle-timeout", "abc"], ["--idle-timeout", "-5"],
     ["--catalog", "a", "--catalog", "b"], ["--catalog="], ["-c", "data"], ["data"],
-    ["--generate-completion-script", "bash"], ["--version"],
+    ["--generate-completion-script", "bash"], ["--version"], ["--kiosk=1"], ["--station"],
   ])
   func anythingElseIsLeftToArgumentParser(_ arguments: [String]) {
     #expect(BrowseStart(plainArguments: arguments) == nil)
@@ -35,5 +36,15 @@ import Testing
     #expect(throws: (any Error).self) { try BrowseCommand.parse(["--demo", "--db", "x"]) }
     let negative = try #require(BrowseStart(plainArguments: ["--idle-timeout=-1"]))
     #expect(throws: ValidationError.self) { try negative.validate() }
+    let badStation = try #require(BrowseStart(plainArguments: ["--station", "a b"]))
+    #expect(throws: ValidationError.self) { try badStation.validate() }
+    #expect(throws: (any Error).self) { try BrowseCommand.parse(["--station", "a b"]) }
+  }
+
+  @Test func theIdleTimeoutDefaultsToThePlaces() throws {
+    #expect(try #require(BrowseStart(plainArguments: [])).idleSeconds == IdleTimer.defaultSeconds)
+    let kiosk = try #require(BrowseStart(plainArguments: ["--kiosk", "--station", "S01"]))
+    #expect(kiosk.idleSeconds == IdleTimer.kioskDefaultSeconds)
+    #expect(try BrowseCommand.parse(["--kiosk", "--station", "S01"]).start.idleSeconds == 180)
   }
 }
