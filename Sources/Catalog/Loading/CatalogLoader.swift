@@ -55,6 +55,12 @@ public struct CatalogLoader: Sendable {
       diagnostics += file.diagnostics
     }
 
+    // The names beside catalog.toml count too: an optional file written there later (the
+    // rating questions, the needs survey) makes an image of this load stale.
+    if case .success(let names) = FileSystem.listFiles(in: directory) {
+      inputs.listings.append(CatalogInputs.Listing(path: directory, names: names))
+    }
+
     let coursesDirectory = join(directory, CatalogSource.coursesDirectory)
     var courseEntries: [CourseFileDecoder.CourseEntry] = []
     var coursesByFile: [[Course]] = []

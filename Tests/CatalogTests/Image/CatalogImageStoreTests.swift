@@ -93,6 +93,7 @@ import Testing
   enum Change: String, CaseIterable, Sendable {
     case editedSameSizeSameTime, edited, touched, courseFileAdded, courseFileRemoved
     case otherFileAddedToCourses, lessonEdited, rulesEdited, catalogReplacedByRename
+    case fileAddedBesideCatalog
   }
 
   func apply(_ change: Change, to place: Place) throws {
@@ -122,6 +123,9 @@ import Testing
       try FileManager.default.removeItem(atPath: place.directory + "/courses/online.toml")
     case .otherFileAddedToCourses:
       try place.write("courses/notes.txt", "备注\n")
+    case .fileAddedBesideCatalog:
+      // As an optional file (evaluation.toml, survey.toml) published after the image was made.
+      try place.write("evaluation.toml", "")
     case .lessonEdited:
       try place.write("lessons/one.txt", "学时制度的第一页，改过。\n")
     case .rulesEdited:
