@@ -39,12 +39,14 @@ struct RecordsStress: ParsableCommand {
     let store: RecordsStore
     let electives: [Course]
     let creditCourses: [Course]
+    let rules: Rules
     static let firstDay = LocalDate(year: 2026, month: 1, day: 5)
 
     init(options: Options) throws {
       let catalog = try options.loadCatalog()
       electives = Array(catalog.courses.filter { $0.kind == .elective }.prefix(10))
       creditCourses = Array(catalog.courses.prefix(4))
+      rules = catalog.rules
       guard electives.count == 10, creditCourses.count == 4 else {
         throw ValidationError("the catalog needs 10 electives and 4 courses")
       }
@@ -93,7 +95,7 @@ struct RecordsStress: ParsableCommand {
         default:
           let outcome = try setup.store.credit(
             course: setup.creditCourses[step % 4], date: Setup.firstDay.adding(days: step % 10),
-            memberIDs: shared + [own], source: "stress worker \(worker)")
+            rules: setup.rules, memberIDs: shared + [own], source: "stress worker \(worker)")
           counts["credited"]! += outcome.credited.count
           counts["already"]! += outcome.alreadyCredited.count
         }
@@ -119,7 +121,7 @@ struct RecordsStress: ParsableCommand {
       while true {
         _ = try setup.store.credit(
           course: setup.creditCourses[batch % 4], date: Setup.firstDay.adding(days: batch),
-          memberIDs: ids, source: "crash batch \(batch)")
+          rules: setup.rules, memberIDs: ids, source: "crash batch \(batch)")
         try setup.store.select(course: setup.electives[batch % 10], for: ids[batch % batchSize])
         RecordsStress.emit("committed \(batch)")
         batch += 1
@@ -188,7 +190,7 @@ struct RecordsStress: ParsableCommand {
             _ = try setup.store.credit(
               course: setup.creditCourses[index % 4],
               date: Setup.firstDay.adding(days: index),
-              memberIDs: [own], source: "bench")
+              rules: setup.rules, memberIDs: [own], source: "bench")
           }
         }
         let (seconds, attoseconds) = elapsed.components
@@ -202,10 +204,11 @@ struct RecordsStress: ParsableCommand {
   /// one member on one day, each its own transaction, printing `started N` (the attempt's
   /// number in the day) or `refused`; with `--finish`, hands each in answered all right
   /// (`right`) or all wrong (`wrong`), printing `credited`, `already` or
-  /// `failed`. Started at `--start-at` (seconds since 1970), so processes start together.
+  /// `failed`, or leaves it unanswered (`leave`), printing `left`. Started at `--start-at`
+  /// (seconds since 1970), so processes start together.
   struct Quiz: ParsableCommand {
     enum Finish: String, ExpressibleByArgument {
-      case right, wrong
+      case right, wrong, leave
     }
 
     @Option var member = "3001"
@@ -246,6 +249,11 @@ struct RecordsStress: ParsableCommand {
         }
         RecordsStress.emit("started \(ticket.number)")
         guard let finish, let questions = draw.questions(in: quiz) else { continue }
+        if finish == .leave {
+          try store.abandonQuizAttempt(id: ticket.attemptID, memberID: member)
+          RecordsStress.emit("left")
+          continue
+        }
         let responses = questions.map {
           finish == .wrong ? $0.answer.wrongResponse : $0.answer.response
         }

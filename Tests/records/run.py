@@ -639,6 +639,54 @@ def test_quiz(checks, program, workdir, processes=8, attempts=2):
                  csv.returncode == 0 and text.startswith("\ufeff课程编号,课程名称,测验次数")
                  and len([l for l in text.split("\n") if l.startswith(course)]) == len(items),
                  text[:300] + csv.stderr)
+    # A course whose only attempt was left before the end (review 1, finding 1: the report
+    # stopped the program): listed with its attempt and no pass.
+    left = program.run("records-stress", "quiz", "--course", "online-plan-overview",
+                       "--member", "3004", "--finish", "leave", db=db)
+    report = program.run("quiz", "report", "--year", "2026", "--course", "online-plan-overview",
+                         db=db)
+    checks.check("quiz report: a course whose attempts were all left, with 0 passes",
+                 left.stdout.split() == ["started", "1", "left"] and report.returncode == 0
+                 and "测验 1 次（交卷 0 次，中途离开 1 次）；参加 1 人，通过 0 人，通过率 0%；交卷中通过 0 次"
+                 in report.stdout and "还没有交卷的测验，没有试题分析。" in report.stdout,
+                 left.stdout + left.stderr + report.stdout + report.stderr)
+    csv = program.run("quiz", "report", "--format", "csv", db=db)
+    checks.check("quiz report --format csv: the left course among the others",
+                 csv.returncode == 0 and "\nonline-plan-overview," in csv.stdout, csv.stderr)
+    # The credit a pass earned, taken back (review 1, finding 2: the attempt's link to it
+    # refused the removal): the attempt keeps its score, the report says so, and the member
+    # earns it again with the next pass.
+    (date,) = query(db, "SELECT date FROM credit WHERE member_id = '3002'")[0]
+    undo = program.run("credit", "--undo", course, "--date", date, "--members", "3002",
+                       "--reason", "测验时由他人代答", db=db)
+    attempts = query(db, "SELECT score, passed, credit_id, credit_withdrawn_at IS NOT NULL "
+                         "FROM quiz_attempt WHERE member_id = '3002' AND credit_withdrawn_at "
+                         "IS NOT NULL")
+    checks.check("credit --undo of a credit a pass earned: removed, the attempt keeps its score",
+                 undo.returncode == 0 and "已撤销 1 条学时记录" in undo.stdout
+                 and query(db, "SELECT count(*) FROM credit WHERE member_id = '3002'") == [(0,)]
+                 and attempts == [(100, 1, None, 1)]
+                 and query(db, "SELECT action, reason FROM audit WHERE member_id = '3002'")
+                 == [("credit-removed", "测验时由他人代答")],
+                 undo.stdout + undo.stderr + str(attempts))
+    report = program.run("quiz", "report", "--course", course, db=db)
+    checks.check("quiz report: the pass whose credit was withdrawn still counts, marked so",
+                 "交卷中通过 4 次（其中 1 次所计学时已撤销）" in report.stdout,
+                 report.stdout + report.stderr)
+    again = program.run("records-stress", "quiz", "--course", course, "--member", "3002",
+                        "--day", "2026-05-20", "--finish", "right", db=db)
+    checks.check("quiz: after the undo, the next pass credits the year's hours again",
+                 again.stdout.split() == ["started", "1", "credited"]
+                 and query(db, "SELECT date FROM credit WHERE member_id = '3002'")
+                 == [("2026-05-20",)], again.stdout + again.stderr)
+    # And the other way round (review 1, finding 3): `credit` of an online course the member
+    # has this training year, on another day, writes nothing and says why.
+    result = program.run("credit", course, "--date", "2026-05-19", "--members", "3002", db=db)
+    checks.check("credit of an online course credited this year: listed as already credited",
+                 result.returncode == 0 and "新记入 0 人" in result.stdout
+                 and "已有记录、未重复记入 1 人（网络培训课程每个培训年度只计一次）：3002" in result.stdout
+                 and query(db, "SELECT date FROM credit WHERE member_id = '3002'")
+                 == [("2026-05-20",)], result.stdout + result.stderr)
     unknown = program.run("quiz", "report", "--course", "no-such-course", db=db)
     checks.check("quiz report of an unknown course: exit 1 and why",
                  unknown.returncode == 1 and "no-such-course" in unknown.stderr, unknown.stderr)
@@ -733,15 +781,50 @@ def test_commands(checks, program, workdir):
     sheet = os.path.join(workdir, "签到表.csv")
     write(sheet, "序号,编号,姓名,签名\n1,1001,王建国,\n2,1004,陈小红,\n3,1002,王建国,\n",
           bom=True)
-    result = credit("farm-cooperative", "--date", "2026-12-08", "--sheet", sheet)
+    result = credit("farm-demo-household", "--date", "2026-06-04", "--sheet", sheet)
     checks.check("credit --sheet: a wrong name is reported by line, nothing written",
                  result.returncode == 1 and "第 4 行" in result.stderr
                  and query(db, "SELECT count(*) FROM credit") == before, result.stderr)
     write(sheet, "序号,编号,姓名,签名\n1,1001,王建国,\n2,1004,陈小红,\n", bom=True)
-    result = credit("farm-cooperative", "--date", "2026-12-08", "--sheet", sheet)
-    sources = query(db, "SELECT DISTINCT source FROM credit WHERE course_id = 'farm-cooperative'")
+    result = credit("farm-demo-household", "--date", "2026-06-04", "--sheet", sheet)
+    sources = query(db, "SELECT DISTINCT source FROM credit WHERE course_id = 'farm-demo-household'")
     checks.check("credit --sheet: credited with its source", result.returncode == 0
                  and sources == [("批量导入 签到表.csv",)], f"{result.stderr} {sources}")
+    # The same sheet takes them back (review 1: --undo refused --sheet), all or nothing; then
+    # it credits them again for the checks below.
+    undone = credit("farm-demo-household", "--date", "2026-06-04", "--sheet", sheet, "--undo",
+                    "--reason", "日期登记错了")
+    left = query(db, "SELECT count(*) FROM credit WHERE course_id = 'farm-demo-household'")
+    checks.check("credit --undo --sheet: every member of the sheet's credit removed",
+                 undone.returncode == 0 and "已撤销 2 条学时记录" in undone.stdout
+                 and left == [(0,)], f"{undone.stdout} {undone.stderr} {left}")
+    redone = credit("farm-demo-household", "--date", "2026-06-04", "--sheet", sheet)
+    checks.check("credit --sheet after the undo: credited again", redone.returncode == 0
+                 and query(db, "SELECT count(*) FROM credit WHERE course_id = "
+                           "'farm-demo-household'") == [(2,)], redone.stdout + redone.stderr)
+    # Dates that cannot be right (review 1, finding 5): refused with the members named,
+    # nothing written, make-ups included.
+    later = (datetime.date.today() + datetime.timedelta(days=2)).isoformat()
+    before = query(db, "SELECT count(*) FROM credit")
+    result = credit("law-rural-policy", "--date", later, "--unscheduled", "--reason", "补学",
+                    "--members", "1001")
+    checks.check("credit: a date after today is refused (exit 1), make-ups too",
+                 result.returncode == 1 and f"日期 {later} 晚于今天" in result.stderr
+                 and "没有记入任何学时" in result.stderr
+                 and query(db, "SELECT count(*) FROM credit") == before, result.stderr)
+    result = credit("ideals-micro-lesson", "--date", "1026-04-10", "--members", "1001,1004")
+    checks.check("credit: a date before members joined is refused, naming each (exit 1)",
+                 result.returncode == 1
+                 and "以下党员在 1026-04-10 还没有入党，不能登记这一天的学时（请核对日期）："
+                 "1001 王建国（2012-07-01 入党）、1004 陈小红（2026-05-04 入党）" in result.stderr
+                 and query(db, "SELECT count(*) FROM credit") == before, result.stderr)
+    write(sheet, "序号,编号,姓名,签名\n1,1001,王建国,\n2,1004,陈小红,\n", bom=True)
+    result = credit("ideals-micro-lesson", "--date", "2026-03-05", "--unscheduled", "--reason",
+                    "补学", "--sheet", sheet)
+    checks.check("credit --sheet --unscheduled: one member not yet joined, nothing written",
+                 result.returncode == 1 and "1004 陈小红（2026-05-04 入党）" in result.stderr
+                 and "1001 王建国" not in result.stderr
+                 and query(db, "SELECT count(*) FROM credit") == before, result.stderr)
     sources = query(db, "SELECT DISTINCT source FROM credit WHERE course_id = 'ideals-theory'")
     checks.check("credit --members: source says attendance and day",
                  sources == [("考勤登记 2026-03-18",)], str(sources))
@@ -749,6 +832,15 @@ def test_commands(checks, program, workdir):
     result = program.run("report", db=db)
     checks.check("report: text", result.returncode == 0 and "共 4 人" in result.stdout
                  and "还需" in result.stdout, result.stdout + result.stderr)
+    # 1004 joined 2026-05-04: not in 2025's report at all (review 1, finding 4).
+    result = program.run("report", "--year", "2025", db=db)
+    csv_2025 = program.run("report", "--year", "2025", "--format", "csv", db=db)
+    checks.check("report --year 2025: a member who joined in 2026 is neither listed nor counted",
+                 result.returncode == 0 and "共 3 人" in result.stdout
+                 and "统计 2025-12-31 及以前入党的党员" in result.stdout
+                 and "陈小红" not in result.stdout and "陈小红" not in csv_2025.stdout
+                 and len(csv_2025.stdout.strip().splitlines()) == 4,
+                 result.stdout + csv_2025.stdout + result.stderr)
     result = subprocess.run(program.args("report", "--format", "csv", db=db),
                             capture_output=True, cwd=ROOT)
     text = result.stdout.decode("utf-8")

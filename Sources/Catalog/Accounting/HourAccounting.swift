@@ -194,12 +194,18 @@ public enum HourAccounting {
   }
 
   /// The training years of a member's record (学习档案): from the year of their first credit to
-  /// that of their last, always including `current`.
-  public static func recordYears(of credits: [Credit], rules: Rules, current: Int)
-    -> ClosedRange<Int>
-  {
-    let years = credits.map { rules.trainingYear(containing: $0.date).year }
-    return min(current, years.min() ?? current)...max(current, years.max() ?? current)
+  /// that of their last, always including `current`, and never before the training year they
+  /// joined in (`credit` refuses a credit dated before joining; one written before it did, or
+  /// kept after a corrected joining date, belongs to no year of the record).
+  public static func recordYears(
+    of credits: [Credit], joined: LocalDate, rules: Rules, current: Int
+  ) -> ClosedRange<Int> {
+    let joinedYear = rules.trainingYear(containing: joined).year
+    let years = credits.map { rules.trainingYear(containing: $0.date).year }.filter {
+      $0 >= joinedYear
+    }
+    let first = max(joinedYear, min(current, years.min() ?? current))
+    return first...max(first, current, years.max() ?? current)
   }
 }
 

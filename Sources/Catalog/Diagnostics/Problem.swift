@@ -59,6 +59,12 @@ public enum Problem: Hashable, Sendable {
   case lessonFile(path: String, LessonFileProblem)
   /// Questions but no lesson: nothing to study before the test.
   case questionsWithoutLesson(course: String)
+  /// A true/false answer written in quotes (`answer = "对"`, `"true"`), with no choices: a
+  /// string is a letter answer, so without this it would read as missing `choices`.
+  case quotedTrueFalse(written: String, truth: Bool)
+  /// A second question of a course that reads the same as an earlier one (same text and
+  /// choices): members cannot tell them apart, and the item analysis counts them as one.
+  case duplicateQuestion(first: SourceLocation)
 
   // MARK: Warnings (W).
   case sessionOutsideYear(date: String, year: Int, firstDay: String, lastDay: String)
@@ -125,6 +131,8 @@ public enum Problem: Hashable, Sendable {
     case .lessonContent: "C016"
     case .lessonFile: "C017"
     case .questionsWithoutLesson: "C018"
+    case .quotedTrueFalse: "C020"
+    case .duplicateQuestion: "C021"
     case .sessionOutsideYear: "W001"
     case .emptyCategory: "W002"
     case .requirementWithoutCondition: "W003"
@@ -215,6 +223,10 @@ public enum Problem: Hashable, Sendable {
       "课件文件 \(path) \(problem.label)"
     case .questionsWithoutLesson(let course):
       "课程 \(course) 有试题但没有课件：请用 [[course.lesson]] 写出学习内容，党员学完才能参加测验"
+    case .quotedTrueFalse(let written, let truth):
+      "判断题的答案 \"\(written)\" 加了引号：判断题的答案写 true（对）或 false（错），不加引号，这里应写 answer = \(truth)"
+    case .duplicateQuestion(let first):
+      "这道试题与同一课程中 \(first) 的试题一字不差（题目文字相同，选择题的选项也相同）：党员分不清两道题，测验统计也会把它们算作一道题；请删去一道，或改写题目"
     case .sessionOutsideYear(let date, let year, let firstDay, let lastDay):
       "课次日期 \(date) 不在目录的 \(year) 培训年度（\(firstDay) 至 \(lastDay)）内"
     case .emptyCategory(let id):
@@ -248,6 +260,8 @@ public enum LessonFileProblem: Error, Hashable, Sendable {
   case empty
   /// Absolute, or climbing out of the catalog directory with `..`.
   case outsideCatalog
+  /// A symbolic link (or in a linked folder) that leads out of the catalog directory.
+  case linkOutsideCatalog
   /// Any other reason it could not be read, in Chinese.
   case unreadable(String)
 
@@ -261,6 +275,8 @@ public enum LessonFileProblem: Error, Hashable, Sendable {
     case .empty: "是空的：课件文件中至少要有一段文字"
     case .outsideCatalog:
       "不在目录文件夹中：请写相对于目录文件夹的路径，如 \"lessons/plan-hours.txt\"，不要以 / 开头，也不要用 .."
+    case .linkOutsideCatalog:
+      "是链接，指向目录文件夹之外：课件文件必须真正放在目录文件夹中，请把文件本身复制进来，不要用链接"
     case .unreadable(let reason): "无法读取：\(reason)"
     }
   }

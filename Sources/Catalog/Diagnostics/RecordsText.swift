@@ -59,6 +59,9 @@ public enum RecordsText {
       "“\(title)”是必修课，不能退选"
     case .noSuchCredits(let courseID, let date, let ids):
       "以下党员在 \(date) 没有课程 \(courseID) 的学时记录：\(ids.joined(separator: "、"))"
+    case .creditBeforeJoining(let date, let members):
+      "以下党员在 \(date) 还没有入党，不能登记这一天的学时（请核对日期）："
+        + members.map { "\($0.memberID) \($0.name)（\($0.joined) 入党）" }.joined(separator: "、")
     case .reasonRequired:
       "请写明原因（--reason）"
     case .noSuchLessonPage(let courseID, let page):
@@ -247,7 +250,13 @@ public enum RecordsText {
 
   static let sheetWithoutIDColumn = "表头中没有党员编号列：请加一列 id（或“编号”）"
 
-  static func unknownMemberCell(_ id: String) -> String { "党员编号 \(id) 不存在（请先用 members import 导入）" }
+  /// `knownAs`: a stored number equal to `id` but for leading zeros, which a spreadsheet
+  /// drops from a number (00017 becomes 17).
+  static func unknownMemberCell(_ id: String, knownAs: String? = nil) -> String {
+    guard let knownAs else { return "党员编号 \(id) 不存在（请先用 members import 导入）" }
+    return
+      "党员编号 \(id) 不存在，记录中有 \(knownAs)，只差开头的 0：表格软件（如 Excel）会去掉编号开头的 0，请把编号列设为“文本”格式后写成 \(knownAs)"
+  }
 
   static func nameMismatch(id: String, recorded: String, written: String) -> String {
     "编号 \(id) 的党员是“\(recorded)”，表中写的是“\(written)”：请核对编号"

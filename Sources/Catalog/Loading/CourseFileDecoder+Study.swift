@@ -35,7 +35,7 @@ extension CourseFileDecoder {
     let lessons = lessonTables.compactMap(decodeLesson)
     let quizTable = reader.subtable("quiz", required: false)
     let questionTables = reader.tables("question")
-    let questions = questionTables.compactMap(decodeQuestion)
+    let questions = distinctQuestions(questionTables)
     let course = courseID ?? ""
     if !questionTables.isEmpty, lessonTables.isEmpty {
       file.report(.questionsWithoutLesson(course: course), at: reader.table.offset)
@@ -112,6 +112,23 @@ extension CourseFileDecoder {
     return (passPercent, perAttempt, perDay)
   }
 
+  /// The questions written without error, each reported (C021) and left out when it reads
+  /// the same as an earlier one: its fingerprint would be theirs.
+  private func distinctQuestions(_ tables: [TOMLTable]) -> [Question] {
+    var first: [String: SourceLocation] = [:]
+    var questions: [Question] = []
+    for table in tables {
+      guard let question = decodeQuestion(table) else { continue }
+      if let earlier = first[question.fingerprint] {
+        file.report(.duplicateQuestion(first: earlier), at: table.offset)
+        continue
+      }
+      first[question.fingerprint] = question.location
+      questions.append(question)
+    }
+    return questions
+  }
+
   private func decodeQuestion(_ table: TOMLTable) -> Question? {
     let reader = studyReader(table, .question, keys: Self.questionKeys)
     let text = reader.text("text", required: true)
@@ -151,6 +168,9 @@ extension CourseFileDecoder {
     case .string(let letters):
       if letters.isBlank {
         file.report(.emptyText(key: "answer"), at: value.offset)
+        answer = nil
+      } else if !hasChoices, let truth = Question.truthWord(letters) {
+        file.report(.quotedTrueFalse(written: letters, truth: truth), at: value.offset)
         answer = nil
       } else if !hasChoices {
         file.report(.missingField(field: "choices", entry: .question), at: table.offset)

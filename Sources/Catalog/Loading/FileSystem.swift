@@ -103,6 +103,13 @@ enum FileSystem {
     return FileStamp(info)
   }
 
+  /// The path with every symbolic link, `.` and `..` resolved.
+  static func realPath(_ path: String) -> Result<String, Failure> {
+    guard let resolved = realpath(path, nil) else { return .failure(failure(errno)) }
+    defer { free(resolved) }
+    return .success(String(cString: resolved))
+  }
+
   /// Names of the visible entries in a directory, sorted.
   static func listFiles(in directory: String) -> Result<[String], Failure> {
     guard let handle = opendir(directory) else { return .failure(failure(errno)) }

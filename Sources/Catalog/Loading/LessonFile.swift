@@ -11,9 +11,24 @@ enum LessonFile {
     guard !written.hasPrefix("/"), !components.contains("..") else {
       return .failure(.outsideCatalog)
     }
+    // The file as it really is, links followed, must lie in the catalog folder as it really
+    // is: a link out of it (to /etc/passwd, on a server) would show members any file.
+    let resolved: String
+    switch (
+      FileSystem.realPath(catalogDirectory), FileSystem.realPath(join(catalogDirectory, written))
+    ) {
+    case (.success(let folder), .success(let file)):
+      guard file.hasPrefix(folder == "/" ? "/" : folder + "/") else {
+        return .failure(.linkOutsideCatalog)
+      }
+      resolved = file
+    case (_, .failure(.missing)): return .failure(.missing)
+    case (.failure(let failure), _), (_, .failure(let failure)):
+      return .failure(.unreadable(LoaderText.reason(failure)))
+    }
     let bytes: [UInt8]
     let stamp: FileStamp
-    switch FileSystem.readStampedFile(join(catalogDirectory, written)) {
+    switch FileSystem.readStampedFile(resolved) {
     case .success(let read): (bytes, stamp) = read
     case .failure(.missing): return .failure(.missing)
     case .failure(let failure): return .failure(.unreadable(LoaderText.reason(failure)))

@@ -47,6 +47,15 @@ public struct Question: Hashable, Sendable {
     }
   }
 
+  /// What a curator may write, in quotes by mistake, for a true/false answer: `"true"`,
+  /// `"对"`, `"错误"`, `"√"` …; nil for anything else.
+  public static func truthWord(_ written: String) -> Bool? {
+    let word = written.trimmed.lowercased()
+    if ["true", "t", "yes", "对", "正确", "是", "√", "✓", "✔"].contains(word) { return true }
+    if ["false", "f", "no", "错", "错误", "否", "×", "✗", "✘"].contains(word) { return false }
+    return nil
+  }
+
   public var kind: Kind {
     switch answer {
     case .single: .single

@@ -86,7 +86,8 @@ public enum DemoData {
         if enough(progress) { return }
         let day = creditDay(for: course, in: year, today: today, after: member.joined)
         _ = try store.credit(
-          course: course, date: day, memberIDs: [member.id], source: RecordsText.demoSource,
+          course: course, date: day, rules: catalog.rules, memberIDs: [member.id],
+          source: RecordsText.demoSource,
           recordedBy: nil)
       }
     }

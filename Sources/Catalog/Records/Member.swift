@@ -104,7 +104,8 @@ public enum AuthenticationResult: Hashable, Sendable {
 public struct CreditOutcome: Hashable, Sendable {
   /// Members credited now, in the order given.
   public var credited: [String]
-  /// Members who already had this course on this day; left as they were.
+  /// Members who already had this course on this day (an online course: in this training
+  /// year); left as they were.
   public var alreadyCredited: [String]
 
   public init(credited: [String] = [], alreadyCredited: [String] = []) {

@@ -18,10 +18,13 @@ public struct QuizAttemptSummary: Hashable, Sendable {
   /// The score in percent, once finished.
   public var score: Int?
   public var passed: Bool
+  /// The credit this pass earned was taken back (`credit --undo`): the pass no longer holds
+  /// the year's credit.
+  public var creditWithdrawn: Bool
 
   public init(
     id: Int64, courseID: String, trainingYear: Int, day: LocalDate, state: QuizAttemptState,
-    score: Int? = nil, passed: Bool = false
+    score: Int? = nil, passed: Bool = false, creditWithdrawn: Bool = false
   ) {
     self.id = id
     self.courseID = courseID
@@ -30,6 +33,7 @@ public struct QuizAttemptSummary: Hashable, Sendable {
     self.state = state
     self.score = score
     self.passed = passed
+    self.creditWithdrawn = creditWithdrawn
   }
 }
 
@@ -92,14 +96,17 @@ public struct QuizStatistics: Hashable, Sendable {
   /// Members who started an attempt, and those who passed at least once.
   public var members: Int
   public var passedMembers: Int
+  /// Passes whose credit an administrator took back (`credit --undo`); still passes.
+  public var withdrawnCredits: Int
   /// Every question answered in a finished attempt, by fingerprint.
   public var questions: [QuestionStatistics]
 
   public init(
     courseID: String, courseTitle: String, attempts: Int, finished: Int, abandoned: Int,
     open: Int, passedAttempts: Int, members: Int, passedMembers: Int,
-    questions: [QuestionStatistics]
+    withdrawnCredits: Int = 0, questions: [QuestionStatistics]
   ) {
+    self.withdrawnCredits = withdrawnCredits
     self.courseID = courseID
     self.courseTitle = courseTitle
     self.attempts = attempts

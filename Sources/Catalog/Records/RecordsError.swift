@@ -29,6 +29,8 @@ public enum RecordsError: Error, Hashable, Sendable, CustomStringConvertible {
   /// Some of the credits to remove do not exist (these members have no such credit); nothing
   /// was removed.
   case noSuchCredits(courseID: String, date: LocalDate, memberIDs: [String])
+  /// These members had not joined the Party by the day to credit; nothing was written.
+  case creditBeforeJoining(date: LocalDate, members: [MemberJoining])
   /// A correction or a make-up needs a reason.
   case reasonRequired
   /// The course has no such lesson page (the catalog changed).
@@ -61,4 +63,17 @@ public enum RecordsError: Error, Hashable, Sendable, CustomStringConvertible {
   public var message: String { RecordsText.error(self) }
 
   public var description: String { message }
+}
+
+/// A member and the day they joined, for `RecordsError.creditBeforeJoining`.
+public struct MemberJoining: Hashable, Sendable {
+  public var memberID: String
+  public var name: String
+  public var joined: LocalDate
+
+  public init(memberID: String, name: String, joined: LocalDate) {
+    self.memberID = memberID
+    self.name = name
+    self.joined = joined
+  }
 }

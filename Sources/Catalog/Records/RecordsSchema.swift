@@ -277,6 +277,12 @@ enum RecordsSchema {
           CREATE INDEX signup_by_member ON signup(member_id, date);
           """)
     }
+    // A credit a passed attempt earned and an administrator took back (`credit --undo`): the
+    // attempt keeps its score and pass, loses its link to the removed credit, and says when
+    // the credit was withdrawn. Its pass no longer holds the year's credit.
+    migrator.registerMigration("v7 quiz credit withdrawn") { db in
+      try db.execute(sql: "ALTER TABLE quiz_attempt ADD COLUMN credit_withdrawn_at TEXT")
+    }
     return migrator
   }()
 

@@ -17,6 +17,10 @@ extension RecordsStore {
   /// All or nothing: an unknown member (`RecordsError.unknownMembers`) or a member without
   /// such a credit (`RecordsError.noSuchCredits`) and nothing is removed or written. This is
   /// the only way the program removes a credit.
+  ///
+  /// A credit a passed test earned is detached from its attempt in the same transaction: the
+  /// attempt keeps its score and is marked as having had its credit withdrawn, so the member
+  /// may earn the year's credit again by passing.
   public func removeCredits(
     courseID: String, date: LocalDate, memberIDs: [String], reason: String,
     actor: String? = RecordsStore.currentUser
@@ -27,17 +31,19 @@ extension RecordsStore {
     return try write { db in
       try RecordsStore.requireMembers(db, ids)
       var found: [RemovedCredit] = []
+      var rowIDs: [Int64] = []
       var missing: [String] = []
       for id in ids {
         let row = try Row.fetchOne(
           db,
           sql: """
-            SELECT \(RecordsStore.creditColumns) FROM credit
+            SELECT id, \(RecordsStore.creditColumns) FROM credit
             WHERE member_id = ? AND course_id = ? AND date = ?
             """,
           arguments: [id, courseID, date.description])
         if let row {
           found.append(RemovedCredit(memberID: id, credit: try RecordsStore.credit(from: row)))
+          rowIDs.append(row["id"])
         } else {
           missing.append(id)
         }
@@ -45,10 +51,14 @@ extension RecordsStore {
       guard missing.isEmpty else {
         throw RecordsError.noSuchCredits(courseID: courseID, date: date, memberIDs: missing)
       }
-      for removed in found {
+      for (removed, rowID) in zip(found, rowIDs) {
         try db.execute(
-          sql: "DELETE FROM credit WHERE member_id = ? AND course_id = ? AND date = ?",
-          arguments: [removed.memberID, courseID, date.description])
+          sql: """
+            UPDATE quiz_attempt SET credit_id = NULL, credit_withdrawn_at = ?
+            WHERE credit_id = ?
+            """,
+          arguments: [now, rowID])
+        try db.execute(sql: "DELETE FROM credit WHERE id = ?", arguments: [rowID])
         try RecordsStore.audit(
           db, .creditRemoved, memberID: removed.memberID, reason: reason,
           detail: AuditDetail.json(removed.credit), actor: actor, at: now)

@@ -94,11 +94,18 @@ extension RecordsStore {
   /// keeps the credit they have. If any member is unknown, nothing is written and
   /// `RecordsError.unknownMembers` lists them all.
   ///
+  /// An online course (网络培训) is credited at most once per training year of `rules`,
+  /// whichever way (its test or this call): a member who has it in the year of `date` is
+  /// listed as already credited, as for the same day.
+  ///
+  /// A member who joined after `date` cannot have attended then: `RecordsError
+  /// .creditBeforeJoining` names them all, and nothing is written.
+  ///
   /// A `reason` marks a make-up (补学) on a day outside the course's schedule: it is kept
   /// with each credit, and each new one is written to the audit trail in the same transaction.
   /// Whether the day is scheduled is the caller's check (`Course.session(startingOn:)`).
   public func credit(
-    course: Course, date: LocalDate, memberIDs: [String], source: String,
+    course: Course, date: LocalDate, rules: Rules, memberIDs: [String], source: String,
     reason: String? = nil, recordedBy: String? = RecordsStore.currentUser
   ) throws -> CreditOutcome {
     if let reason, reason.isBlank { throw RecordsError.reasonRequired }
@@ -106,21 +113,30 @@ extension RecordsStore {
     let now = nowText
     return try write { db in
       try RecordsStore.requireMembers(db, ids)
+      try RecordsStore.requireJoined(db, ids, by: date)
       return try RecordsStore.insertCredits(
-        db, course: course, date: date, memberIDs: ids, source: source, reason: reason,
-        recordedBy: recordedBy, at: now)
+        db, course: course, date: date, year: rules.trainingYear(containing: date),
+        memberIDs: ids, source: source, reason: reason, recordedBy: recordedBy, at: now)
     }
   }
 
   /// Writes the credits inside the caller's transaction (`credit`, closing a sign-in): members
-  /// who have this course on this day already are left as they are, and a make-up's reason is
-  /// kept with each new credit and written to the audit trail.
+  /// who have this course on this day already, or an online course in `year` (the training
+  /// year of `date`), are left as they are, and a make-up's reason is kept with each new
+  /// credit and written to the audit trail.
   static func insertCredits(
-    _ db: Database, course: Course, date: LocalDate, memberIDs ids: [String], source: String,
-    reason: String?, recordedBy: String?, at now: String
+    _ db: Database, course: Course, date: LocalDate, year: TrainingYear,
+    memberIDs ids: [String], source: String, reason: String?, recordedBy: String?,
+    at now: String
   ) throws -> CreditOutcome {
     var outcome = CreditOutcome()
     for id in ids {
+      if course.form == .online,
+        try yearCredit(db, memberID: id, courseID: course.id, in: year) != nil
+      {
+        outcome.alreadyCredited.append(id)
+        continue
+      }
       try db.execute(
         sql: """
           INSERT INTO credit (member_id, course_id, course_title, category_id, date,
@@ -147,6 +163,33 @@ extension RecordsStore {
       }
     }
     return outcome
+  }
+
+  /// The member's first credit of the course in the training year, if any: an online
+  /// course's hours count once a year, whether its test or an administrator credited them.
+  static func yearCredit(
+    _ db: Database, memberID: String, courseID: String, in year: TrainingYear
+  ) throws -> Credit? {
+    try Row.fetchOne(
+      db,
+      sql: """
+        SELECT \(RecordsStore.creditColumns) FROM credit
+        WHERE member_id = ? AND course_id = ? AND date >= ? AND date < ?
+        ORDER BY date LIMIT 1
+        """,
+      arguments: [memberID, courseID, year.start.description, year.end.description]
+    ).map(credit(from:))
+  }
+
+  /// Throws `RecordsError.creditBeforeJoining` naming every member of `ids` who joined after
+  /// `date`.
+  static func requireJoined(_ db: Database, _ ids: [String], by date: LocalDate) throws {
+    var late: [MemberJoining] = []
+    for id in ids {
+      guard let member = try fetchMember(db, id: id), member.joined > date else { continue }
+      late.append(MemberJoining(memberID: id, name: member.name, joined: member.joined))
+    }
+    guard late.isEmpty else { throw RecordsError.creditBeforeJoining(date: date, members: late) }
   }
 
   /// `ids` once each, in the order first given.

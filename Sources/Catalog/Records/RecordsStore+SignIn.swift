@@ -182,9 +182,10 @@ extension RecordsStore {
   /// on the list (removed names excepted), through the same code as `credit`, all in one
   /// transaction with the audit entry: source 站点签到 with the station and the date; a member
   /// who has the credit already keeps it as it is. `course` finds the course by id in the
-  /// catalog; a course no longer there cannot be credited (cancel instead).
+  /// catalog; a course no longer there cannot be credited (cancel instead). An online course
+  /// is credited once per training year of `rules`, as by `credit`.
   public func closeSignIn(
-    stationID: String, by closer: StationOperator, course: (String) -> Course?
+    stationID: String, by closer: StationOperator, rules: Rules, course: (String) -> Course?
   ) throws -> ClosedSignIn {
     let now = nowText
     return try write { db in
@@ -197,6 +198,7 @@ extension RecordsStore {
       let attendees = try RecordsStore.fetchAttendees(db, showingID: showing.id)
       let credits = try RecordsStore.insertCredits(
         db, course: course, date: showing.date,
+        year: rules.trainingYear(containing: showing.date),
         memberIDs: attendees.filter { $0.removal == nil }.map(\.member.id),
         source: RecordsText.signInSource(station: station, date: showing.date, kind: showing.kind),
         reason: nil, recordedBy: closer.recorded, at: now)

@@ -158,16 +158,10 @@ extension RecordsStore {
       var credit = QuizCredit.notPassed
       var creditID: Int64?
       if result.passed {
-        if let earlier = try Row.fetchOne(
-          db,
-          sql: """
-            SELECT \(RecordsStore.creditColumns) FROM credit
-            WHERE member_id = ? AND course_id = ? AND date >= ? AND date < ?
-            ORDER BY date LIMIT 1
-            """,
-          arguments: [memberID, course.id, year.start.description, year.end.description])
+        if let earlier = try RecordsStore.yearCredit(
+          db, memberID: memberID, courseID: course.id, in: year)
         {
-          credit = .alreadyCredited(try RecordsStore.credit(from: earlier))
+          credit = .alreadyCredited(earlier)
         } else {
           var written = Credit(
             course: course, date: day, source: RecordsText.quizSource(score: result.score))
@@ -229,8 +223,9 @@ extension RecordsStore {
     try Row.fetchAll(
       db,
       sql: """
-        SELECT id, course_id, training_year, day, state, score, passed FROM quiz_attempt
-        WHERE member_id = ? ORDER BY id
+        SELECT id, course_id, training_year, day, state, score, passed,
+          credit_withdrawn_at IS NOT NULL AS credit_withdrawn
+        FROM quiz_attempt WHERE member_id = ? ORDER BY id
         """,
       arguments: [memberID]
     ).map { row in
@@ -239,7 +234,8 @@ extension RecordsStore {
       else { throw RecordsError.database(RecordsText.corruptAttempt(memberID)) }
       return QuizAttemptSummary(
         id: row["id"], courseID: row["course_id"], trainingYear: row["training_year"], day: day,
-        state: state, score: row["score"], passed: row["passed"] ?? false)
+        state: state, score: row["score"], passed: row["passed"] ?? false,
+        creditWithdrawn: row["credit_withdrawn"])
     }
   }
 
@@ -264,9 +260,12 @@ extension RecordsStore {
               WHERE latest.course_id = attempt.course_id ORDER BY id DESC LIMIT 1) AS title,
             count(*) AS attempts,
             sum(state = 'finished') AS finished, sum(state = 'abandoned') AS abandoned,
-            sum(state = 'open') AS open, sum(passed = 1) AS passed_attempts,
+            -- `passed` is NULL until an attempt is handed in: the sum over a course none of
+            -- whose attempts was handed in is NULL, and means 0.
+            sum(state = 'open') AS open, coalesce(sum(passed = 1), 0) AS passed_attempts,
             count(DISTINCT member_id) AS members,
-            count(DISTINCT CASE WHEN passed = 1 THEN member_id END) AS passed_members
+            count(DISTINCT CASE WHEN passed = 1 THEN member_id END) AS passed_members,
+            count(credit_withdrawn_at) AS withdrawn_credits
           FROM quiz_attempt attempt WHERE \(filter)
           GROUP BY course_id ORDER BY course_id
           """, arguments: arguments)
@@ -277,13 +276,14 @@ extension RecordsStore {
           courseID: id, courseTitle: row["title"], attempts: row["attempts"],
           finished: row["finished"], abandoned: row["abandoned"], open: row["open"],
           passedAttempts: row["passed_attempts"], members: row["members"],
-          passedMembers: row["passed_members"], questions: [])
+          passedMembers: row["passed_members"], withdrawnCredits: row["withdrawn_credits"],
+          questions: [])
       }
       for row in try Row.fetchAll(
         db,
         sql: """
           SELECT attempt.course_id, answer.fingerprint, count(*) AS answered,
-            sum(answer.correct = 0) AS wrong,
+            coalesce(sum(answer.correct = 0), 0) AS wrong,
             -- SQLite takes a bare column from the row where max() is reached: the index the
             -- question had in the latest attempt.
             max(answer.attempt_id), answer.question_index AS last_index,

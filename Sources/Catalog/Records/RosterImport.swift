@@ -192,6 +192,9 @@ public enum AttendanceSheet {
     var ids: [String] = []
     var problems = sheet.problems
     let broken = sheet.brokenLines
+    // Numbers with leading zeros by their value, for a sheet that lost them in a spreadsheet.
+    var padded: [Substring: String] = [:]
+    for id in members.keys where id.hasPrefix("0") { padded[Member.numberValue(id)] = id }
     for row in sheet.rows where !row.isBlank && !broken.contains(row.line) {
       let id = row.fields.indices.contains(idColumn) ? row.fields[idColumn].trimmed : ""
       let name = columns.index[.name].flatMap {
@@ -203,7 +206,9 @@ public enum AttendanceSheet {
         continue
       }
       guard let member = members[id] else {
-        problems.append(RowProblem(line: row.line, message: RecordsText.unknownMemberCell(id)))
+        let knownAs = id.hasPrefix("0") ? nil : padded[Member.numberValue(id)]
+        problems.append(
+          RowProblem(line: row.line, message: RecordsText.unknownMemberCell(id, knownAs: knownAs)))
         continue
       }
       if let name, !name.isEmpty, name != member.name {

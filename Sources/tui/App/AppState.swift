@@ -88,6 +88,12 @@ struct AppState: Sendable {
 
   mutating func replaceTop(_ screen: AppScreen) { stack[stack.count - 1] = screen }
 
+  /// Takes a screen out from under others, so that going back passes it by; never the first.
+  mutating func removeScreen(at index: Int) {
+    guard index > 0, stack.indices.contains(index) else { return }
+    stack.remove(at: index)
+  }
+
   /// Nothing but `screen` from now on, logged out: nothing underneath to go back to.
   mutating func replaceAll(with screen: AppScreen) {
     stack = [screen]

@@ -19,16 +19,23 @@ struct MemberRecords: Hashable, Sendable {
   var quizAttempts: [QuizAttemptSummary] = []
 }
 
-/// The member logged in: their records as last read, and what they make of the catalog's
-/// training year. Screens read it from the context; only replies from the records change it.
+/// The member logged in: their records as last read, and what they make of this training
+/// year. Screens read it from the context; only replies from the records (and midnight)
+/// change it.
+///
+/// 本年度 means one thing on every member screen: the training year that contains today,
+/// under the catalog's rules — not the catalog's `year`, which lags in January until the
+/// county publishes the new catalog (and may lead in December). A credit dated today is
+/// always in it: the menu's figures, the ★ marks, the course screen and 我的学时 agree.
 struct MemberSession: Hashable, Sendable {
   private(set) var records: MemberRecords
-  /// Hours of the catalog's training year against every requirement that applies.
+  /// Hours of this training year (the one containing `today`) against every requirement
+  /// that applies.
   private(set) var progress: YearProgress
   private(set) var selectedIDs: Set<String>
-  /// Courses with a credit in the training year.
+  /// Courses with a credit in this training year.
   private(set) var creditedIDs: Set<String>
-  /// The training years of the member's record (学习档案), the catalog's included.
+  /// The training years of the member's record (学习档案), this one included.
   private(set) var years: ClosedRange<Int>
   /// 为我推荐, worked out once for these records and this day.
   let recommendations: [Recommendation]
@@ -41,11 +48,12 @@ struct MemberSession: Hashable, Sendable {
     self.today = today
     progress = HourAccounting.progress(
       of: records.member.profile, credits: records.credits,
-      in: catalog.rules.trainingYear(catalog.year), rules: catalog.rules)
+      in: catalog.rules.trainingYear(containing: today), rules: catalog.rules)
     selectedIDs = Set(records.selections.map(\.courseID))
     creditedIDs = Set(progress.credits.map(\.courseID))
     years = HourAccounting.recordYears(
-      of: records.credits, rules: catalog.rules, current: catalog.year)
+      of: records.credits, joined: records.member.joined, rules: catalog.rules,
+      current: progress.year.year)
     recommendations = Recommender.recommendations(
       for: progress, catalog: catalog, selected: selectedIDs, today: today)
   }
@@ -58,6 +66,9 @@ struct MemberSession: Hashable, Sendable {
       in: catalog.rules.trainingYear(year), rules: catalog.rules)
   }
 
+  /// 本年度: the training year containing `today`.
+  var year: TrainingYear { progress.year }
+
   var member: Member { records.member }
   var selections: [SelectedCourse] { records.selections }
 
@@ -68,7 +79,7 @@ struct MemberSession: Hashable, Sendable {
     records.selections.first { $0.courseID == courseID }
   }
 
-  /// The course's credits in the training year, oldest first.
+  /// The course's credits in this training year, oldest first.
   func credits(of courseID: String) -> [Credit] {
     progress.credits.filter { $0.courseID == courseID }
   }

@@ -43,7 +43,9 @@ extension RecordsRunner {
           by: .administrator(administrator)))
     case .close(let stationID, let administrator):
       return .closed(
-        try store.closeSignIn(stationID: stationID, by: .administrator(administrator)) {
+        try store.closeSignIn(
+          stationID: stationID, by: .administrator(administrator), rules: catalog.rules
+        ) {
           self.catalog.course(id: $0)
         })
     case .cancel(let stationID, let administrator):

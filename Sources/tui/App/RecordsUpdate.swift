@@ -199,7 +199,8 @@ extension AppState {
     if !found { self.message = message }
   }
 
-  /// The handed-in attempt's screen gives way to its results.
+  /// The handed-in attempt's screen gives way to its results, whose 0 returns to the course:
+  /// the lesson reader the test was started from (if it was) is taken from under them.
   fileprivate mutating func showResult(of ticket: QuizTicket, _ finish: QuizFinish) {
     let context = context
     updateScreens { screen in
@@ -208,6 +209,14 @@ extension AppState {
         QuizResultScreen(
           ticket: ticket, responses: quiz.responses, finish: finish, context: context))
     }
+    guard
+      let shown = stack.firstIndex(where: {
+        if case .quizResult(let result) = $0 { return result.ticket.attemptID == ticket.attemptID }
+        return false
+      }), shown > 0, case .lessonReader(let reader) = stack[shown - 1],
+      reader.courseID == ticket.courseID
+    else { return }
+    removeScreen(at: shown - 1)
   }
 
   /// Handing in failed: the attempt's screen keeps the answers and offers to try again.

@@ -9,6 +9,21 @@ struct ScrollPosition: Hashable, Sendable {
     max(0, min(top, lineCount - max(1, height)))
   }
 
+  /// Scrolls just enough that `lines` are in sight (their start, when they are taller than
+  /// the screen).
+  mutating func reveal(_ lines: Range<Int>, lineCount: Int, height: Int) {
+    let current = clampedTop(lineCount: lineCount, height: height)
+    let rows = max(1, height)
+    if lines.lowerBound < current || lines.count > rows {
+      top = lines.lowerBound
+    } else if lines.upperBound > current + rows {
+      top = lines.upperBound - rows
+    } else {
+      top = current
+    }
+    top = clampedTop(lineCount: lineCount, height: height)
+  }
+
   /// Scrolls for a command; `.ignored` leaves the command to the screen.
   mutating func handle(_ command: Command, lineCount: Int, height: Int) -> NumberedList.Outcome {
     let page = max(1, height - 1)

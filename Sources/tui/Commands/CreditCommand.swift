@@ -7,8 +7,9 @@ import Foundation
 /// with sessions is credited on the first day of one of them; another day is a make-up (补学)
 /// and needs a reason.
 ///
-/// `course-menu credit --undo COURSE --date D --members IDS --reason R` takes credits back, with
-/// an audit entry for each.
+/// `course-menu credit --undo COURSE --date D (--members IDS | --sheet FILE) --reason R` takes
+/// credits back, with an audit entry for each: a whole sheet credited on the wrong day is undone
+/// by the same sheet.
 struct CreditCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "credit", abstract: AdminText.creditAbstract,
@@ -43,7 +44,7 @@ struct CreditCommand: ParsableCommand {
     if let reason { try validateOneLine(reason, option: "--reason") }
     if undo {
       if unscheduled { throw ValidationError(AdminText.undoNotUnscheduled) }
-      if members == nil || sheet != nil { throw ValidationError(AdminText.undoNeedsMembers) }
+      if (members == nil) == (sheet == nil) { throw ValidationError(AdminText.undoNeedsMembers) }
       if reason == nil { throw ValidationError(AdminText.undoNeedsReason) }
       return
     }
@@ -63,6 +64,13 @@ struct CreditCommand: ParsableCommand {
       printError(AdminText.unknownCourse(self.course))
       throw ExitCode(1)
     }
+    // Attendance is recorded after it happened: a later day is a typo.
+    let today = SystemClock.today()
+    if day > today {
+      printError(AdminText.dateInFuture(day, today: today))
+      printError(AdminText.creditRejected)
+      throw ExitCode(1)
+    }
     // A make-up only where the day is not the first of a session.
     var makeUpReason: String? = nil
     if course.session(startingOn: day) != nil {
@@ -74,8 +82,6 @@ struct CreditCommand: ParsableCommand {
     } else if unscheduled {
       makeUpReason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
     }
-    let today = SystemClock.today()
-    if day > today { printError(AdminText.dateInFuture(day)) }
     let year = catalog.rules.trainingYear(catalog.year)
     if !year.contains(day) { printError(AdminText.dateOutsideCatalogYear(day, year: year)) }
     let store = try records.open()
@@ -87,15 +93,7 @@ struct CreditCommand: ParsableCommand {
         makeUpReason == nil
         ? RecordsText.attendanceSource(date: day) : RecordsText.makeUpSource(date: day)
     } else {
-      let sheet = try readSheet(self.sheet!)
-      let known = try reportingRecordsErrors {
-        Dictionary(try store.members().map { ($0.id, $0) }) { first, _ in first }
-      }
-      let (sheetIDs, problems) = AttendanceSheet.memberIDs(sheet, members: known)
-      guard problems.isEmpty else {
-        try rejectSheet(self.sheet!, problems: problems, verdict: AdminText.creditRejected)
-      }
-      ids = sheetIDs
+      ids = try sheetMemberIDs(store, verdict: AdminText.creditRejected)
       let file = (self.sheet! as NSString).lastPathComponent
       source =
         makeUpReason == nil
@@ -104,7 +102,8 @@ struct CreditCommand: ParsableCommand {
     let outcome: CreditOutcome
     do {
       outcome = try store.credit(
-        course: course, date: day, memberIDs: ids, source: source, reason: makeUpReason)
+        course: course, date: day, rules: catalog.rules, memberIDs: ids, source: source,
+        reason: makeUpReason)
     } catch let error as RecordsError {
       printError(error.message)
       printError(AdminText.creditRejected)
@@ -119,9 +118,11 @@ struct CreditCommand: ParsableCommand {
   /// `--undo`: removes the credits (all or nothing) with an audit entry each. Needs no
   /// catalog: a course no longer in it can still be corrected.
   private func takeBack(on day: LocalDate) throws {
-    let ids = try parseMemberList(members ?? "", verdict: AdminText.undoRejected)
     let reason = self.reason!.trimmingCharacters(in: .whitespacesAndNewlines)
     let store = try records.open()
+    let ids =
+      try members.map { try parseMemberList($0, verdict: AdminText.undoRejected) }
+      ?? sheetMemberIDs(store, verdict: AdminText.undoRejected)
     let removed: [RemovedCredit]
     do {
       removed = try store.removeCredits(
@@ -132,6 +133,19 @@ struct CreditCommand: ParsableCommand {
       throw ExitCode(1)
     }
     printOutput(lines: AdminText.undoDone(removed, reason: reason, names: try memberNames(store)))
+  }
+
+  /// The members of `--sheet`, checked against the records; any problem refuses the command.
+  private func sheetMemberIDs(_ store: RecordsStore, verdict: String) throws -> [String] {
+    let sheet = try readSheet(self.sheet!)
+    let known = try reportingRecordsErrors {
+      Dictionary(try store.members().map { ($0.id, $0) }) { first, _ in first }
+    }
+    let (ids, problems) = AttendanceSheet.memberIDs(sheet, members: known)
+    guard problems.isEmpty else {
+      try rejectSheet(self.sheet!, problems: problems, verdict: verdict)
+    }
+    return ids
   }
 
   private func memberNames(_ store: RecordsStore) throws -> [String: String] {

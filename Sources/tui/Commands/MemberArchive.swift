@@ -9,16 +9,24 @@ struct MemberArchive {
   /// Oldest first.
   let years: [YearProgress]
 
-  /// Every year from the first credit to the last, the catalog's year included; or only `year`.
+  /// Credits dated before the first year of the record (before the year the member joined):
+  /// no year counts them, and the administrator should look at them.
+  let outsideRecord: [Credit]
+
+  /// Every year from the first credit to the last, the catalog's year included, from the year
+  /// the member joined; or only `year`.
   init(member: Member, credits: [Credit], rules: Rules, currentYear: Int, only year: Int? = nil) {
     self.member = member
     self.rules = rules
     let span =
       year.map { $0...$0 }
-      ?? HourAccounting.recordYears(of: credits, rules: rules, current: currentYear)
+      ?? HourAccounting.recordYears(
+        of: credits, joined: member.joined, rules: rules, current: currentYear)
     years = span.map {
       rules.progress(of: member.profile, credits: credits, in: rules.trainingYear($0))
     }
+    let start = rules.trainingYear(span.lowerBound).start
+    outsideRecord = year == nil ? credits.filter { $0.date < start } : []
   }
 
   /// The archive as text, a line each.
@@ -26,6 +34,11 @@ struct MemberArchive {
     var output = [AdminText.archiveTitle(member)]
     if let first = years.first?.year.year, let last = years.last?.year.year {
       output.append(AdminText.archiveScope(years: first...last, rules: rules.path))
+    }
+    if !outsideRecord.isEmpty {
+      output.append("")
+      output.append(AdminText.archiveBeforeJoining(outsideRecord.count))
+      output += creditTable(outsideRecord, uncounted: [])
     }
     for progress in years {
       output.append("")
@@ -40,19 +53,24 @@ struct MemberArchive {
         output.append("  " + AdminText.archiveNoCredits)
         continue
       }
-      let uncounted = Set(progress.uncountedHoursByForm.map(\.form))
-      var table = TextTable(header: AdminText.archiveCreditHeader)
-      for credit in progress.credits {
-        var notes: [String] = []
-        if uncounted.contains(credit.form) { notes.append(AdminText.archiveUncounted) }
-        if let reason = credit.reason { notes.append(AdminText.archiveMakeUp(reason)) }
-        table.rows.append([
-          credit.date.description, credit.hours.description, credit.courseTitle,
-          credit.form.label, credit.source, notes.joined(separator: "；"),
-        ])
-      }
-      output += table.lines.map { "  " + $0 }
+      output += creditTable(
+        progress.credits, uncounted: Set(progress.uncountedHoursByForm.map(\.form)))
     }
     return output
+  }
+
+  /// Each credit with its source, those of `uncounted` forms and make-ups noted; indented.
+  private func creditTable(_ credits: [Credit], uncounted: Set<CourseForm>) -> [String] {
+    var table = TextTable(header: AdminText.archiveCreditHeader)
+    for credit in credits {
+      var notes: [String] = []
+      if uncounted.contains(credit.form) { notes.append(AdminText.archiveUncounted) }
+      if let reason = credit.reason { notes.append(AdminText.archiveMakeUp(reason)) }
+      table.rows.append([
+        credit.date.description, credit.hours.description, credit.courseTitle,
+        credit.form.label, credit.source, notes.joined(separator: "；"),
+      ])
+    }
+    return table.lines.map { "  " + $0 }
   }
 }

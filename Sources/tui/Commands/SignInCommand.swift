@@ -167,7 +167,9 @@ struct SignInCloseCommand: ParsableCommand {
     let store = try records.open()
     let station = try store.stationOrExit(id: try self.station.required())
     let closed = try reportingRecordsErrors {
-      try store.closeSignIn(stationID: station.id, by: SignInCommand.shellOperator) {
+      try store.closeSignIn(
+        stationID: station.id, by: SignInCommand.shellOperator, rules: catalog.rules
+      ) {
         catalog.course(id: $0)
       }
     }

@@ -7,7 +7,8 @@ import ArgumentParser
 extension CourseMenu {
   /// Runs the command like ArgumentParser's own `main`, except that usage errors exit with
   /// status 2 (the documented contract: 0 fine, 1 catalog errors, 2 usage or I/O) rather than
-  /// ArgumentParser's 64.
+  /// ArgumentParser's 64, and their message (and `--help`'s headings) is in Chinese
+  /// (`UsageErrorText`).
   static func main() {
     BacktracePolicy.enforce()
     let arguments = Array(CommandLine.arguments.dropFirst())
@@ -23,9 +24,20 @@ extension CourseMenu {
       if exitCode(for: error) == .validationFailure {
         for line in fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
         {
-          printError(String(line))
+          printError(UsageErrorText.line(String(line)))
         }
         Glibc.exit(2)
+      }
+      // --help and `help`: the library's headings in Chinese too.
+      if exitCode(for: error) == .success {
+        let help = fullMessage(for: error)
+        if !help.isEmpty {
+          printOutput(
+            lines: help.split(separator: "\n", omittingEmptySubsequences: false).map {
+              UsageErrorText.helpLine(String($0))
+            })
+        }
+        Glibc.exit(0)
       }
       exit(withError: error)
     }

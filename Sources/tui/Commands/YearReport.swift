@@ -17,11 +17,12 @@ struct YearReport {
   let branch: String?
   let rows: [Row]
 
+  /// Members who joined after the year ended are not in its report at all.
   init(rules: Rules, year: TrainingYear, branch: String?, members: [MemberCredits]) {
     self.rules = rules
     self.year = year
     self.branch = branch
-    rows = members.sorted {
+    rows = members.filter { $0.member.joined < year.end }.sorted {
       ($0.member.branch, $0.member.id.count, $0.member.id)
         < ($1.member.branch, $1.member.id.count, $1.member.id)
     }.map {
@@ -38,7 +39,10 @@ struct YearReport {
 
   /// The text report, a line each.
   var lines: [String] {
-    var output = [AdminText.reportTitle(year: year, rules: rules.path, branch: branch)]
+    var output = [
+      AdminText.reportTitle(year: year, rules: rules.path, branch: branch),
+      AdminText.reportScope(year),
+    ]
     for (index, requirement) in rules.requirements.enumerated() {
       output.append(AdminText.reportLegend(index + 1, requirement))
     }

@@ -44,7 +44,7 @@ struct CourseDetailScreen: DocumentScreen {
       let record = StudyText.quizRecord(
         attempts: member.quizAttempts(of: courseID), today: member.today,
         year: context.catalog.rules.trainingYear(containing: member.today).year,
-        limit: quiz.attemptsPerDay, mark: glyphs.creditedMark)
+        limit: quiz.attemptsPerDay, credited: !credits.isEmpty, mark: glyphs.creditedMark)
       lines += LabeledText.lines(label: StudyText.detailQuizRecord, value: record, width: width)
     }
     return lines

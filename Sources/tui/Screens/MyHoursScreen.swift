@@ -7,7 +7,7 @@ import Catalog
 /// after; it scrolls like the course detail.
 struct MyHoursScreen: DocumentScreen {
   var scroll = ScrollPosition()
-  /// The training year shown; nil for the catalog's.
+  /// The training year shown; nil for 本年度, the one containing today.
   private(set) var year: Int?
 
   /// Columns of the progress bar between its brackets.
@@ -16,7 +16,9 @@ struct MyHoursScreen: DocumentScreen {
   static let previousYearDigit = 1
   static let nextYearDigit = 2
 
-  func shownYear(_ context: ScreenContext) -> Int { year ?? context.catalog.year }
+  func shownYear(_ context: ScreenContext) -> Int {
+    year ?? context.member?.year.year ?? context.catalog.year
+  }
 
   func document(_ context: ScreenContext) -> DocumentView {
     let lines =
@@ -87,6 +89,12 @@ struct MyHoursScreen: DocumentScreen {
     }
     text(MemberText.memberLine(session.member))
     text(MemberText.yearSpan(progress.year))
+    if year == session.year.year, catalog.year != year {
+      let step = catalog.year < year ? previousYearDigit : nextYearDigit
+      let key =
+        abs(catalog.year - year) == 1 && session.years.contains(catalog.year) ? String(step) : nil
+      text(MemberText.catalogYearNote(catalog: catalog.year, current: year, catalogYearKey: key))
+    }
     lines.append([])
     let bar = progress.target.map { [Span(Self.bar(progress, target: $0, glyphs: glyphs) + " ")] }
     lines.append(

@@ -30,6 +30,9 @@ struct QuizScreen: Screen {
   private(set) var marks: Set<Int> = []
   /// The choice under the cursor, by its place on screen.
   private(set) var cursor = 0
+  /// How far the question (label, text, choices, instructions) is scrolled: each question
+  /// opens at its top, and a long one scrolls like any long text.
+  private(set) var scroll = ScrollPosition()
   private(set) var phase = Phase.answering
 
   /// The most choices a question has, and so the letters A-F that answer.
@@ -114,24 +117,68 @@ struct QuizScreen: Screen {
     }
     guard let current = shown(context) else { return command == .back ? .back : .stay }
     let count = current.choices.count
+    let view = window(context, height: context.body.height)
     switch command {
     case .back:
       phase = .confirmingLeave
       return .stay
+    case .digit(let digit) where (1...count).contains(digit):
+      return choose(digit - 1, context)
     case .digit(let digit):
-      guard (1...count).contains(digit) else {
+      let pageDigits = [NumberedList.previousPageDigit, NumberedList.nextPageDigit]
+      guard view.isScrollable, pageDigits.contains(digit) else {
         return .refuse(ScreenText.noSuchItem(digit, available: 1...count))
       }
-      return choose(digit - 1, context)
+      page(command, view)
     case .open:
+      // Enter answers only a choice in sight: on a long question it first shows the cursor's.
+      guard view.shows(choice: cursor) else {
+        reveal(cursor, view)
+        return .stay
+      }
       return current.question.kind == .all ? submitMarks(context) : choose(cursor, context)
-    case .up: cursor = max(0, cursor - 1)
-    case .down: cursor = min(count - 1, cursor + 1)
-    case .home, .pageUp: cursor = 0
-    case .end, .pageDown: cursor = count - 1
+    case .up:
+      if cursor > 0, view.shows(choice: cursor) {
+        cursor -= 1
+        reveal(cursor, view)
+      } else {
+        page(.up, view)
+      }
+    case .down:
+      if cursor < count - 1, view.shows(choice: cursor) {
+        cursor += 1
+        reveal(cursor, view)
+      } else {
+        page(.down, view)
+      }
+    case .pageUp, .pageDown: page(command, view)
+    case .home:
+      _ = scroll.handle(.home, lineCount: view.lineCount, height: view.rows)
+      cursor = 0
+    case .end:
+      _ = scroll.handle(.end, lineCount: view.lineCount, height: view.rows)
+      cursor = count - 1
     case .help, .search: break
     }
     return .stay
+  }
+
+  /// Scrolls the question by a line or a page; the cursor follows onto a choice in sight.
+  private mutating func page(_ command: Command, _ view: Window) {
+    _ = scroll.handle(command, lineCount: view.lineCount, height: view.rows)
+    let moved = window(scrolledTo: scroll, from: view)
+    guard !moved.shows(choice: cursor),
+      let nearest = moved.choiceRows.indices.filter(moved.shows(choice:)).min(by: {
+        abs($0 - cursor) < abs($1 - cursor)
+      })
+    else { return }
+    cursor = nearest
+  }
+
+  /// Scrolls just enough to show the choice at `place`.
+  private mutating func reveal(_ place: Int, _ view: Window) {
+    guard view.choiceRows.indices.contains(place) else { return }
+    scroll.reveal(view.choiceRows[place], lineCount: view.lineCount, height: view.rows)
   }
 
   /// The choice at `place` on screen: the answer to a single-choice or true/false question, a
@@ -161,11 +208,13 @@ struct QuizScreen: Screen {
     return answer(.marked(marks, order: order), context)
   }
 
-  /// Keeps the answer and shows the next question; after the last, hands the attempt in.
+  /// Keeps the answer and shows the next question, from its top; after the last, hands the
+  /// attempt in.
   private mutating func answer(_ response: QuizResponse, _ context: ScreenContext) -> Navigation {
     responses.append(response)
     marks = []
     cursor = 0
+    scroll = ScrollPosition()
     return responses.count == questionCount ? handIn(context) : .stay
   }
 
@@ -185,7 +234,10 @@ struct QuizScreen: Screen {
   }
 
   func position(_ context: ScreenContext) -> String? {
-    StudyText.questionPosition(number + 1, of: questionCount)
+    let view = window(context, height: context.body.height)
+    return StudyText.questionPosition(
+      number + 1, of: questionCount,
+      lines: view.isScrollable ? (view.top + 1, view.top + view.rows, view.lineCount) : nil)
   }
 
   func keyHints(_ context: ScreenContext) -> [KeyHint] {
@@ -199,26 +251,35 @@ struct QuizScreen: Screen {
     guard let current = shown(context) else { return [back, help] }
     let digits = "1-\(current.choices.count)"
     let move = KeyHint(ScreenText.keyNameArrows, ScreenText.keyMove)
+    // On a question longer than the screen, 8 and 9 say there is more above or below.
+    let view = window(context, height: context.body.height)
+    var pages: [KeyHint] = []
+    if view.isScrollable, view.top > 0 {
+      pages.append(KeyHint(String(NumberedList.previousPageDigit), ScreenText.keyPreviousPage))
+    }
+    if view.isScrollable, view.top + view.rows < view.lineCount {
+      pages.append(KeyHint(String(NumberedList.nextPageDigit), ScreenText.keyNextPage))
+    }
     switch current.question.kind {
     case .single:
-      return [
-        KeyHint(digits, StudyText.keyAnswer), back, help, move,
-        KeyHint(ScreenText.keyNameEnter, MemberText.keyConfirm),
+      return [KeyHint(digits, StudyText.keyAnswer)] + pages + [
+        back, help, move, KeyHint(ScreenText.keyNameEnter, MemberText.keyConfirm),
       ]
     case .all:
       return [
         KeyHint(digits, StudyText.keyToggle),
-        KeyHint(ScreenText.keyNameEnter, StudyText.keySubmit), back, help, move,
-      ]
+        KeyHint(ScreenText.keyNameEnter, StudyText.keySubmit),
+      ] + pages + [back, help, move]
     case .trueFalse:
-      return [KeyHint("1", StudyText.keyTrue), KeyHint("2", StudyText.keyFalse), back, help]
+      return [KeyHint("1", StudyText.keyTrue), KeyHint("2", StudyText.keyFalse)] + pages + [
+        back, help,
+      ]
     }
   }
 
-  /// The question's lines and the choices (each wrapped under its own text); `choiceRows`
-  /// gives each choice's lines.
-  private func content(_ context: ScreenContext) -> (lines: [StyledLine], choiceRows: [Range<Int>])
-  {
+  /// The question's lines: its label, text and choices (each wrapped under its own text),
+  /// and while answering the instructions below them; `choiceRows` gives each choice's lines.
+  private func body(_ context: ScreenContext) -> (lines: [StyledLine], choiceRows: [Range<Int>]) {
     guard let current = shown(context) else { return ([], []) }
     let width = context.body.width
     let glyphs = context.glyphs
@@ -244,55 +305,72 @@ struct QuizScreen: Screen {
       }
       rows.append(first..<lines.count)
     }
+    if phase == .answering || phase == .left {
+      lines.append([])
+      lines += TextWrap.lines(
+        StudyText.instructions(kind, count: current.choices.count), width: width
+      ).map { [Span($0)] }
+    }
     return (lines, rows)
   }
 
-  /// Below the choices: what to press, or what is happening. A notice (leaving, handing in,
-  /// a failure) always finds room; the instructions give way on a small terminal, where the
-  /// key line says the same.
-  private func status(_ context: ScreenContext) -> (lines: [StyledLine], essential: Bool) {
-    guard let current = shown(context) else { return ([], false) }
+  /// What is happening instead of answering (leaving, handing in, a failure): always in sight.
+  private func notice(_ context: ScreenContext) -> [StyledLine] {
     let text: String
-    let essential: Bool
     switch phase {
-    case .confirmingLeave: (text, essential) = (StudyText.confirmLeaving(), true)
-    case .handingIn: (text, essential) = (StudyText.handingIn, true)
-    case .failed(let message): (text, essential) = (message, true)
-    case .answering, .left:
-      (text, essential) = (
-        StudyText.instructions(current.question.kind, count: current.choices.count), false
-      )
+    case .confirmingLeave: text = StudyText.confirmLeaving()
+    case .handingIn: text = StudyText.handingIn
+    case .failed(let message): text = message
+    case .answering, .left: return []
     }
-    let style: CellStyle = essential ? .notice : .plain
-    return (TextWrap.lines(text, width: context.body.width).map { [Span($0, style)] }, essential)
+    return TextWrap.lines(text, width: context.body.width).map { [Span($0, .notice)] }
   }
 
-  /// The content's first line shown, and the rows it has: everything from the top when it
-  /// fits, else scrolled just enough to show the choice under the cursor (a long question
-  /// scrolls up as the cursor goes down) above the status.
-  private func window(_ context: ScreenContext, height: Int) -> (
-    content: (lines: [StyledLine], choiceRows: [Range<Int>]), top: Int, rows: Int,
-    status: [StyledLine]
-  ) {
-    let content = content(context)
-    let status = status(context)
-    if content.lines.count + 1 + status.lines.count <= height {
-      return (content, 0, content.lines.count, [[]] + status.lines)
+  /// The question as scrolled: its lines, the first one shown and the rows they have, and
+  /// the notice under them (after a blank line when there is room, else at the bottom).
+  struct Window {
+    var lines: [StyledLine]
+    var choiceRows: [Range<Int>]
+    var top: Int
+    var rows: Int
+    var notice: [StyledLine]
+    var lineCount: Int { lines.count }
+    var isScrollable: Bool { lines.count > rows }
+
+    /// Every line of the choice at `place` is in sight.
+    func shows(choice place: Int) -> Bool {
+      guard choiceRows.indices.contains(place) else { return false }
+      let range = choiceRows[place]
+      return range.lowerBound >= top && range.upperBound <= top + rows
     }
-    let shownStatus = status.essential ? Array(status.lines.prefix(max(0, height - 1))) : []
-    let rows = max(1, height - shownStatus.count)
-    guard content.lines.count > rows, content.choiceRows.indices.contains(cursor) else {
-      return (content, 0, rows, shownStatus)
+  }
+
+  private func window(_ context: ScreenContext, height: Int) -> Window {
+    let body = body(context)
+    var notice = notice(context)
+    if body.lines.count + 1 + notice.count <= height {
+      if !notice.isEmpty { notice.insert([], at: 0) }
+    } else {
+      notice = Array(notice.prefix(max(0, height - 1)))
     }
-    let focus = content.choiceRows[cursor]
-    let top = max(0, min(focus.upperBound - rows, focus.lowerBound))
-    return (content, top, rows, shownStatus)
+    let rows = max(1, height - notice.count)
+    return Window(
+      lines: body.lines, choiceRows: body.choiceRows,
+      top: scroll.clampedTop(lineCount: body.lines.count, height: rows), rows: rows,
+      notice: notice)
+  }
+
+  /// `view` scrolled to `position`.
+  private func window(scrolledTo position: ScrollPosition, from view: Window) -> Window {
+    var moved = view
+    moved.top = position.clampedTop(lineCount: view.lineCount, height: view.rows)
+    return moved
   }
 
   func render(into grid: inout Grid, area: Rect, _ context: ScreenContext) {
-    let shown = window(context, height: area.height)
-    let visible = shown.content.lines.dropFirst(shown.top).prefix(shown.rows)
-    for (offset, line) in (Array(visible) + shown.status).prefix(area.height).enumerated() {
+    let view = window(context, height: area.height)
+    let visible = Array(view.lines.dropFirst(view.top).prefix(view.rows))
+    for (offset, line) in (visible + view.notice).prefix(area.height).enumerated() {
       let y = area.y + offset
       grid.write(line: line, x: area.x, y: y, width: area.width, ellipsis: context.glyphs.ellipsis)
       if offset < visible.count, line.first?.style == .selected {
@@ -302,10 +380,10 @@ struct QuizScreen: Screen {
   }
 
   func command(forClickAt x: Int, row: Int, _ context: ScreenContext) -> Command? {
-    let shown = window(context, height: context.body.height)
-    guard row < shown.rows else { return nil }
-    let line = row + shown.top
-    guard let place = shown.content.choiceRows.firstIndex(where: { $0.contains(line) }) else {
+    let view = window(context, height: context.body.height)
+    guard row < view.rows else { return nil }
+    let line = row + view.top
+    guard let place = view.choiceRows.firstIndex(where: { $0.contains(line) }) else {
       return nil
     }
     return .digit(place + 1)

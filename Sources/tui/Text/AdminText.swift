@@ -126,9 +126,10 @@ enum AdminText {
     同一党员、同一课程、同一天只记一次：重复运行不会重复记入。
     任何一个党员编号不存在或课程不存在时报错，不记入任何学时。
     签到表 CSV 需有 id（或“编号”）一列；有 name（“姓名”）一列时会与名册核对；其他列忽略。
-    撤销：course-menu credit --undo 课程编号 --date 日期 --members 编号 --reason "原因"
+    撤销：course-menu credit --undo 课程编号 --date 日期 --members 编号（或 --sheet 签到表）--reason "原因"
     在一次操作中删除这些党员该课程该日的学时，并写入审计记录（操作人、时间、原因、删除的内容），
     可用 course-menu audit 查看；有任何一个党员没有这条学时记录时，什么也不删除。
+    撤销网络培训测验所计的学时时，测验记录和得分保留，并注明学时已撤销；党员再次通过测验可重新计入。
     """
   static let creditCourseHelp = "课程编号（见课程目录，如 farm-greenhouse-veg）。"
   static let creditDateHelp = "上课日期，如 2026-12-05（有培训安排的课程为课次的第一天）。"
@@ -136,12 +137,12 @@ enum AdminText {
   static let creditSheetHelp = "签到表 CSV 文件。"
   static let creditUnscheduledHelp = "补学：日期不是课次的第一天（需同时写 --reason）。"
   static let creditReasonHelp = "原因：补学（--unscheduled）或撤销（--undo）时必须写明。"
-  static let creditUndoHelp = "撤销：删除这些党员该课程该日的学时记录（需 --members 和 --reason）。"
+  static let creditUndoHelp = "撤销：删除这些党员该课程该日的学时记录（需 --members 或 --sheet，以及 --reason）。"
   static let creditMembersOrSheet = "请用 --members 或 --sheet 指定党员（二者选一）。"
   static let creditRejected = "没有记入任何学时"
   static let unscheduledNeedsReason = "补学（--unscheduled）请用 --reason 写明原因。"
   static let reasonWithoutAction = "--reason 只用于补学（--unscheduled）或撤销（--undo）。"
-  static let undoNeedsMembers = "撤销（--undo）请用 --members 指定党员，不能用 --sheet。"
+  static let undoNeedsMembers = "撤销（--undo）请用 --members 或 --sheet 指定党员（二者选一）。"
   static let undoNeedsReason = "撤销（--undo）请用 --reason 写明原因。"
   static let undoNotUnscheduled = "--undo 和 --unscheduled 不能同时使用。"
   static func blank(_ option: String) -> String { "\(option) 不能为空。" }
@@ -168,7 +169,9 @@ enum AdminText {
     "课程目录中没有编号为 \(id) 的课程（课程编号见 course-menu check 或课程文件）"
   }
 
-  static func dateInFuture(_ date: LocalDate) -> String { "注意：日期 \(date) 晚于今天" }
+  static func dateInFuture(_ date: LocalDate, today: LocalDate) -> String {
+    "日期 \(date) 晚于今天（\(today)）：学时只能在上课之后登记，请核对日期"
+  }
 
   static func dateOutsideCatalogYear(_ date: LocalDate, year: TrainingYear) -> String {
     "注意：日期 \(date) 不在目录的培训年度（\(year.start) 至 \(year.span.lastDay)）内"
@@ -193,7 +196,9 @@ enum AdminText {
       "新记入 \(outcome.credited.count) 人"
         + (outcome.credited.isEmpty ? "" : "：\(list(outcome.credited))"))
     if !outcome.alreadyCredited.isEmpty {
-      lines.append("已有记录、未重复记入 \(outcome.alreadyCredited.count) 人：\(list(outcome.alreadyCredited))")
+      let scope = course.form == .online ? "（网络培训课程每个培训年度只计一次）" : ""
+      lines.append(
+        "已有记录、未重复记入 \(outcome.alreadyCredited.count) 人\(scope)：\(list(outcome.alreadyCredited))")
     }
     return lines
   }
@@ -271,7 +276,8 @@ enum AdminText {
 
   static let reportAbstract = "学时报告：每名党员的学时、目标和各项要求是否达到。"
   static let reportDiscussion = """
-    默认为课程目录的培训年度；--format csv 输出带 BOM 的 UTF-8 CSV，可直接用 Excel 打开：
+    默认为课程目录的培训年度；只列出在该年度最后一天及以前入党的党员，年度结束后入党的不列入、不计数。
+    --format csv 输出带 BOM 的 UTF-8 CSV，可直接用 Excel 打开：
     course-menu report --format csv > 学时报告.csv
     """
   static let reportYearHelp = "培训年度（默认为课程目录的年度；与 --member 同用时只列这一年度）。"
@@ -287,6 +293,11 @@ enum AdminText {
   static func reportTitle(year: TrainingYear, rules: String, branch: String?) -> String {
     let scope = branch.map { "，\($0)" } ?? ""
     return "\(year.year) 年度学时报告（\(year.start) 至 \(year.span.lastDay)\(scope)；规则 \(rules)）"
+  }
+
+  /// What the year report counts: members of the Party by the year's last day.
+  static func reportScope(_ year: TrainingYear) -> String {
+    "统计 \(year.span.lastDay) 及以前入党的党员；年度结束后入党的不列入。"
   }
 
   static func reportLegend(_ number: Int, _ requirement: Requirement) -> String {
@@ -365,6 +376,9 @@ enum AdminText {
 
   static let archiveNoRequirement = "本年度没有适用的学时要求"
   static let archiveNoCredits = "本年度没有学时记录"
+  static func archiveBeforeJoining(_ count: Int) -> String {
+    "入党那一年度之前的学时记录 \(count) 条，不计入任何年度（请核对入党日期，登记错误的用 credit --undo 撤销）："
+  }
   static let archiveCreditHeader = ["日期", "学时", "课程", "形式", "来源", "说明"]
   static let archiveUncounted = "不计入"
 

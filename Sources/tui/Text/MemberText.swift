@@ -37,6 +37,7 @@ enum MemberText {
       ("✓、★", "课程列表中 ✓ 表示已选学，★ 表示本年度已登记学时。"),
       ("我的选课", "主菜单中列出已选学的课程和培训安排。"),
       ("我的学时", "主菜单中显示本年度学时完成情况、每项要求是否达到，以及每条学时的日期和来源；自学等不计入要求的学时标为“不计入”。"),
+      ("本年度", "指今天所在的培训年度（起止日期见“我的学时”），各屏幕都是这个意思；学时按登记日期计入年度，与课程目录是哪一年度的无关。"),
       ("1、2", "在“我的学时”中按 1 看上一年度，按 2 看下一年度；最下面列出历年记录。"),
       ("自动退出", "登录后一段时间（通常 15 分钟）没有按键，会自动退出登录、回到开始屏幕；之前屏幕下方倒数 15 秒，按任意键即可继续使用。"),
     ]
@@ -183,6 +184,14 @@ enum MemberText {
   }
   static func yearSpan(_ year: TrainingYear) -> String {
     "统计期间：\(year.start) 至 \(year.span.lastDay)"
+  }
+  /// Under this year's span when the catalog serves another year (January before the new
+  /// catalog is out, or December after it is): which year new hours go to.
+  static func catalogYearNote(catalog: Int, current: Int, catalogYearKey: String?) -> String {
+    let key = catalogYearKey.map { "按 \($0) 看 \(catalog) 年度。" } ?? ""
+    return catalog < current
+      ? "课程目录仍是 \(catalog) 年度的（新目录尚未发布）；学时按日期计入年度，本年度是 \(current) 年度。\(key)"
+      : "课程目录已是 \(catalog) 年度的；学时按日期计入年度，本年度仍是 \(current) 年度。\(key)"
   }
   static let progressLabel = "完成情况："
   static func progressFigures(_ progress: YearProgress) -> String {

@@ -31,8 +31,11 @@ enum QuizReportText {
     if statistics.open > 0 { attempts += "，未交卷 \(statistics.open) 次" }
     attempts += "）"
     let rate = statistics.passRate.map { "\($0)%" } ?? "-"
+    let withdrawn =
+      statistics.withdrawnCredits > 0
+      ? "（其中 \(statistics.withdrawnCredits) 次所计学时已撤销）" : ""
     return
-      "  \(attempts)；参加 \(statistics.members) 人，通过 \(statistics.passedMembers) 人，通过率 \(rate)；交卷中通过 \(statistics.passedAttempts) 次"
+      "  \(attempts)；参加 \(statistics.members) 人，通过 \(statistics.passedMembers) 人，通过率 \(rate)；交卷中通过 \(statistics.passedAttempts) 次\(withdrawn)"
   }
 
   static let itemHeader = ["题号", "作答", "答错", "答错比例", "试题"]

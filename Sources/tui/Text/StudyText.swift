@@ -18,14 +18,20 @@ enum StudyText {
     return page + 1 >= count ? "已学到最后一页（共 \(count) 页）" : "上次学到第 \(page + 1) 页（共 \(count) 页）"
   }
   static let detailQuizRecord = "测验情况："
+  /// `credited`: the course has a credit in the year. A pass without one had its credit
+  /// taken back (`credit --undo`), and the next pass earns it again.
   static func quizRecord(
-    attempts: [QuizAttemptSummary], today: LocalDate, year: Int, limit: Int, mark: String
+    attempts: [QuizAttemptSummary], today: LocalDate, year: Int, limit: Int, credited: Bool,
+    mark: String
   ) -> String {
     let todays = attempts.filter { $0.day == today }.count
     let thisYear = attempts.filter { $0.trainingYear == year }
     var parts: [String] = []
     if let best = thisYear.filter(\.passed).compactMap(\.score).max() {
-      parts.append("\(mark) 本年度已通过（最高 \(best) 分）")
+      parts.append(
+        credited
+          ? "\(mark) 本年度已通过（最高 \(best) 分）"
+          : "本年度参加 \(thisYear.count) 次，通过所计的学时已撤销，再次通过可重新计入")
     } else if thisYear.isEmpty {
       parts.append("本年度还没有参加")
     } else {
@@ -92,7 +98,12 @@ enum StudyText {
 
   // MARK: A question
   static func quizHeading(_ title: String) -> String { "测验：\(title)" }
-  static func questionPosition(_ number: Int, of count: Int) -> String { "第 \(number)/\(count) 题" }
+  /// `第 1/5 题`, and on a question longer than the screen the lines in sight.
+  static func questionPosition(_ number: Int, of count: Int, lines: (Int, Int, Int)?) -> String {
+    let question = "第 \(number)/\(count) 题"
+    guard let (first, last, total) = lines else { return question }
+    return question + "，" + ScreenText.lineRange(first, last, of: total)
+  }
   static func questionLabel(_ number: Int, kind: Question.Kind) -> String {
     "第 \(number) 题  \(kindLabel(kind))"
   }

@@ -302,19 +302,48 @@ func credit(
 
   @Test func recordYearsRunFromTheFirstCreditToTheLastAndIncludeTheCurrentYear() {
     let plain = rules([])
-    #expect(HourAccounting.recordYears(of: [], rules: plain, current: 2026) == 2026...2026)
+    let longAgo = day("2000-07-01")
+    #expect(
+      HourAccounting.recordYears(of: [], joined: longAgo, rules: plain, current: 2026)
+        == 2026...2026)
     let credits = [
       credit("a", "2023-05-01", 1, .remote), credit("b", "2025-12-31", 1, .remote),
     ]
-    #expect(HourAccounting.recordYears(of: credits, rules: plain, current: 2026) == 2023...2026)
+    #expect(
+      HourAccounting.recordYears(of: credits, joined: longAgo, rules: plain, current: 2026)
+        == 2023...2026)
     #expect(
       HourAccounting.recordYears(
-        of: [credit("c", "2027-02-01", 1, .remote)], rules: plain, current: 2026) == 2026...2027)
+        of: [credit("c", "2027-02-01", 1, .remote)], joined: longAgo, rules: plain, current: 2026)
+        == 2026...2027)
     // A training year from September: 2026-03-01 belongs to training year 2025.
     #expect(
       HourAccounting.recordYears(
-        of: [credit("d", "2026-03-01", 1, .remote)], rules: rules([], start: (9, 1)),
-        current: 2026) == 2025...2026)
+        of: [credit("d", "2026-03-01", 1, .remote)], joined: longAgo,
+        rules: rules([], start: (9, 1)), current: 2026) == 2025...2026)
+  }
+
+  /// Never before the year the member joined (review 1, findings 4 and 5: a credit typed as
+  /// 1026 made a record of a thousand years, all 未达到).
+  @Test func recordYearsStartNoEarlierThanTheYearTheMemberJoined() {
+    let plain = rules([])
+    let typo = [credit("a", "1026-04-10", 1, .remote), credit("b", "2026-04-10", 1, .remote)]
+    #expect(
+      HourAccounting.recordYears(of: typo, joined: day("2015-03-01"), rules: plain, current: 2026)
+        == 2026...2026)
+    #expect(
+      HourAccounting.recordYears(of: [], joined: day("2026-02-01"), rules: plain, current: 2026)
+        == 2026...2026)
+    // Joined after the year asked for as current: their record starts when they joined.
+    #expect(
+      HourAccounting.recordYears(of: [], joined: day("2027-01-03"), rules: plain, current: 2026)
+        == 2027...2027)
+    // Joined 2026-08-01 under a September year: training year 2025, credited then.
+    #expect(
+      HourAccounting.recordYears(
+        of: [credit("c", "2024-10-01", 1, .remote), credit("d", "2026-08-20", 1, .remote)],
+        joined: day("2026-08-01"), rules: rules([], start: (9, 1)), current: 2026)
+        == 2025...2026)
   }
 
   @Test func summaryListsEveryUnmetRequirement() {

@@ -13,7 +13,8 @@ import Testing
     let store = temporary.store
     _ = try store.importMembers([draft("1"), draft("2")])
     let outcome = try store.credit(
-      course: course("c", hours: 3), date: day("2026-03-19"), memberIDs: ["1", "2"],
+      course: course("c", hours: 3), date: day("2026-03-19"), rules: testRules,
+      memberIDs: ["1", "2"],
       source: "补学登记 2026-03-19", reason: "生病缺席", recordedBy: "admin")
     #expect(outcome.credited == ["1", "2"])
     let credit = try #require(try store.credits(of: "1").first)
@@ -29,17 +30,19 @@ import Testing
     #expect(entries[0].credit?.reason == "生病缺席")
     // Again: already there, nothing new credited or audited.
     _ = try store.credit(
-      course: course("c", hours: 3), date: day("2026-03-19"), memberIDs: ["1"], source: "s",
+      course: course("c", hours: 3), date: day("2026-03-19"), rules: testRules, memberIDs: ["1"],
+      source: "s",
       reason: "又一次")
     #expect(try store.auditEntries().count == 2)
     // Ordinary attendance keeps no reason and is not audited.
     _ = try store.credit(
-      course: course("d"), date: day("2026-04-01"), memberIDs: ["1"], source: "s")
+      course: course("d"), date: day("2026-04-01"), rules: testRules, memberIDs: ["1"], source: "s")
     #expect(try store.credits(of: "1").last?.reason == nil)
     #expect(try store.auditEntries().count == 2)
     #expect(throws: RecordsError.reasonRequired) {
       _ = try store.credit(
-        course: course("e"), date: day("2026-04-01"), memberIDs: ["1"], source: "s", reason: " ")
+        course: course("e"), date: day("2026-04-01"), rules: testRules, memberIDs: ["1"],
+        source: "s", reason: " ")
     }
   }
 
@@ -50,11 +53,13 @@ import Testing
     _ = try store.importMembers([draft("1"), draft("2"), draft("3")])
     _ = try store.credit(
       course: course("c", hours: 3, form: .concentrated), date: day("2026-03-18"),
-      memberIDs: ["1", "2", "3"], source: "考勤登记 2026-03-18", recordedBy: "clerk")
+      rules: testRules, memberIDs: ["1", "2", "3"], source: "考勤登记 2026-03-18", recordedBy: "clerk")
     _ = try store.credit(
-      course: course("c", hours: 3), date: day("2026-09-16"), memberIDs: ["1"], source: "s")
+      course: course("c", hours: 3), date: day("2026-09-16"), rules: testRules, memberIDs: ["1"],
+      source: "s")
     _ = try store.credit(
-      course: course("other"), date: day("2026-03-18"), memberIDs: ["1"], source: "s")
+      course: course("other"), date: day("2026-03-18"), rules: testRules, memberIDs: ["1"],
+      source: "s")
     temporary.clock.advance(by: 60)
     let removed = try store.removeCredits(
       courseID: "c", date: day("2026-03-18"), memberIDs: ["2", "1", "2"], reason: "登记错了",
@@ -86,7 +91,8 @@ import Testing
     #expect(try store.auditEntries(memberID: "3").isEmpty)
     // The credit can be recorded again afterwards.
     let again = try store.credit(
-      course: course("c", hours: 3), date: day("2026-03-18"), memberIDs: ["2"], source: "s")
+      course: course("c", hours: 3), date: day("2026-03-18"), rules: testRules, memberIDs: ["2"],
+      source: "s")
     #expect(again.credited == ["2"])
   }
 
@@ -96,7 +102,7 @@ import Testing
     let store = temporary.store
     _ = try store.importMembers([draft("1"), draft("2")])
     _ = try store.credit(
-      course: course("c"), date: day("2026-03-18"), memberIDs: ["1"], source: "s")
+      course: course("c"), date: day("2026-03-18"), rules: testRules, memberIDs: ["1"], source: "s")
     #expect(throws: RecordsError.unknownMembers(["9"])) {
       _ = try store.removeCredits(
         courseID: "c", date: day("2026-03-18"), memberIDs: ["1", "9"], reason: "r")
@@ -128,7 +134,8 @@ import Testing
     _ = try store.importMembers([draft("1")])
     for date in ["2026-03-01", "2026-03-02"] {
       _ = try store.credit(
-        course: course("c"), date: day(date), memberIDs: ["1"], source: "s", reason: "补 \(date)")
+        course: course("c"), date: day(date), rules: testRules, memberIDs: ["1"], source: "s",
+        reason: "补 \(date)")
       temporary.clock.advance(by: 86_400)
     }
     let middle = temporary.clock.now.addingTimeInterval(-86_400 - 1)

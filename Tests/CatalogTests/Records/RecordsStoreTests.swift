@@ -57,6 +57,9 @@ func course(
     form: form, summary: "简介", location: SourceLocation(path: "c.toml", line: 1, column: 1))
 }
 
+/// Rules with the calendar year as the training year and no requirement.
+let testRules = Rules(requirements: [], path: "rules.toml")
+
 func draft(
   _ id: String, name: String = "张三", branch: String = "一支部", role: MemberRole = .member,
   domain: MemberDomain = .rural, joined: String = "2010-07-01", pin: String? = nil
@@ -416,6 +419,44 @@ func draft(
 
   // MARK: Credits
 
+  /// Nobody attends before joining the Party (review 1, finding 5: a typo 1026 for 2026 was
+  /// credited): every member who joined after the day is named, and nothing is written,
+  /// make-ups included; the joining day itself may be credited.
+  @Test func aDayBeforeAMemberJoinedIsRefusedForEveryone() throws {
+    let temporary = try TemporaryStore()
+    defer { temporary.remove() }
+    let store = temporary.store
+    _ = try store.importMembers([
+      draft("1001", name: "老党员", joined: "2015-03-01"),
+      draft("1002", name: "新党员", joined: "2026-02-01"),
+      draft("1003", name: "预备", joined: "2026-06-01"),
+    ])
+    let c = course("c")
+    #expect(
+      throws: RecordsError.creditBeforeJoining(
+        date: day("2026-01-31"),
+        members: [
+          MemberJoining(memberID: "1002", name: "新党员", joined: day("2026-02-01")),
+          MemberJoining(memberID: "1003", name: "预备", joined: day("2026-06-01")),
+        ])
+    ) {
+      _ = try store.credit(
+        course: c, date: day("2026-01-31"), rules: testRules,
+        memberIDs: ["1001", "1002", "1003"], source: "s", reason: "补学")
+    }
+    #expect(
+      RecordsError.creditBeforeJoining(
+        date: day("1026-04-10"),
+        members: [MemberJoining(memberID: "1001", name: "老党员", joined: day("2015-03-01"))]
+      ).message == "以下党员在 1026-04-10 还没有入党，不能登记这一天的学时（请核对日期）：1001 老党员（2015-03-01 入党）")
+    #expect(try store.credits(of: "1001").isEmpty)
+    #expect(try store.auditEntries().isEmpty)
+    let outcome = try store.credit(
+      course: c, date: day("2026-02-01"), rules: testRules, memberIDs: ["1001", "1002"],
+      source: "s")
+    #expect(outcome.credited == ["1001", "1002"])
+  }
+
   @Test func creditingIsIdempotentAndAllOrNothing() throws {
     let temporary = try TemporaryStore()
     defer { temporary.remove() }
@@ -423,15 +464,18 @@ func draft(
     _ = try store.importMembers([draft("1001"), draft("1002"), draft("1003")])
     let school = course("school", hours: 8, form: .concentrated)
     let first = try store.credit(
-      course: school, date: day("2026-12-05"), memberIDs: ["1001", "1002", "1001"],
+      course: school, date: day("2026-12-05"), rules: testRules,
+      memberIDs: ["1001", "1002", "1001"],
       source: "考勤登记 2026-12-05", recordedBy: "admin")
     #expect(first == CreditOutcome(credited: ["1001", "1002"]))
     let again = try store.credit(
-      course: school, date: day("2026-12-05"), memberIDs: ["1002", "1003"], source: "again")
+      course: school, date: day("2026-12-05"), rules: testRules, memberIDs: ["1002", "1003"],
+      source: "again")
     #expect(again == CreditOutcome(credited: ["1003"], alreadyCredited: ["1002"]))
     #expect(throws: RecordsError.unknownMembers(["77", "78"])) {
       _ = try store.credit(
-        course: school, date: day("2026-12-06"), memberIDs: ["1001", "77", "78"], source: "x")
+        course: school, date: day("2026-12-06"), rules: testRules, memberIDs: ["1001", "77", "78"],
+        source: "x")
     }
     let count = try store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM credit") }
     #expect(count == 3)
@@ -445,7 +489,8 @@ func draft(
     #expect(
       credits[0].recordedAt.map { abs($0.timeIntervalSince(temporary.clock.now)) < 0.01 } == true)
     // Another day of the same course is another credit.
-    _ = try store.credit(course: school, date: day("2026-12-06"), memberIDs: ["1002"], source: "x")
+    _ = try store.credit(
+      course: school, date: day("2026-12-06"), rules: testRules, memberIDs: ["1002"], source: "x")
     #expect(try store.credits(of: "1002").map(\.date.description) == ["2026-12-05", "2026-12-06"])
   }
 
@@ -454,9 +499,11 @@ func draft(
     defer { temporary.remove() }
     _ = try temporary.store.importMembers([draft("1")])
     _ = try temporary.store.credit(
-      course: course("c", hours: 3), date: day("2026-01-01"), memberIDs: ["1"], source: "s")
+      course: course("c", hours: 3), date: day("2026-01-01"), rules: testRules, memberIDs: ["1"],
+      source: "s")
     _ = try temporary.store.credit(
-      course: course("c", hours: 5), date: day("2026-01-01"), memberIDs: ["1"], source: "t")
+      course: course("c", hours: 5), date: day("2026-01-01"), rules: testRules, memberIDs: ["1"],
+      source: "t")
     #expect(try temporary.store.credits(of: "1").map(\.hours) == [StudyHours(3)])
   }
 
@@ -471,7 +518,8 @@ func draft(
       ("2026-06-01", 24, .onsite), ("2027-01-01", 4, .concentrated),
     ] {
       _ = try store.credit(
-        course: course("c\(date)", hours: hours, form: form), date: day(date), memberIDs: ["1"],
+        course: course("c\(date)", hours: hours, form: form), date: day(date), rules: testRules,
+        memberIDs: ["1"],
         source: "s")
     }
     let year = rules.trainingYear(2026)
@@ -498,9 +546,10 @@ func draft(
       draft("1", branch: "甲"), draft("2", branch: "乙"), draft("3", branch: "甲"),
     ])
     _ = try store.credit(
-      course: course("a"), date: day("2026-02-01"), memberIDs: ["1", "2"], source: "s")
+      course: course("a"), date: day("2026-02-01"), rules: testRules, memberIDs: ["1", "2"],
+      source: "s")
     _ = try store.credit(
-      course: course("b"), date: day("2026-03-01"), memberIDs: ["1"], source: "s")
+      course: course("b"), date: day("2026-03-01"), rules: testRules, memberIDs: ["1"], source: "s")
     let all = try store.membersWithCredits()
     #expect(all.map(\.member.id) == ["1", "2", "3"])
     #expect(all.map(\.credits.count) == [2, 1, 0])

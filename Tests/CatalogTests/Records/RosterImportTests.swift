@@ -162,6 +162,21 @@ func sheet(_ lines: [[String]], firstLine: Int = 1) -> Sheet {
       ])
   }
 
+  /// A sheet that went through a spreadsheet lost the leading zeros of 00017 (review 1):
+  /// the unknown 17 names the stored number it must be.
+  @Test func aNumberThatLostItsLeadingZerosNamesTheStoredOne() {
+    var padded = members
+    padded["00017"] = Member(
+      id: "00017", name: "刘一", branch: "红旗村党支部", domain: .rural, role: .member,
+      joined: day("2010-01-01"))
+    let attendance = sheet([["id"], ["1001"], ["17"], ["18"]])
+    #expect(
+      AttendanceSheet.memberIDs(attendance, members: padded).problems.map(\.description) == [
+        "第 3 行：党员编号 17 不存在，记录中有 00017，只差开头的 0：表格软件（如 Excel）会去掉编号开头的 0，请把编号列设为“文本”格式后写成 00017",
+        "第 4 行：党员编号 18 不存在（请先用 members import 导入）",
+      ])
+  }
+
   @Test func aSheetNeedsAnIDColumn() {
     #expect(
       AttendanceSheet.memberIDs(sheet([["姓名"], ["王建国"]]), members: members).problems.map(

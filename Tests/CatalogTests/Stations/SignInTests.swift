@@ -95,10 +95,11 @@ extension SignInResult {
 
     // One member already had the credit from another path: kept as it was.
     _ = try store.credit(
-      course: StationScene.broadcast, date: day("2026-12-05"), memberIDs: ["1002"],
+      course: StationScene.broadcast, date: day("2026-12-05"), rules: testRules,
+      memberIDs: ["1002"],
       source: "考勤登记 2026-12-05")
     let closed = try store.closeSignIn(
-      stationID: "S01", by: scene.administrator, course: scene.courses)
+      stationID: "S01", by: scene.administrator, rules: testRules, course: scene.courses)
     #expect(closed.showing.state == .closed && closed.showing.closedAt != nil)
     #expect(closed.credits == CreditOutcome(credited: ["1001"], alreadyCredited: ["1002"]))
     #expect(closed.attendees.map(\.member.id) == ["1001", "1002"])
@@ -113,7 +114,8 @@ extension SignInResult {
     // Closed: nobody signs in any more, and there is nothing to close.
     #expect(try store.signIn(member: "1003", pin: "1234", showingID: showing.id) == .notOpen)
     #expect(throws: RecordsError.noOpenSignIn(stationID: "S01")) {
-      _ = try store.closeSignIn(stationID: "S01", by: scene.administrator, course: scene.courses)
+      _ = try store.closeSignIn(
+        stationID: "S01", by: scene.administrator, rules: testRules, course: scene.courses)
     }
     // The audit trail has the closing with its credits.
     let entry = try store.auditEntries().last
@@ -131,7 +133,9 @@ extension SignInResult {
       throws: RecordsError.courseNotInCatalog(
         id: StationScene.broadcast.id, title: StationScene.broadcast.title)
     ) {
-      _ = try scene.store.closeSignIn(stationID: "S01", by: scene.administrator) { _ in nil }
+      _ = try scene.store.closeSignIn(stationID: "S01", by: scene.administrator, rules: testRules) {
+        _ in nil
+      }
     }
     #expect(try scene.store.openSignIn(stationID: "S01")?.signedIn == 1)
     #expect(try scene.store.credits(of: "1001").isEmpty)
@@ -213,7 +217,7 @@ extension SignInResult {
     #expect(audit.map(\.action) == [.signInNameRemoved] && audit.first?.reason == "代签")
 
     let closed = try store.closeSignIn(
-      stationID: "S01", by: scene.administrator, course: scene.courses)
+      stationID: "S01", by: scene.administrator, rules: testRules, course: scene.courses)
     #expect(closed.credits.credited == ["1001", "1003"])
     #expect(closed.attendees.map(\.member.id) == ["1001", "1002", "1003"])
     #expect(closed.attendees[1].removal != nil)
@@ -248,7 +252,7 @@ extension SignInResult {
       place: nil, by: scene.administrator)
     _ = try scene.store.signIn(member: "1004", pin: "1234", showingID: showing.id)
     _ = try scene.store.closeSignIn(
-      stationID: "S01", by: scene.administrator, course: scene.courses)
+      stationID: "S01", by: scene.administrator, rules: testRules, course: scene.courses)
     let credit = try scene.store.credits(of: "1004").first
     #expect(credit?.source == "站点签到 红旗村远教站点 2026-12-08（集中收看）")
     #expect(credit?.date == day("2026-12-08") && credit?.reason == nil)

@@ -58,7 +58,7 @@ import Testing
     try scene.store.removeFromSignIn(
       memberID: "1002", stationID: "S01", reason: "误签", by: scene.administrator)
     _ = try scene.store.closeSignIn(
-      stationID: "S01", by: scene.administrator, course: scene.courses)
+      stationID: "S01", by: scene.administrator, rules: testRules, course: scene.courses)
     let year = DateSpan(start: day("2026-01-01"), end: day("2027-01-01"))
     let log = try scene.store.showings(in: year)
     #expect(log.map(\.memberIDs) == [["1001"]] && log.first?.showing.state == .closed)

@@ -187,6 +187,55 @@ import Testing
     #expect(try store.credits(of: "1001").map(\.date) == [Self.today, nextYear])
   }
 
+  /// `credit --undo` of a credit a pass earned (review 1, finding 2: the attempt's link to
+  /// the credit refused the removal): the attempt keeps its score and says its credit was
+  /// withdrawn, the removal is audited, and the member may earn the year's credit again.
+  @Test func aCreditAPassEarnedCanBeTakenBackAndEarnedAgain() throws {
+    let temporary = try Self.store()
+    defer { temporary.remove() }
+    let store = temporary.store
+    let course = QuizFixture.course()
+    let ticket = try Self.start(store, course)
+    guard case .credited = try Self.finish(store, ticket, course).credit else {
+      Issue.record("expected the first pass to credit")
+      return
+    }
+    let removed = try store.removeCredits(
+      courseID: course.id, date: Self.today, memberIDs: ["1001"], reason: "测验时由他人代答",
+      actor: "admin")
+    #expect(removed.map(\.credit.source) == ["网络培训测验 100 分"])
+    #expect(try store.credits(of: "1001").isEmpty)
+    let entries = try store.auditEntries(memberID: "1001")
+    #expect(entries.map(\.action) == [.creditRemoved])
+    #expect(entries.first?.reason == "测验时由他人代答")
+    #expect(entries.first?.credit?.source == "网络培训测验 100 分")
+    let attempt = try store.pool.read { db in
+      try Row.fetchOne(
+        db, sql: "SELECT score, passed, credit_id, credit_withdrawn_at FROM quiz_attempt")
+    }
+    let score: Int? = attempt?["score"]
+    let creditID: Int64? = attempt?["credit_id"]
+    let withdrawnAt: String? = attempt?["credit_withdrawn_at"]
+    #expect(score == 100 && creditID == nil && withdrawnAt != nil)
+    #expect(
+      try store.quizAttempts(of: "1001").map { [$0.passed, $0.creditWithdrawn] } == [[true, true]]
+    )
+    var statistics = try #require(try store.quizStatistics(year: 2026).first)
+    #expect(statistics.passedAttempts == 1 && statistics.withdrawnCredits == 1)
+
+    // The year's credit is gone: the next pass earns it again.
+    let again = try Self.finish(store, try Self.start(store, course), course)
+    guard case .credited(let credit) = again.credit else {
+      Issue.record("expected the pass after the undo to credit, got \(again.credit)")
+      return
+    }
+    let stored = try store.credits(of: "1001")
+    #expect(stored.map(\.source) == [credit.source] && stored.map(\.date) == [Self.today])
+    statistics = try #require(try store.quizStatistics(year: 2026).first)
+    #expect(statistics.passedAttempts == 2 && statistics.withdrawnCredits == 1)
+    #expect(try store.quizAttempts(of: "1001").map(\.creditWithdrawn) == [true, false])
+  }
+
   /// A credit an administrator entered for the course this year counts as the year's credit.
   @Test func aPassAfterAnAttendanceCreditCreditsNothing() throws {
     let temporary = try Self.store()
@@ -194,7 +243,8 @@ import Testing
     let store = temporary.store
     let course = QuizFixture.course()
     _ = try store.credit(
-      course: course, date: day("2026-02-01"), memberIDs: ["1001"], source: "考勤登记 2026-02-01")
+      course: course, date: day("2026-02-01"), rules: Self.rules, memberIDs: ["1001"],
+      source: "考勤登记 2026-02-01")
     let finish = try Self.finish(store, try Self.start(store, course), course)
     guard case .alreadyCredited(let credit) = finish.credit else {
       Issue.record("expected the earlier credit, got \(finish.credit)")
@@ -202,6 +252,55 @@ import Testing
     }
     #expect(credit.source == "考勤登记 2026-02-01")
     #expect(try store.credits(of: "1001").count == 1)
+  }
+
+  /// The other way round (review 1, finding 3: `credit` wrote a second credit of the year on
+  /// another day): an online course already credited in the training year, by its test or by
+  /// `credit`, is listed as already credited and not written; another year is credited.
+  @Test func creditAfterAPassOfTheYearCreditsNothing() throws {
+    let temporary = try Self.store()
+    defer { temporary.remove() }
+    let store = temporary.store
+    let course = QuizFixture.course()
+    _ = try Self.finish(store, try Self.start(store, course), course)
+    let outcome = try store.credit(
+      course: course, date: Self.today.adding(days: -1), rules: Self.rules,
+      memberIDs: ["1001", "1002"], source: "考勤登记")
+    #expect(outcome == CreditOutcome(credited: ["1002"], alreadyCredited: ["1001"]))
+    #expect(try store.credits(of: "1001").map(\.date) == [Self.today])
+    // 1002 again, on another day of the year: the same.
+    let again = try store.credit(
+      course: course, date: day("2026-12-31"), rules: Self.rules, memberIDs: ["1002"],
+      source: "考勤登记")
+    #expect(again == CreditOutcome(alreadyCredited: ["1002"]))
+    let nextYear = try store.credit(
+      course: course, date: day("2027-01-01"), rules: Self.rules, memberIDs: ["1001", "1002"],
+      source: "考勤登记")
+    #expect(nextYear == CreditOutcome(credited: ["1001", "1002"]))
+  }
+
+  /// The training year is the rules' own: from 09-01, 08-31 and 09-01 are two years.
+  @Test func anOnlineCourseIsCreditedOncePerTrainingYearOfTheRules() throws {
+    let temporary = try Self.store()
+    defer { temporary.remove() }
+    let store = temporary.store
+    let rules = Rules(yearStartMonth: 9, yearStartDay: 1, requirements: [], path: "rules.toml")
+    let online = QuizFixture.course()
+    for (date, expected) in [
+      ("2026-08-31", ["1001"]), ("2026-09-01", ["1001"]), ("2027-08-31", []),
+      ("2027-09-01", ["1001"]),
+    ] {
+      let outcome = try store.credit(
+        course: online, date: day(date), rules: rules, memberIDs: ["1001"], source: "s")
+      #expect(outcome.credited == expected, "\(date)")
+    }
+    // A course of another form may be credited on every day it is attended.
+    let remote = course("remote-course", form: .remote)
+    for date in ["2026-09-01", "2026-09-02"] {
+      let outcome = try store.credit(
+        course: remote, date: day(date), rules: rules, memberIDs: ["1001"], source: "s")
+      #expect(outcome.credited == ["1001"])
+    }
   }
 
   /// Two sessions handing in passing attempts at once: one credit.
@@ -314,6 +413,27 @@ import Testing
     #expect(statistics.questions.count == 7)
     #expect(try store.quizStatistics(year: 2027).isEmpty)
     #expect(try store.quizStatistics(year: 2026, courseID: "other").isEmpty)
+  }
+
+  /// A course whose every attempt was left before the end (review 1, finding 1: the sum of
+  /// `passed` over such attempts is NULL, and reading it as a number stopped the program):
+  /// reported with its attempts, no pass and no item analysis.
+  @Test func aCourseWhoseAttemptsWereAllLeftHasNoPasses() throws {
+    let temporary = try Self.store()
+    defer { temporary.remove() }
+    let store = temporary.store
+    let course = QuizFixture.course()
+    let left = try Self.start(store, course)
+    try store.abandonQuizAttempt(id: left.attemptID, memberID: "1001")
+    _ = try Self.start(store, course, member: "1002")
+    let statistics = try store.quizStatistics(year: 2026)
+    #expect(
+      statistics == [
+        QuizStatistics(
+          courseID: course.id, courseTitle: course.title, attempts: 2, finished: 0, abandoned: 1,
+          open: 1, passedAttempts: 0, members: 2, passedMembers: 0, questions: [])
+      ])
+    #expect(statistics.first?.passRate == 0)
   }
 }
 

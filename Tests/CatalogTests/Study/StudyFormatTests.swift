@@ -175,6 +175,15 @@ import Testing
       expected: ["courses/online.toml:32:1 C001"]),
     Breakage(
       old: "answer = true", new: "", expected: ["courses/online.toml:37:1 C001"]),
+    // A true/false answer in quotes (review 1, finding 9): at the answer, not as a missing
+    // `choices` at the header; a letter answer without choices still misses them.
+    Breakage(
+      old: "answer = true", new: "answer = \"对\"", expected: ["courses/online.toml:39:10 C020"]),
+    Breakage(
+      old: "answer = true", new: "answer = \"false\"",
+      expected: ["courses/online.toml:39:10 C020"]),
+    Breakage(
+      old: "answer = true", new: "answer = \"B\"", expected: ["courses/online.toml:37:1 C001"]),
     // A key under the wrong header names the table it belongs to.
     Breakage(
       old: "summary = \"学习学时制度。\"", new: "summary = \"学习学时制度。\"\npass_percent = 60",
@@ -186,6 +195,42 @@ import Testing
     var fixture = Self.fixture()
     fixture.replace(breakage.old, with: breakage.new, in: "courses/online.toml")
     #expect(try fixture.diagnostics() == breakage.expected)
+  }
+
+  /// The quoted answer's message says what to write instead, with the truth it meant.
+  @Test func aQuotedTrueFalseAnswerSaysToWriteItUnquoted() throws {
+    for (written, truth) in [("对", "true"), ("TRUE", "true"), ("错误", "false"), ("×", "false")] {
+      var fixture = Self.fixture()
+      fixture.replace("answer = true", with: "answer = \"\(written)\"", in: "courses/online.toml")
+      let (result, _) = try fixture.load()
+      #expect(
+        result.diagnostics.map { "\($0.code) \($0.problem.message)" } == [
+          "C020 判断题的答案 \"\(written)\" 加了引号：判断题的答案写 true（对）或 false（错），不加引号，这里应写 answer = \(truth)"
+        ])
+    }
+  }
+
+  /// Two questions of a course that read the same (review 1, finding 9: two true/false
+  /// copies with opposite answers passed and shared one fingerprint): an error at the second,
+  /// naming the first. The same text with other choices is another question.
+  @Test func aQuestionWrittenTwiceInACourseIsAnError() throws {
+    var fixture = Self.fixture()
+    let copy = "\n[[course.question]]\ntext = \"新党员应在入党后一年内参加一次集中培训。\"\nanswer = false\n"
+    fixture.files["courses/online.toml"]! += copy
+    let (result, directory) = try fixture.load()
+    #expect(
+      result.diagnostics.map {
+        "\($0.location.line):\($0.location.column) \($0.code) "
+          + $0.problem.message.replacingOccurrences(of: directory + "/", with: "")
+      } == [
+        "41:1 C021 这道试题与同一课程中 courses/online.toml:37:1 的试题一字不差（题目文字相同，选择题的选项也相同）：党员分不清两道题，测验统计也会把它们算作一道题；请删去一道，或改写题目"
+      ])
+    #expect(result.diagnostics.first?.severity == .error)
+    // Same text, other choices: a common stem such as 下列说法正确的是, no diagnostic.
+    var stems = Self.fixture()
+    stems.files["courses/online.toml"]! +=
+      "\n[[course.question]]\ntext = \"哪些是考核的做法？\"\nchoices = [\"述学\", \"评学\"]\nanswer = \"AB\"\n"
+    #expect(try stems.diagnostics() == [])
   }
 
   @Test func aQuizTableWithoutQuestions() throws {
@@ -227,6 +272,58 @@ import Testing
     let result = CatalogLoader(directory: directory).load()
     #expect(result.diagnostics.map(\.code) == ["C017"])
     #expect(result.diagnostics.first?.description.contains(LoaderText.isDirectory) == true)
+  }
+
+  /// A lesson file that is a link out of the catalog folder, or lies in a linked folder
+  /// outside it (review 1, finding 6: its target was shown to members): C017 at the `file`
+  /// value, never read. A link that stays inside is fine, and so is a catalog folder reached
+  /// through a link (the last good copy is one).
+  @Test func aLessonFileLinkedOutOfTheCatalogIsRefused() throws {
+    let manager = FileManager.default
+    let (_, directory) = try Self.fixture().load()
+    let outside = directory + "-outside"
+    defer {
+      try? manager.removeItem(atPath: directory)
+      try? manager.removeItem(atPath: outside)
+    }
+    try manager.createDirectory(atPath: outside, withIntermediateDirectories: true)
+    try Data("服务器上的任何文件".utf8).write(to: URL(fileURLWithPath: outside + "/secret.txt"))
+    let lesson = directory + "/lessons/assess.txt"
+    func diagnostics() -> [String] {
+      CatalogLoader(directory: directory).load().diagnostics.map {
+        "\($0.location.line):\($0.location.column) \($0.code) \($0.problem.message)"
+      }
+    }
+    let refused = [
+      "19:8 C017 课件文件 lessons/assess.txt 是链接，指向目录文件夹之外：课件文件必须真正放在目录文件夹中，请把文件本身复制进来，不要用链接"
+    ]
+    try manager.removeItem(atPath: lesson)
+    try manager.createSymbolicLink(atPath: lesson, withDestinationPath: outside + "/secret.txt")
+    #expect(diagnostics() == refused)
+    try manager.removeItem(atPath: lesson)
+    try manager.createSymbolicLink(
+      atPath: lesson,
+      withDestinationPath: "../../" + (outside as NSString).lastPathComponent + "/secret.txt")
+    #expect(diagnostics() == refused)
+    // The folder is the link.
+    try manager.removeItem(atPath: directory + "/lessons")
+    try manager.createSymbolicLink(atPath: directory + "/lessons", withDestinationPath: outside)
+    try manager.moveItem(atPath: outside + "/secret.txt", toPath: outside + "/assess.txt")
+    #expect(diagnostics() == refused)
+    // Inside the catalog folder, a link is only another name.
+    try manager.removeItem(atPath: directory + "/lessons")
+    try manager.createDirectory(atPath: directory + "/lessons", withIntermediateDirectories: false)
+    try manager.createDirectory(atPath: directory + "/shared", withIntermediateDirectories: false)
+    try Data("完善述学、考学、评学制度。".utf8).write(to: URL(fileURLWithPath: directory + "/shared/a.txt"))
+    try manager.createSymbolicLink(atPath: lesson, withDestinationPath: "../shared/a.txt")
+    #expect(diagnostics().isEmpty)
+    // And the catalog folder may be reached through a link.
+    let linked = directory + "-link"
+    try manager.createSymbolicLink(atPath: linked, withDestinationPath: directory)
+    defer { try? manager.removeItem(atPath: linked) }
+    let result = CatalogLoader(directory: linked).load()
+    #expect(result.diagnostics.isEmpty)
+    #expect(result.catalog?.course(id: "online-hours")?.lessons.last?.text == "完善述学、考学、评学制度。")
   }
 
   @Test func messagesSayWhatToWrite() throws {

@@ -15,6 +15,8 @@ import Testing
     #expect(accepts(day + ["--sheet", "s.csv"]))
     #expect(accepts(day + ["--members", "1001", "--unscheduled", "--reason", "生病缺席"]))
     #expect(accepts(["--undo"] + day + ["--members", "1001", "--reason", "登记错了"]))
+    // A sheet credited on the wrong day is undone by the same sheet (review 1).
+    #expect(accepts(["--undo"] + day + ["--sheet", "s.csv", "--reason", "日期登记错了"]))
   }
 
   @Test func refusedCombinations() {
@@ -33,9 +35,12 @@ import Testing
           "--members", "1001", "--unscheduled", "--reason", String(repeating: "长", count: 201),
         ]
       ))
-    // An undo names members, gives a reason, and is no make-up.
+    // An undo names members (or a sheet, not both), gives a reason, and is no make-up.
     #expect(!accepts(["--undo"] + day + ["--members", "1001"]))
-    #expect(!accepts(["--undo"] + day + ["--sheet", "s.csv", "--reason", "r"]))
+    #expect(!accepts(["--undo"] + day + ["--sheet", "s.csv"]))
+    #expect(!accepts(["--undo"] + day + ["--reason", "r"]))
+    #expect(
+      !accepts(["--undo"] + day + ["--members", "1001", "--sheet", "s.csv", "--reason", "r"]))
     #expect(!accepts(["--undo"] + day + ["--members", "1001", "--reason", "r", "--unscheduled"]))
     #expect(!accepts(["farm-greenhouse-veg", "--date", "2026-02-30", "--members", "1001"]))
   }

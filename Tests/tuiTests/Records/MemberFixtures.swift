@@ -83,10 +83,10 @@ enum MemberFixtures {
   /// The app as the program starts it: the start screen first.
   static func state(
     width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicode, demo: Bool = false,
-    catalog: Catalog = catalog, idleTimeout: Int = 0
+    catalog: Catalog = catalog, idleTimeout: Int = 0, today: LocalDate = Fixtures.today
   ) -> AppState {
     AppState(
-      catalog: catalog, today: Fixtures.today, size: Size(width: width, height: height),
+      catalog: catalog, today: today, size: Size(width: width, height: height),
       glyphs: glyphs,
       start: StartScreen(demoMembers: demo ? DemoData.members(today: Fixtures.today) : []),
       idleTimer: IdleTimer(seconds: idleTimeout))
@@ -95,10 +95,12 @@ enum MemberFixtures {
   /// Logged in as `records`' member without a store, on the main menu, at uptime 0.
   static func loggedIn(
     _ records: MemberRecords = records, glyphs: Glyphs = .unicode, catalog: Catalog = catalog,
-    idleTimeout: Int = 0
+    idleTimeout: Int = 0, today: LocalDate = Fixtures.today
   ) -> AppState {
-    var state = self.state(glyphs: glyphs, catalog: catalog, idleTimeout: idleTimeout)
-      .pressing("1").state
+    var state = self.state(
+      glyphs: glyphs, catalog: catalog, idleTimeout: idleTimeout, today: today
+    )
+    .pressing("1").state
     for character in records.member.id { state = state.pressing(.character(character)) }
     state = state.pressing(.enter)
     state = state.pressing("1234").state

@@ -51,6 +51,7 @@ import Testing
     #expect(
       report.lines.joined(separator: "\n") == """
         2026 年度学时报告（2026-01-01 至 2026-12-31；规则 rules.toml）
+        统计 2026-12-31 及以前入党的党员；年度结束后入党的不列入。
         要求1：农村党员年度教育培训
         要求2：农村党组织书记集中培训
 
@@ -68,6 +69,64 @@ import Testing
         ["达到", "未达到", "未达到", "农村党组织书记集中培训：还需参加 1 次集中培训"],
         ["不适用", "不适用", "无适用要求", ""],
       ])
+  }
+
+  /// A member who joined after the year ended is not in its report at all, neither listed
+  /// nor counted (review 1, finding 4); one who joined on its last day is.
+  @Test func membersWhoJoinedAfterTheYearAreNotInItsReport() {
+    func joining(_ id: String, _ date: String) -> MemberCredits {
+      var member = Self.member(id, "党员\(id)", .rural, .member)
+      member.joined = LocalDate(iso: date)!
+      return MemberCredits(member: member, credits: [])
+    }
+    let members = [
+      joining("4", "2024-12-31"), joining("5", "2025-01-01"), joining("6", "2026-02-01"),
+    ]
+    let report = YearReport(
+      rules: Self.rules, year: Self.rules.trainingYear(2024), branch: nil, members: members)
+    #expect(report.rows.map(\.member.id) == ["4"])
+    #expect(report.counts == [.unmet: 1])
+    #expect(report.csvRows.map(\.first) == ["4"])
+    #expect(
+      report.lines.joined(separator: "\n") == """
+        2024 年度学时报告（2024-01-01 至 2024-12-31；规则 rules.toml）
+        统计 2024-12-31 及以前入党的党员；年度结束后入党的不列入。
+        要求1：农村党员年度教育培训
+        要求2：农村党组织书记集中培训
+
+        编号  姓名   支部          已记学时  计入/目标  要求1  要求2  达到情况
+        4     党员4  红旗村党支部  0         0/16       ✗      -      未达到：农村党员年度教育培训：还需 16 学时（不计自学）
+
+        共 1 人：全部达到 0 人，未达到 1 人，无适用要求 0 人
+        """)
+  }
+
+  /// The record starts in the year the member joined; a credit dated earlier (a typo such as
+  /// 1026 for 2026, written before `credit` refused it) is in no year and shown apart.
+  @Test func theRecordStartsInTheYearTheMemberJoined() {
+    var member = Self.member("7", "新七", .rural, .member)
+    member.joined = LocalDate(year: 2026, month: 2, day: 1)
+    let archive = MemberArchive(
+      member: member,
+      credits: [
+        Self.credit("a", "1026-04-10", 2, .remote), Self.credit("b", "2026-04-10", 2, .remote),
+      ],
+      rules: Self.rules, currentYear: 2026)
+    #expect(archive.years.map(\.year.year) == [2026])
+    #expect(
+      archive.lines.joined(separator: "\n") == """
+        学习档案：7 新七（红旗村党支部；农村，党员；入党日期 2026-02-01）
+        2026 年度，按规则 rules.toml 计算
+
+        入党那一年度之前的学时记录 1 条，不计入任何年度（请核对入党日期，登记错误的用 credit --undo 撤销）：
+          日期        学时  课程   形式      来源                 说明
+          1026-04-10  2     课程a  远程教育  考勤登记 1026-04-10
+
+        2026 年度（2026-01-01 至 2026-12-31）：已记 2 学时，计入 2/16 学时 —— 未达到
+          ✗ 未达到  农村党员年度教育培训：还需 14 学时（不计自学）（至少 16 学时，已计 2 学时）
+          日期        学时  课程   形式      来源                 说明
+          2026-04-10  2     课程b  远程教育  考勤登记 2026-04-10
+        """)
   }
 
   /// Every year of the record, each credit with its source (a make-up with its reason,

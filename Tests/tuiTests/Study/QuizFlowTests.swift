@@ -82,6 +82,28 @@ import Testing
     #expect(finished.pressing("0").state.top.kind == "courseDetail")
   }
 
+  /// A test started from the lesson reader: 0 返回课程 on its results goes to the course, not
+  /// back to the reader (review 1); 0 twice during the test still returns to the reader.
+  @Test func theResultsReturnToTheCourseEvenFromTheReader() throws {
+    var state = StudyFixtures.detail(StudyFixtures.loggedIn()).pressing("2").state
+    #expect(state.top.kind == "lessonReader")
+    state = state.pressing("3").state.answering(.loaded(MemberFixtures.records))
+    state = state.pressing("1").state
+    state = state.answering(.quizStarted(StudyFixtures.ticket, MemberFixtures.records))
+    #expect(state.pressing("00").state.top.kind == "lessonReader")
+    state = state.pressing("d").state.pressing("1").state.pressing(.enter).pressing("1").state
+    let result = QuizResult(correct: [true, false, true], passPercent: 80)
+    state = state.answering(
+      .quizFinished(
+        StudyFixtures.ticket, QuizFinish(result: result, credit: .notPassed),
+        MemberFixtures.records))
+    #expect(state.top.kind == "quizResult")
+    #expect(render(state).trimmedLines.last?.contains("0 返回课程") == true)
+    state = state.pressing("0").state
+    #expect(state.top.kind == "courseDetail")
+    #expect(state.pressing("0").state.top.kind == "mainMenu")
+  }
+
   @Test func aFailedHandInKeepsTheAnswersAndTriesAgain() throws {
     var state = StudyFixtures.inQuiz().pressing("4").state.pressing("1").state
     state = state.pressing(.enter)

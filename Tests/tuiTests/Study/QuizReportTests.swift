@@ -59,6 +59,33 @@ import Testing
     #expect(String(decoding: document, as: UTF8.self).contains(",'=改过之前的题,"))
   }
 
+  /// Passes whose credit `credit --undo` took back stay passes, and the tally says how many.
+  @Test func withdrawnCreditsAreCountedInTheTally() {
+    var statistics = Self.statistics()
+    statistics.withdrawnCredits = 1
+    #expect(
+      QuizReportText.tally(statistics)
+        == "  测验 7 次（交卷 5 次，中途离开 1 次，未交卷 1 次）；参加 4 人，通过 3 人，通过率 75%；交卷中通过 3 次（其中 1 次所计学时已撤销）"
+    )
+  }
+
+  /// The course screen's line for the member: a pass whose credit was taken back no longer
+  /// holds the year's credit, and says so.
+  @Test func theCourseScreenSaysAPassWhoseCreditWasWithdrawnNoLongerCounts() {
+    let day = LocalDate(year: 2026, month: 3, day: 1)
+    let attempts = [
+      QuizAttemptSummary(
+        id: 1, courseID: StudyFixtures.courseID, trainingYear: 2026, day: day, state: .finished,
+        score: 100, passed: true, creditWithdrawn: true)
+    ]
+    func record(credited: Bool) -> String {
+      StudyText.quizRecord(
+        attempts: attempts, today: day, year: 2026, limit: 3, credited: credited, mark: "★")
+    }
+    #expect(record(credited: false) == "本年度参加 1 次，通过所计的学时已撤销，再次通过可重新计入；今天还可参加 2 次")
+    #expect(record(credited: true) == "★ 本年度已通过（最高 100 分）；今天还可参加 2 次")
+  }
+
   @Test func aYearWithoutAttemptsSaysSo() {
     let empty = QuizReport(
       year: StudyFixtures.catalog.rules.trainingYear(2025), courseID: "online-hours",
