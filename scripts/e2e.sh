@@ -16,6 +16,9 @@ echo "== records: multi-process, crash and command-line tests"
 python3 Tests/records/run.py --bin "$binary"
 python3 Tests/records/stations.py --bin "$binary"
 
+echo "== reports: report summary as text, CSV and HTML (the page parsed and checked against the CSV)"
+python3 Tests/reports/summary_report.py --binary "$binary"
+
 echo "== end-to-end tests: the real binary in tmux"
 python3 Tests/e2e/tui_e2e.py --binary "$binary"
 python3 Tests/e2e/records_e2e.py --binary "$binary"
@@ -25,6 +28,7 @@ python3 Tests/e2e/loop_e2e.py --binary "$binary"
 python3 Tests/e2e/hardening_e2e.py --binary "$binary"
 python3 Tests/e2e/quiz_e2e.py --binary "$binary"
 python3 Tests/e2e/kiosk_e2e.py --binary "$binary"
+python3 Tests/e2e/feedback_e2e.py --binary "$binary"
 python3 Tests/e2e/image_e2e.py --binary "$binary"
 
 echo "== deployment: the kiosk's systemd unit"

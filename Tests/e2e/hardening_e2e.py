@@ -35,7 +35,8 @@ import tempfile
 import tomllib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tui_e2e import (REPO, Tmux, alive, child_pid, expect, quit_from_start_screen,  # noqa: E402
+from tui_e2e import (REPO, Tmux, alive, child_pid, expect, past_feedback,  # noqa: E402
+                     quit_from_start_screen,
                      run_tests, terminal_restored)
 
 DATA = os.path.join(REPO, "data")
@@ -301,6 +302,7 @@ def test_hostile_name_and_progress(binary, results):
         tmux.enter()
         tmux.type("3039")
         tmux.enter()
+        past_feedback(tmux, SLOW)
         expect(tmux, results, "inert: the member's name shows without its escapes in the UI",
                lambda s: "王建国（编号 6039" in s and "PWNED" in s, timeout=SLOW)
         results.check("inert: ... and the terminal keeps its title",

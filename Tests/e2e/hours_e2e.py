@@ -32,7 +32,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from records_e2e import (DATA, SLOW, key_line, log_in, log_out_and_quit,  # noqa: E402
                          main_menu_item, my_hours_pages, run_ui)
-from tui_e2e import (Tmux, digit_of, expect, quit_from_start_screen,  # noqa: E402
+from tui_e2e import (Tmux, digit_of, expect, past_feedback, quit_from_start_screen,  # noqa: E402
                      run_tests, terminal_restored)
 
 QUANZHOU = os.path.join(DATA, "rules-quanzhou-2010.toml")
@@ -205,6 +205,7 @@ def logged_in(tmux, results, binary, records, member, pin, progress, rules=None)
     args = f"--db {shlex.quote(records.db)}" + (f" --rules {shlex.quote(rules)}" if rules else "")
     run_ui(tmux, binary, args)
     log_in(tmux, member, pin)
+    past_feedback(tmux, SLOW)
     expect(tmux, results, f"{member}: the main menu says {progress}",
            lambda s: progress in s, timeout=SLOW)
 

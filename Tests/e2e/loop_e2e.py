@@ -28,7 +28,7 @@ import tomllib
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from records_e2e import (DATA, SLOW, log_in, log_out_and_quit, main_menu_item,  # noqa: E402
                          run_ui)
-from tui_e2e import (Tmux, alive, child_pid, digit_of, expect,  # noqa: E402
+from tui_e2e import (Tmux, alive, child_pid, digit_of, expect, past_feedback,  # noqa: E402
                      quit_from_start_screen, run_tests, terminal_restored)
 
 LOCK_SECONDS = 5.0
@@ -126,6 +126,7 @@ def open_unselected_elective(binary, database, tmux, results, label):
     list."""
     run_ui(tmux, binary, f"--db {database}")
     log_in(tmux, MEMBER, PIN)
+    past_feedback(tmux, SLOW)
     tmux.wait_for(lambda s: "测试党员甲（编号" in s, "the member's main menu", timeout=SLOW)
     tmux.type(main_menu_item(tmux, "课程目录") or "1")
     screen = tmux.wait_for(lambda s: "农业实用技术" in s and "课程数" in s, "the categories")

@@ -27,7 +27,7 @@ import tempfile
 import tomllib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tui_e2e import (REPO, Results, Tmux, child_pid, digit_of, expect,  # noqa: E402
+from tui_e2e import (REPO, Results, Tmux, child_pid, digit_of, expect, past_feedback,  # noqa: E402
                      quit_from_start_screen, terminal_restored)
 
 DATA = os.path.join(REPO, "data")
@@ -78,6 +78,7 @@ def log_in(tmux, number, pin, digit="1", prompt="请输入党员编号"):
 
 
 def main_menu_item(tmux, title):
+    past_feedback(tmux, SLOW)
     screen = tmux.wait_for(lambda s: "退出登录" in s and title in s, f"the main menu ({title})")
     return digit_of(screen.split("\n"), title)
 

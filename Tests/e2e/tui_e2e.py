@@ -217,6 +217,32 @@ def start_ui(tmux, binary, env=""):
     tmux.wait_for(lambda s: re.search(r"^\s*>?\s*3\s", s, re.M), "the main menu")
 
 
+def heading_of(screen):
+    """The heading line of a frame (the row under the title bar)."""
+    lines = screen.split("\n")
+    return lines[1].strip() if len(lines) > 1 else ""
+
+
+def asks_feedback(screen):
+    """Whether the frame is a question asked at login: a rating (评学) or the survey (需求调研)."""
+    return heading_of(screen).startswith(("课程评价", "需求调研"))
+
+
+def past_feedback(tmux, timeout=TIMEOUT):
+    """After a member's login, for tests about something else: declines what is asked at login
+    (9 skips every course to rate, 0 one course or the survey) until the member's main menu,
+    whose screen it returns."""
+    while True:
+        screen = tmux.wait_for(
+            lambda s: heading_of(s).startswith("主菜单")
+            or (asks_feedback(s) and "正在保存" not in s),
+            "the main menu or a question asked at login", timeout)
+        if not asks_feedback(screen):
+            return screen
+        tmux.type("9" if "9  全部跳过" in screen else "0")
+        tmux.wait_for(lambda s: s != screen, "the answer to skipping", timeout)
+
+
 def quit_from_start_screen(tmux, question=True):
     """0 on the start screen asks first (确定要退出程序吗？, unreadable in ASCII: question=False
     only types); 1 quits."""

@@ -54,7 +54,7 @@ import pexpect
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "e2e"))
-from tui_e2e import REPO, Results, Tmux, expect  # noqa: E402
+from tui_e2e import REPO, Results, Tmux, expect, past_feedback  # noqa: E402
 from records_e2e import load_catalog  # noqa: E402
 
 SSHD = "/usr/sbin/sshd"
@@ -436,6 +436,7 @@ def check_key_commands(deployment, client, results):
 
 def check_key_login(client, results):
     tmux = open_session(client, client.d.keyed, client.key("m1001"), env="env -u LANG -u LC_ALL")
+    past_feedback(tmux, SLOW)
     screen = expect(tmux, results, "key: lands in the program as member 1001, no PIN",
                     main_menu_of("王建国"), lambda s: s, timeout=SLOW)
     results.check("key: no locale sent, still the Unicode frame (SetEnv LANG=C.UTF-8)",
@@ -447,6 +448,7 @@ def check_key_login(client, results):
 def check_pin_login(client, results):
     tmux = open_session(client, client.d.study, env="env -u LANG -u LC_ALL")
     log_in_with_pin(tmux, "1002", "2222")
+    past_feedback(tmux, SLOW)
     expect(tmux, results, "shared account: password, then number and PIN, lands as 1002",
            main_menu_of("李秀英"), lambda s: s, timeout=SLOW)
     return tmux
@@ -455,6 +457,7 @@ def check_pin_login(client, results):
 def check_terminals(client, results):
     tmux = open_session(client, client.d.keyed, client.key("m1003"),
                         env="TERM=no-such-terminal-2049")
+    past_feedback(tmux, SLOW)
     expect(tmux, results, "unknown TERM: falls back with a one-line notice",
            lambda s: "不认识终端类型 no-such-terminal-2049" in s and "张伟（编号" in s,
            lambda s: s, timeout=SLOW)
@@ -559,6 +562,7 @@ def check_environment(client, deployment, results):
                         extra=["-t", "-o", "SetEnv=LD_PRELOAD=/nonexistent/evil.so",
                                "-o", "SetEnv=COURSE_MENU_DB=/tmp/other.sqlite",
                                "-o", "SetEnv=LANG=zh_CN.GB2312"], command="/bin/sh")
+    past_feedback(tmux, SLOW)
     expect(tmux, results, "ssh -t host /bin/sh with SetEnv LD_PRELOAD: only the program",
            lambda s: "陈小红（编号" in s and "ld.so" not in s, lambda s: s, timeout=SLOW)
     program = server_programs(deployment, "1004")
@@ -579,6 +583,11 @@ def check_concurrent(client, deployment, results, electives):
     try:
         for member in members:
             panes[member] = open_session(client, deployment.keyed, client.key(f"m{member}"))
+        for member in members:
+            try:
+                past_feedback(panes[member], SLOW)
+            except AssertionError:
+                pass  # counted below
         arrived = [m for m in members
                    if panes[m].settled(lambda s: "主菜单" in s and f"编号 {m}" in s, SLOW)[0]]
         results.check(f"concurrent: {CONCURRENT} key sessions in the program at once",
@@ -620,6 +629,7 @@ def check_concurrent(client, deployment, results, electives):
 
 def check_hangup(client, deployment, results):
     tmux = open_session(client, deployment.keyed, client.key("m1005"))
+    past_feedback(tmux, SLOW)
     tmux.wait_for(main_menu_of("赵明"), "member 1005's main menu", timeout=SLOW)
     programs = server_programs(deployment, "1005")
     # The program's sshd processes: its parents up to the listening sshd.
@@ -651,6 +661,7 @@ def check_hangup(client, deployment, results):
 def check_killed(client, deployment, results):
     """A session whose program was killed (no row ended) does not stand in the way."""
     tmux = open_session(client, deployment.keyed, client.key("m1003"))
+    past_feedback(tmux, SLOW)
     tmux.wait_for(main_menu_of("张伟"), "member 1003's main menu", timeout=SLOW)
     programs = server_programs(deployment, "1003")
     for pid in programs:
@@ -670,6 +681,7 @@ def check_killed(client, deployment, results):
 
 def check_replace(client, deployment, results):
     first = open_session(client, deployment.keyed, client.key("m1001"))
+    past_feedback(first, SLOW)
     first.wait_for(main_menu_of("王建国"), "member 1001's main menu", timeout=SLOW)
     second = open_session(client, deployment.study)
     log_in_with_pin(second, "1001", "1111")

@@ -59,6 +59,8 @@ public enum Problem: Hashable, Sendable {
   case lessonFile(path: String, LessonFileProblem)
   /// Questions but no lesson: nothing to study before the test.
   case questionsWithoutLesson(course: String)
+  /// Too few or too many of an entry: rating questions (2-4), survey topics (2-8).
+  case countOutOfRange(kind: CatalogEntryKind, count: Int, allowed: ClosedRange<Int>)
   /// A true/false answer written in quotes (`answer = "对"`, `"true"`), with no choices: a
   /// string is a letter answer, so without this it would read as missing `choices`.
   case quotedTrueFalse(written: String, truth: Bool)
@@ -131,6 +133,7 @@ public enum Problem: Hashable, Sendable {
     case .lessonContent: "C016"
     case .lessonFile: "C017"
     case .questionsWithoutLesson: "C018"
+    case .countOutOfRange: "C019"
     case .quotedTrueFalse: "C020"
     case .duplicateQuestion: "C021"
     case .sessionOutsideYear: "W001"
@@ -223,6 +226,8 @@ public enum Problem: Hashable, Sendable {
       "课件文件 \(path) \(problem.label)"
     case .questionsWithoutLesson(let course):
       "课程 \(course) 有试题但没有课件：请用 [[course.lesson]] 写出学习内容，党员学完才能参加测验"
+    case .countOutOfRange(let kind, let count, let allowed):
+      "\(kind.label)应有 \(allowed.lowerBound) 到 \(allowed.upperBound) 个，现在有 \(count) 个\(kind.countHint)"
     case .quotedTrueFalse(let written, let truth):
       "判断题的答案 \"\(written)\" 加了引号：判断题的答案写 true（对）或 false（错），不加引号，这里应写 answer = \(truth)"
     case .duplicateQuestion(let first):
@@ -332,6 +337,9 @@ public enum SyntaxExpectation: Hashable, Sendable {
 public enum ValueRule: Hashable, Sendable {
   case yearRange, pinyinLetters, positiveCapacity, monthDay, nonNegativeCount
   case percent, positiveCount, choiceCount, distinctChoices, trueFalseWithChoices
+  case nonEmptyList, ratingScale, repeatedValue
+  /// `max_topics` beyond 1 and the number of topics (which it names).
+  case maxTopics(topicCount: Int)
   /// `end_date` before the session's `date` (which it names).
   case notBeforeDate(String)
 
@@ -350,6 +358,12 @@ public enum ValueRule: Hashable, Sendable {
     case .trueFalseWithChoices:
       "answer 写 true/false 的是判断题，不能有 choices；选择题的 answer 写选项字母，如 \"B\""
     case .notBeforeDate(let date): "结束日期不能早于本课次的开始日期 date（\(date)）"
+    case .nonEmptyList: "至少要写一项；不写这个字段表示全部"
+    case .ratingScale:
+      "每个评价问题应有 \(Evaluation.answerLimits.lowerBound) 到 \(Evaluation.answerLimits.upperBound) 个答案，从最差写到最好，如 [\"没用\", \"用处不大\", \"一般\", \"有用\", \"很有用\"]"
+    case .repeatedValue: "同一个取值只能写一次"
+    case .maxTopics(let topicCount):
+      "最多可选的主题数应为 1 到 \(max(1, min(topicCount, Survey.topicLimits.upperBound))) 之间的整数（不能多于 [[topic]] 的个数）"
     }
   }
 }
@@ -358,6 +372,7 @@ public enum ValueRule: Hashable, Sendable {
 public enum CatalogEntryKind: Hashable, Sendable {
   case catalogFile, catalogTable, yearTable, category, course, session, requirement
   case lesson, quiz, question
+  case evaluationFile, evaluationQuestion, surveyFile, surveyTable, surveyTopic
 
   public var label: String {
     switch self {
@@ -371,6 +386,20 @@ public enum CatalogEntryKind: Hashable, Sendable {
     case .lesson: "课件页"
     case .quiz: "[course.quiz] 表"
     case .question: "试题"
+    case .evaluationFile: "evaluation.toml "
+    case .evaluationQuestion: "评价问题 [[question]] "
+    case .surveyFile: "survey.toml "
+    case .surveyTable: "[survey] 表"
+    case .surveyTopic: "调研主题 [[topic]] "
+    }
+  }
+
+  /// Why a count is limited, after `countOutOfRange`'s message.
+  var countHint: String {
+    switch self {
+    case .evaluationQuestion: "：党员学完课程后登录时回答，问题要少而精"
+    case .surveyTopic: "：党员用数字键 1-8 选择主题，9 进入下一步"
+    default: ""
     }
   }
 }

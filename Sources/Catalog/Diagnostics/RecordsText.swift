@@ -94,6 +94,12 @@ public enum RecordsText {
       "党员 \(id) 不在这次签到的名单上"
     case .courseNotInCatalog(let id, let title):
       "课程目录中已没有课程 \(title)（\(id)），无法记入学时；可以取消这次签到"
+    case .notCredited(let courseID, let year):
+      "\(year) 年度没有课程 \(courseID) 的学时记录，不能评价"
+    case .ratingDoesNotFit:
+      "评价的答案与评价问题对不上（课程目录已更新？），请重新评价"
+    case .surveyAnswersDoNotFit:
+      "调研的答案与调研问题对不上（课程目录已更新？），请重新填写"
     }
   }
 

@@ -24,11 +24,47 @@ extension CatalogImage {
       yearStartMonth: Self.int(header[0, .yearStartMonth]),
       yearStartDay: Self.int(header[0, .yearStartDay]),
       requirements: requirements(), path: strings.string(header[0, .rulesPath]))
-    return Catalog(
+    var catalog = Catalog(
       title: strings.string(header[0, .title]), issuer: strings.string(header[0, .issuer]),
       year: Self.int(header[0, .year]), categories: decoded,
       courses: CourseList(image: ImageCourses(image: self)), rules: rules,
       courseRangeByCategory: ranges, hoursByCategory: hours)
+    catalog.evaluation = evaluation()
+    catalog.survey = survey()
+    return catalog
+  }
+
+  private func evaluation() -> Evaluation? {
+    let table = table(EvaluationField.self)
+    guard table.count == 1 else { return nil }
+    let questions = self.table(EvaluationQuestionField.self)
+    let (start, count) = ImageSpan.unpack(table[0, .questions])
+    return Evaluation(
+      intro: strings.optionalString(table[0, .intro]),
+      forms: choiceList(table[0, .forms], CourseForm.self),
+      questions: (start..<start + count).map { index in
+        EvaluationQuestion(
+          id: strings.string(questions[index, .id]),
+          text: strings.string(questions[index, .text]),
+          answers: stringList(questions[index, .answers]))
+      })
+  }
+
+  private func survey() -> Survey? {
+    let table = table(SurveyField.self)
+    guard table.count == 1 else { return nil }
+    let topics = self.table(SurveyTopicField.self)
+    let (start, count) = ImageSpan.unpack(table[0, .topics])
+    return Survey(
+      title: strings.string(table[0, .title]), intro: strings.optionalString(table[0, .intro]),
+      maxTopics: Self.int(table[0, .maxTopics]),
+      topics: (start..<start + count).map { index in
+        SurveyTopic(
+          id: strings.string(topics[index, .id]), title: strings.string(topics[index, .title]),
+          categoryID: strings.optionalString(topics[index, .categoryID]))
+      },
+      forms: choiceList(table[0, .forms], CourseForm.self),
+      seasons: choiceList(table[0, .seasons], TrainingSeason.self))
   }
 
   private func requirements() -> [Requirement] {

@@ -140,7 +140,16 @@ final class CatalogImage: @unchecked Sendable {
     try validate(LessonField.self)
     try validate(QuestionField.self)
     try validate(RequirementField.self)
+    try validate(EvaluationField.self)
+    try validate(EvaluationQuestionField.self)
+    try validate(SurveyField.self)
+    try validate(SurveyTopicField.self)
     guard table(KeyInfoField.self).count == 1 else { throw .section(.keyInfo) }
+    guard table(EvaluationField.self).count <= 1 else { throw .section(.evaluation) }
+    let survey = table(SurveyField.self)
+    guard survey.count <= 1, survey.count == 0 || Self.int(survey[0, .maxTopics]) >= 1 else {
+      throw .section(.survey)
+    }
     let catalog = table(CatalogField.self)
     guard catalog.count == 1, (1...9999).contains(Self.int(catalog[0, .year])),
       LocalDate.isValid(
@@ -343,6 +352,10 @@ extension ImageSection {
     case .lessons: LessonField.allCases.count
     case .questions: QuestionField.allCases.count
     case .requirements: RequirementField.allCases.count
+    case .evaluation: EvaluationField.allCases.count
+    case .evaluationQuestions: EvaluationQuestionField.allCases.count
+    case .survey: SurveyField.allCases.count
+    case .surveyTopics: SurveyTopicField.allCases.count
     default: 1
     }
   }

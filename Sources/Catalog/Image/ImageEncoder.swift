@@ -154,6 +154,45 @@ struct ImageEncoder {
     }
     raw[ImageSection.coursesByID.rawValue] = Self.bytes(order.map { UInt32($0) })
     for requirement in catalog.rules.requirements { addRequirement(requirement) }
+    if let evaluation = catalog.evaluation { addEvaluation(evaluation) }
+    if let survey = catalog.survey { addSurvey(survey) }
+  }
+
+  private mutating func addEvaluation(_ evaluation: Evaluation) {
+    let questions = span(EvaluationQuestionField.self) { encoder in
+      for question in evaluation.questions {
+        encoder.append(EvaluationQuestionField.self) { record, encoder in
+          record[.id] = encoder.string(question.id)
+          record[.text] = encoder.string(question.text)
+          record[.answers] = encoder.strings(question.answers)
+        }
+      }
+    }
+    append(EvaluationField.self) { record, encoder in
+      record[.intro] = encoder.optional(evaluation.intro)
+      record[.forms] = encoder.choices(evaluation.forms)
+      record[.questions] = questions
+    }
+  }
+
+  private mutating func addSurvey(_ survey: Survey) {
+    let topics = span(SurveyTopicField.self) { encoder in
+      for topic in survey.topics {
+        encoder.append(SurveyTopicField.self) { record, encoder in
+          record[.id] = encoder.string(topic.id)
+          record[.title] = encoder.string(topic.title)
+          record[.categoryID] = encoder.optional(topic.categoryID)
+        }
+      }
+    }
+    append(SurveyField.self) { record, encoder in
+      record[.title] = encoder.string(survey.title)
+      record[.intro] = encoder.optional(survey.intro)
+      record[.maxTopics] = Self.int(survey.maxTopics)
+      record[.topics] = topics
+      record[.forms] = encoder.choices(survey.forms)
+      record[.seasons] = encoder.choices(survey.seasons)
+    }
   }
 
   private mutating func addCourse(_ course: Course) {

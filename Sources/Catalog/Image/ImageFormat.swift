@@ -8,7 +8,7 @@ enum ImageFormat {
   static let magic: [UInt8] = Array("CMCATIMG".utf8)
   /// Raised whenever the layout changes (the program's identity also changes with every
   /// build, see `ProgramIdentity`).
-  static let version: UInt32 = 1
+  static let version: UInt32 = 2
   static let headerSize = 64
   static let versionOffset = 8
   static let sectionCountOffset = 12
@@ -41,6 +41,8 @@ enum ImageSection: Int, CaseIterable, Sendable {
   case strings, stringLists, values, paths
   // The catalog.
   case catalog, categories, courses, coursesByID, sessions, lessons, questions, requirements
+  // The rating questions and the needs survey (none, or one record each).
+  case evaluation, evaluationQuestions, survey, surveyTopics
   // The search index (`SearchTables`).
   case searchCourseIDs, searchCourseTitles, searchCategoryTitles, searchKeywords
   case textUnitStart, textMask, unitReadingStart, readings, unitScalar, unitScalarStart
@@ -256,6 +258,59 @@ enum RequirementField: Int, ImageRecordField {
     case .forms: .choices(CourseForm.allCases.count)
     case .source: .optionalString
     case .path: .path
+    }
+  }
+}
+
+enum EvaluationField: Int, ImageRecordField {
+  case intro, forms, questions
+
+  static let section = ImageSection.evaluation
+  var kind: FieldKind {
+    switch self {
+    case .intro: .optionalString
+    case .forms: .choices(CourseForm.allCases.count)
+    case .questions: .records(.evaluationQuestions)
+    }
+  }
+}
+
+enum EvaluationQuestionField: Int, ImageRecordField {
+  case id, text, answers
+
+  static let section = ImageSection.evaluationQuestions
+  var kind: FieldKind {
+    switch self {
+    case .id, .text: .string
+    case .answers: .strings
+    }
+  }
+}
+
+enum SurveyField: Int, ImageRecordField {
+  case title, intro, maxTopics, topics, forms, seasons
+
+  static let section = ImageSection.survey
+  var kind: FieldKind {
+    switch self {
+    case .title: .string
+    case .intro: .optionalString
+    case .maxTopics: .int
+    case .topics: .records(.surveyTopics)
+    case .forms: .choices(CourseForm.allCases.count)
+    case .seasons: .choices(TrainingSeason.allCases.count)
+    }
+  }
+}
+
+enum SurveyTopicField: Int, ImageRecordField {
+  case id, title, categoryID
+
+  static let section = ImageSection.surveyTopics
+  var kind: FieldKind {
+    switch self {
+    case .id, .title: .string
+    case .categoryID: .optionalString
     }
   }
 }

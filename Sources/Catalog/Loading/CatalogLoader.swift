@@ -61,6 +61,29 @@ public struct CatalogLoader: Sendable {
       inputs.listings.append(CatalogInputs.Listing(path: directory, names: names))
     }
 
+    // The optional files: the rating questions and the needs survey.
+    var evaluation: Evaluation?
+    if let file = readOptional(
+      join(directory, CatalogSource.evaluationFile), into: &diagnostics, inputs: &inputs)
+    {
+      bytesRead += file.bytes.count
+      keep(CatalogSource.evaluationFile, file)
+      if let root = file.parse() { evaluation = EvaluationFileDecoder(file: file).decode(root) }
+      diagnostics += file.diagnostics
+    }
+    var survey: Survey?
+    var surveyCategories: [SurveyFileDecoder.CategoryReference] = []
+    if let file = readOptional(
+      join(directory, CatalogSource.surveyFile), into: &diagnostics, inputs: &inputs)
+    {
+      bytesRead += file.bytes.count
+      keep(CatalogSource.surveyFile, file)
+      if let root = file.parse() {
+        (survey, surveyCategories) = SurveyFileDecoder(file: file).decode(root)
+      }
+      diagnostics += file.diagnostics
+    }
+
     let coursesDirectory = join(directory, CatalogSource.coursesDirectory)
     var courseEntries: [CourseFileDecoder.CourseEntry] = []
     var coursesByFile: [[Course]] = []
@@ -122,13 +145,17 @@ public struct CatalogLoader: Sendable {
     var validator = CatalogValidator(
       categories: categories, courses: courseEntries, requirements: requirements,
       categoriesComplete: everyCategoryIdentified, coursesComplete: everyCourseIdentified)
+    validator.surveyCategories = surveyCategories
     diagnostics += validator.check()
     diagnostics = diagnostics.removingRepeats().sortedForReading()
 
     let readable = header.map {
-      Catalog(
+      var catalog = Catalog(
         title: $0.title, issuer: $0.issuer, year: $0.year,
         categories: categories.compactMap(\.value), courseGroups: coursesByFile, rules: rules)
+      catalog.evaluation = evaluation
+      catalog.survey = survey
+      return catalog
     }
     return CatalogLoadResult(
       catalog: diagnostics.hasErrors ? nil : readable, readablePart: readable,
@@ -196,6 +223,15 @@ public struct CatalogLoader: Sendable {
   ) -> SourceFile? {
     Self.read(path, into: &diagnostics, inputs: &inputs.files)
   }
+
+  /// A file the catalog may leave out: nil, and nothing to report, when there is none.
+  /// (Its absence is in the key as the catalog directory's names.)
+  private func readOptional(
+    _ path: String, into diagnostics: inout [Diagnostic], inputs: inout CatalogInputs
+  ) -> SourceFile? {
+    guard FileSystem.exists(path) else { return nil }
+    return read(path, into: &diagnostics, inputs: &inputs)
+  }
 }
 
 /// What loading gave: the catalog when there were no errors, and every diagnostic.
@@ -227,6 +263,8 @@ public struct CatalogSource: Hashable, Sendable {
   public static let catalogFile = "catalog.toml"
   public static let rulesFile = "rules.toml"
   public static let coursesDirectory = "courses"
+  public static let evaluationFile = "evaluation.toml"
+  public static let surveyFile = "survey.toml"
 
   public var name: String
   public var bytes: [UInt8]

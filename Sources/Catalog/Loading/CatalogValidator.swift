@@ -10,6 +10,8 @@ struct CatalogValidator {
   /// Off when a course file could not be read: its courses are missing, not absent, so
   /// neither empty categories nor prerequisites naming them are reported.
   let coursesComplete: Bool
+  /// The categories the survey's topics name (`survey.toml`).
+  var surveyCategories: [SurveyFileDecoder.CategoryReference] = []
   private var diagnostics: [Diagnostic] = []
 
   init(
@@ -49,6 +51,11 @@ struct CatalogValidator {
       }
     }
     checkPrerequisiteCycles(courseIDs)
+    if categoriesComplete {
+      for reference in surveyCategories where categoryIDs[reference.id] == nil {
+        report(.unknownCategory(reference.id), at: reference.location)
+      }
+    }
     return diagnostics
   }
 
@@ -60,16 +67,28 @@ struct CatalogValidator {
   private mutating func checkUnique(
     _ ids: [(String, SourceLocation)], _ kind: CatalogEntryKind
   ) -> [String: Int] {
+    let (first, repeats) = Self.repeats(ids, kind)
+    diagnostics += repeats
+    return first
+  }
+
+  /// Each id written again, as a diagnostic at the repeat naming the first; and id → first
+  /// index.
+  static func repeats(_ ids: [(String, SourceLocation)], _ kind: CatalogEntryKind) -> (
+    first: [String: Int], diagnostics: [Diagnostic]
+  ) {
     var first: [String: Int] = [:]
     first.reserveCapacity(ids.count)
+    var diagnostics: [Diagnostic] = []
     for (index, (id, location)) in ids.enumerated() {
       if let earlier = first[id] {
-        report(.duplicateID(kind: kind, id: id, first: ids[earlier].1), at: location)
+        diagnostics.append(
+          Diagnostic(.duplicateID(kind: kind, id: id, first: ids[earlier].1), at: location))
       } else {
         first[id] = index
       }
     }
-    return first
+    return (first, diagnostics)
   }
 
   /// Depth-first search without recursion (a long chain must not exhaust the stack); each

@@ -134,19 +134,8 @@ extension CourseFileDecoder {
     let text = reader.text("text", required: true)
     let explanation = reader.text("explanation")
     let hasChoices = table["choices"] != nil
-    var choices: [String] = []
-    var choicesValid = true
-    for (choice, offset) in reader.textList("choices") {
-      if choice.isBlank {
-        file.report(.emptyText(key: "choices"), at: offset)
-        choicesValid = false
-      } else if choices.contains(choice) {
-        file.report(
-          .invalidValue(key: "choices", value: "\"\(choice)\"", rule: .distinctChoices), at: offset)
-        choicesValid = false
-      }
-      choices.append(choice)
-    }
+    let (choices, allDistinct) = reader.distinctTexts("choices")
+    var choicesValid = allDistinct
     if hasChoices, !Question.choiceLimits.contains(choices.count) {
       file.report(
         .invalidValue(key: "choices", value: "\(choices.count) 个选项", rule: .choiceCount),

@@ -136,6 +136,44 @@ struct EntryReader {
     }
   }
 
+  /// The strings of an array, each one blank or written before reported; `valid` is false
+  /// when any was (a choice or an answer label written twice would be ambiguous).
+  func distinctTexts(_ key: String) -> (texts: [String], valid: Bool) {
+    var texts: [String] = []
+    var valid = true
+    for (text, offset) in textList(key) {
+      if text.isBlank {
+        file.report(.emptyText(key: key), at: offset)
+        valid = false
+      } else if texts.contains(text) {
+        file.report(
+          .invalidValue(key: key, value: "\"\(text)\"", rule: .distinctChoices), at: offset)
+        valid = false
+      }
+      texts.append(text)
+    }
+    return (texts, valid)
+  }
+
+  /// An enumeration list in which each value may be written once: a repeat is reported and
+  /// left out.
+  func distinctEnumerations<E: LabeledEnumeration>(_ key: String) -> [E] {
+    var values: [E] = []
+    for item in array(key) {
+      guard let value: E = enumerationValue(key, item) else { continue }
+      if values.contains(value) {
+        if case .string(let text) = item.kind {
+          file.report(
+            .invalidValue(key: key, value: "\"\(text)\"", rule: .repeatedValue),
+            at: item.offset)
+        }
+        continue
+      }
+      values.append(value)
+    }
+    return values
+  }
+
   /// The tables of an array of tables (`[[key]]`).
   func tables(_ key: String) -> [TOMLTable] {
     guard let value = value(key, required: false) else { return [] }

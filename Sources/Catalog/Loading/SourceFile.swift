@@ -42,6 +42,11 @@ final class SourceFile {
     diagnostics.append(Diagnostic(problem, at: location))
   }
 
+  /// Reports each id written again in this file, naming where it was first written.
+  func reportRepeats(_ ids: [(String, SourceLocation)], kind: CatalogEntryKind) {
+    diagnostics += CatalogValidator.repeats(ids, kind).diagnostics
+  }
+
   /// Parses the file; a syntax error becomes a diagnostic and nil.
   func parse() -> TOMLTable? {
     do {

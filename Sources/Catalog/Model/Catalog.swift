@@ -13,6 +13,10 @@ public struct Catalog: Sendable {
   /// Every course, grouped by category in menu order, file order within a category.
   public let courses: CourseList
   public let rules: Rules
+  /// The rating questions (评学, `evaluation.toml`); nil when the catalog has none.
+  public internal(set) var evaluation: Evaluation?
+  /// The yearly needs survey (需求调研, `survey.toml`); nil when the catalog has none.
+  public internal(set) var survey: Survey?
 
   private let categoryIndexByID: [String: Int]
   /// For each category index, the range of `courses` it owns, and their hours.
@@ -125,5 +129,15 @@ public struct Catalog: Sendable {
   /// Total hours of the courses in one category (worked out once, not per call).
   public func totalHours(inCategory id: String) -> StudyHours {
     categoryIndexByID[id].map { hoursByCategory[$0] } ?? .zero
+  }
+}
+
+extension Catalog {
+  /// The same catalog with these rating questions and this needs survey (tests, tools).
+  public func with(evaluation: Evaluation?, survey: Survey?) -> Catalog {
+    var catalog = self
+    catalog.evaluation = evaluation
+    catalog.survey = survey
+    return catalog
   }
 }

@@ -111,6 +111,19 @@ public enum DemoData {
         try store.select(course: course, for: demo[index].member.id)
       }
     }
+    // Only 1003 is asked at login to rate (评学) and to answer the survey (需求调研); the
+    // others have been asked already (the survey still open from their main menu).
+    for demoMember in demo where demoMember.member.id != demo[2].member.id {
+      let id = demoMember.member.id
+      let credits = try store.credits(of: id)
+      for prompt in catalog.feedbackPrompts(credits: credits, state: FeedbackState()) {
+        switch prompt {
+        case .rate(let courseID):
+          try store.declineRating(courseID: courseID, year: thisYear, memberID: id)
+        case .survey: try store.declineSurvey(year: thisYear.year, memberID: id)
+        }
+      }
+    }
   }
 
   /// The lessons a demo member is part-way through, and the test they failed once.

@@ -60,6 +60,14 @@ public enum RecordsError: Error, Hashable, Sendable, CustomStringConvertible {
   /// A sign-in's course is no longer in the catalog, so its hours cannot be credited.
   case courseNotInCatalog(id: String, title: String)
 
+  /// A rating of a course the member has not been credited in that training year.
+  case notCredited(courseID: String, year: Int)
+  /// A rating whose answers are not one per question of the catalog's questions, in range.
+  case ratingDoesNotFit
+  /// Survey answers that name no topic of the survey, too many topics, or a choice not
+  /// offered.
+  case surveyAnswersDoNotFit
+
   public var message: String { RecordsText.error(self) }
 
   public var description: String { message }

@@ -283,6 +283,65 @@ enum RecordsSchema {
     migrator.registerMigration("v7 quiz credit withdrawn") { db in
       try db.execute(sql: "ALTER TABLE quiz_attempt ADD COLUMN credit_withdrawn_at TEXT")
     }
+    // 评学 and 需求调研, kept so that no answer leads back to a member (`RecordsStore+Feedback`).
+    // A rating is added to counts — `rating_tally`: how many members gave each answer to each
+    // question about a course in a year; `rating_course`: how many rated it, and the course as
+    // first rated — never written as a row of its own: no member, no time, no row order.
+    // `rating_prompt` says only that a member was asked about the course that year, not
+    // whether they answered or declined, so not even "the one who answered" stands out. The
+    // survey likewise: counts per year, branch, question and choice; per member only whether
+    // they answered or declined at login.
+    //
+    // Counts are fixed-width text ('000000003') and every row of a course's (or a branch's)
+    // counts is written, at zero, on its first answer: a count then changes in place and
+    // never moves within its page, so not even the bytes of the file keep the order in which
+    // answers came (an integer changing width, or a row added later, would move).
+    migrator.registerMigration("v8 ratings and needs survey", foreignKeyChecks: .immediate) { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE rating_prompt (
+            member_id TEXT NOT NULL REFERENCES member(id),
+            course_id TEXT NOT NULL,
+            training_year INTEGER NOT NULL,
+            PRIMARY KEY (member_id, course_id, training_year)
+          ) WITHOUT ROWID;
+
+          CREATE TABLE rating_course (
+            course_id TEXT NOT NULL,
+            training_year INTEGER NOT NULL,
+            course_title TEXT NOT NULL,
+            provider TEXT,
+            instructor TEXT,
+            ratings TEXT NOT NULL CHECK (length(ratings) = 9 AND ratings NOT GLOB '*[^0-9]*'),
+            PRIMARY KEY (course_id, training_year)
+          ) WITHOUT ROWID;
+
+          CREATE TABLE rating_tally (
+            course_id TEXT NOT NULL,
+            training_year INTEGER NOT NULL,
+            question_id TEXT NOT NULL,
+            value INTEGER NOT NULL CHECK (value BETWEEN 1 AND 5),
+            total TEXT NOT NULL CHECK (length(total) = 9 AND total NOT GLOB '*[^0-9]*'),
+            PRIMARY KEY (course_id, training_year, question_id, value)
+          ) WITHOUT ROWID;
+
+          CREATE TABLE survey_status (
+            member_id TEXT NOT NULL REFERENCES member(id),
+            training_year INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('declined', 'answered')),
+            PRIMARY KEY (member_id, training_year)
+          ) WITHOUT ROWID;
+
+          CREATE TABLE survey_tally (
+            training_year INTEGER NOT NULL,
+            branch TEXT NOT NULL,
+            question TEXT NOT NULL CHECK (question IN ('respondents', 'topic', 'form', 'season')),
+            choice TEXT NOT NULL,
+            total TEXT NOT NULL CHECK (length(total) = 9 AND total NOT GLOB '*[^0-9]*'),
+            PRIMARY KEY (training_year, branch, question, choice)
+          ) WITHOUT ROWID;
+          """)
+    }
     return migrator
   }()
 

@@ -17,6 +17,8 @@ struct MemberRecords: Hashable, Sendable {
   var lessonPages: [String: Int] = [:]
   /// Every test attempt, oldest first.
   var quizAttempts: [QuizAttemptSummary] = []
+  /// The ratings and surveys the member has been asked (never what they answered).
+  var feedback = FeedbackState()
 }
 
 /// The member logged in: their records as last read, and what they make of this training
@@ -39,6 +41,10 @@ struct MemberSession: Hashable, Sendable {
   private(set) var years: ClosedRange<Int>
   /// 为我推荐, worked out once for these records and this day.
   let recommendations: [Recommendation]
+  /// What to ask at login, in order (评学, then 需求调研): see `Catalog.feedbackPrompts`.
+  let feedbackPrompts: [FeedbackPrompt]
+  /// Whether the member has answered the catalog year's needs survey.
+  let surveyAnswered: Bool
 
   /// The day the records were read, for what is still ahead.
   let today: LocalDate
@@ -56,6 +62,8 @@ struct MemberSession: Hashable, Sendable {
       current: progress.year.year)
     recommendations = Recommender.recommendations(
       for: progress, catalog: catalog, selected: selectedIDs, today: today)
+    feedbackPrompts = catalog.feedbackPrompts(credits: records.credits, state: records.feedback)
+    surveyAnswered = records.feedback.surveys[catalog.year] == .answered
   }
 
   /// The member's progress in any training year, under the catalog's rules.

@@ -31,6 +31,8 @@ enum RecordsRequest: Hashable, Sendable {
   case checkSession
   /// The station's work: sign-in, administrators, sign-ups (`StationRequest`).
   case station(StationRequest)
+  /// 评学 and 需求调研: a rating, the survey, or that the member declined one.
+  case feedback(FeedbackRequest, memberID: String)
 
   /// What the member is told while the request is on its way.
   enum Activity: Hashable, Sendable {
@@ -49,7 +51,8 @@ enum RecordsRequest: Hashable, Sendable {
     switch self {
     case .logIn, .enter, .takeOver: .checkingPIN
     case .load: .reading
-    case .select, .drop, .saveLessonPage, .startQuiz, .finishQuiz, .abandonQuiz: .saving
+    case .select, .drop, .saveLessonPage, .startQuiz, .finishQuiz, .abandonQuiz, .feedback:
+      .saving
     case .openSession, .endSession, .checkSession: .quiet
     case .station(let request): request.activity
     }
@@ -70,6 +73,7 @@ enum RecordsRequest: Hashable, Sendable {
     case .enter(let id), .takeOver(let id): .logIn(memberID: id)
     case .openSession, .endSession, .checkSession: .session
     case .station(let request): .station(request.failure)
+    case .feedback(let request, let id): .feedback(request.prompt, memberID: id)
     }
   }
 
@@ -99,6 +103,9 @@ enum RecordsReply: Hashable, Sendable {
   /// `changed` is false when the attempt had ended already.
   case quizAbandoned(attemptID: Int64, memberID: String, changed: Bool)
   case station(StationReply)
+  /// A rating or the survey kept, or declined (`changed` is false when the records had it
+  /// already), and the records after.
+  case feedbackSaved(FeedbackPrompt, changed: Bool, MemberRecords)
   /// Nothing was written; `message` says why, in Chinese.
   case failed(Failure, message: String)
   /// The member proved who they are, but has a live session elsewhere: nothing changed.
@@ -133,13 +140,14 @@ enum RecordsReply: Hashable, Sendable {
     /// Bookkeeping of the session row, about nobody in particular.
     case session
     case station(StationRequest.Failure)
+    case feedback(FeedbackPrompt, memberID: String)
 
     /// The member concerned; nil for the station's own work.
     var memberID: String? {
       switch self {
       case .logIn(let id), .load(let id), .select(_, let id), .drop(_, let id),
         .saveLessonPage(_, let id), .startQuiz(_, let id), .finishQuiz(_, let id),
-        .abandonQuiz(_, let id):
+        .abandonQuiz(_, let id), .feedback(_, let id):
         id
       case .session: ""
       case .station(let failure): failure.memberID
@@ -151,7 +159,8 @@ enum RecordsReply: Hashable, Sendable {
   var memberID: String? {
     switch self {
     case .loggedIn(let records), .loaded(let records), .selected(_, _, let records),
-      .dropped(_, _, let records), .quizStarted(_, let records), .quizFinished(_, _, let records):
+      .dropped(_, _, let records), .quizStarted(_, let records), .quizFinished(_, _, let records),
+      .feedbackSaved(_, _, let records):
       records.member.id
     case .loginRefused(let id, _), .lessonPageSaved(_, let id, _), .quizRefused(_, let id, _),
       .quizAbandoned(_, let id, _), .sessionTaken(let id, _, _):

@@ -127,6 +127,9 @@ final class RecordsRunner: @unchecked Sendable {
         }
       case .station(let request):
         return .station(try perform(request, on: store))
+      case .feedback(let request, let id):
+        let changed = try perform(request, memberID: id, on: store)
+        return .feedbackSaved(request.prompt, changed: changed, try records(of: id, in: store))
       }
     } catch let error as RecordsError {
       return .failed(request.failure, message: error.message)
@@ -203,6 +206,36 @@ final class RecordsRunner: @unchecked Sendable {
     }
     return MemberRecords(
       member: member, selections: selections, credits: try store.credits(of: id),
-      lessonPages: try store.lessonPages(of: id), quizAttempts: try store.quizAttempts(of: id))
+      lessonPages: try store.lessonPages(of: id), quizAttempts: try store.quizAttempts(of: id),
+      feedback: try store.feedbackState(of: id))
+  }
+
+  /// Keeps a rating or the survey, or that the member declined one, for the catalog's
+  /// training year; false when the records had it already.
+  private func perform(_ request: FeedbackRequest, memberID: String, on store: RecordsStore)
+    throws -> Bool
+  {
+    let year = catalog.rules.trainingYear(catalog.year)
+    switch request {
+    case .rate(let courseID, let answers):
+      guard let evaluation = catalog.evaluation else { throw RecordsError.ratingDoesNotFit }
+      return try store.rate(
+        course: try course(courseID), answers: answers, evaluation: evaluation, year: year,
+        memberID: memberID)
+    case .declineRating(let courseID):
+      return try store.declineRating(courseID: courseID, year: year, memberID: memberID)
+    case .declineRatings(let courseIDs):
+      var changed = false
+      for courseID in courseIDs {
+        changed =
+          try store.declineRating(courseID: courseID, year: year, memberID: memberID) || changed
+      }
+      return changed
+    case .answerSurvey(let answers):
+      guard let survey = catalog.survey else { throw RecordsError.surveyAnswersDoNotFit }
+      return try store.answerSurvey(answers, survey: survey, year: year.year, memberID: memberID)
+    case .declineSurvey:
+      return try store.declineSurvey(year: year.year, memberID: memberID)
+    }
   }
 }

@@ -39,6 +39,9 @@ func receive(_ answer: RecordsAnswer, in state: AppState) -> (AppState, [Effect]
   case .loggedIn, .loginRefused, .quizStarted, .quizAbandoned, .sessionTaken, .sessionEnded,
     .sessionNoted, .station:
     break
+  case .feedbackSaved(let prompt, let changed, let records):
+    state.refresh(records, readBy: answer.serial)
+    state.feedbackSaved(prompt, changed: changed)
   case .lessonPageSaved(let courseID, _, let page):
     state.session?.noteLessonPage(page, of: courseID)
   case .quizRefused(let courseID, _, let limit):
@@ -74,6 +77,8 @@ func receive(_ answer: RecordsAnswer, in state: AppState) -> (AppState, [Effect]
       state.refuseQuiz(courseID, StudyText.startFailed(message))
     case .finishQuiz(let attemptID, _):
       state.failHandingIn(attemptID, message)
+    case .feedback(let prompt, _):
+      state.feedbackFailed(prompt, message)
     case .abandonQuiz, .station:
       // Nothing to do: an abandoned attempt was counted when it started; the station's
       // failures were taken before (`stationFailed`).
@@ -95,8 +100,12 @@ private func logIn(_ reply: RecordsReply, serial: Int, in state: AppState) -> Ap
     state.idleTimer?.restart(at: state.now.uptime)
     // Who came in by key has no start screen: leaving the main menu ends the program.
     let byKey = state.sessionPolicy?.keyMember == records.member.id
-    state.replaceTop(.mainMenu(MainMenuScreen(mode: .member, leavesProgram: byKey)))
+    state.replaceTop(
+      .mainMenu(
+        MainMenuScreen(
+          mode: .member, leavesProgram: byKey, survey: state.catalog.survey != nil)))
     sessionLoggedIn(&state)
+    state.offerFeedback()
   case .sessionTaken(let id, let name, let other):
     state.idleTimer?.restart(at: state.now.uptime)
     state.replaceTop(
@@ -113,7 +122,7 @@ private func logIn(_ reply: RecordsReply, serial: Int, in state: AppState) -> Ap
     top.loginFailed(message)
     state.replaceTop(top)
   case .loaded, .selected, .dropped, .lessonPageSaved, .quizStarted, .quizRefused, .quizFinished,
-    .quizAbandoned, .sessionEnded, .sessionNoted, .station:
+    .quizAbandoned, .sessionEnded, .sessionNoted, .station, .feedbackSaved:
     break
   }
   return state
@@ -142,7 +151,7 @@ extension AppState {
   }
 
   /// Takes the records read by call `serial`, unless records read later are held already.
-  fileprivate mutating func refresh(_ records: MemberRecords, readBy serial: Int) {
+  mutating func refresh(_ records: MemberRecords, readBy serial: Int) {
     guard self.records.takeIfNewest(serial) else { return }
     session = MemberSession(records: records, catalog: catalog, today: today)
   }

@@ -3,7 +3,9 @@ import Catalog
 import Foundation
 
 /// `course-menu report …`: the year report (`report year`, the default, so `report --year Y`
-/// works as it always has) and the session audit (`report sessions`). A group of its own, so
+/// works as it always has), the session audit (`report sessions`), the stations' use
+/// (`report stations`), and the reports upward: the year's summary (`report summary`), the
+/// courses' ratings (`report ratings`) and members' demand (`report demand`). A group of its own, so
 /// each report's options (`--member`, `--format`) belong to that report alone.
 struct ReportCommand: ParsableCommand {
   enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -13,7 +15,10 @@ struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report", abstract: AdminText.reportAbstract,
     discussion: AdminText.reportDiscussion,
-    subcommands: [YearReportCommand.self, SessionReportCommand.self, ReportStationsCommand.self],
+    subcommands: [
+      YearReportCommand.self, SessionReportCommand.self, ReportStationsCommand.self,
+      SummaryReportCommand.self, RatingsReportCommand.self, DemandReportCommand.self,
+    ],
     defaultSubcommand: YearReportCommand.self)
 }
 

@@ -14,11 +14,12 @@ struct MainMenuScreen: Screen {
 
   /// Only what works is listed; later features add their items here.
   enum Item: CaseIterable, Hashable, Sendable {
-    case catalog, search, myCourses, myHours, recommend, upcoming, help
+    case catalog, search, myCourses, myHours, recommend, upcoming, survey, help
 
     /// Items only a logged-in member sees.
     var isForMembers: Bool {
       self == .myCourses || self == .myHours || self == .recommend || self == .upcoming
+        || self == .survey
     }
 
     var title: String {
@@ -29,6 +30,7 @@ struct MainMenuScreen: Screen {
       case .myHours: MemberText.mainMenuMyHours
       case .recommend: ScreenText.mainMenuRecommend
       case .upcoming: KioskText.upcomingItem
+      case .survey: FeedbackText.mainMenuSurvey
       case .help: ScreenText.mainMenuHelp
       }
     }
@@ -40,10 +42,13 @@ struct MainMenuScreen: Screen {
   let items: [Item]
   private(set) var list: NumberedList
 
-  init(mode: Mode = .standalone, leavesProgram: Bool = false) {
+  /// `survey`: the catalog has a needs survey (需求调研), which a member may answer from here.
+  init(mode: Mode = .standalone, leavesProgram: Bool = false, survey: Bool = false) {
     self.mode = mode
     self.leavesProgram = leavesProgram
-    items = Item.allCases.filter { mode == .member || !$0.isForMembers }
+    items = Item.allCases.filter {
+      (mode == .member || !$0.isForMembers) && ($0 != .survey || survey)
+    }
     list = NumberedList(count: items.count)
   }
 
@@ -78,6 +83,14 @@ struct MainMenuScreen: Screen {
       case .myHours: .push(.myHours(MyHoursScreen()))
       case .recommend: .push(.recommendations(RecommendationsScreen()))
       case .upcoming: .push(.upcomingPlaces(UpcomingPlacesScreen(context)))
+      case .survey:
+        if context.member?.surveyAnswered == true {
+          .refuse(FeedbackText.surveyAlreadyAnswered)
+        } else if let survey = context.catalog.survey {
+          .push(.survey(SurveyScreen(survey: survey, atLogin: false)))
+        } else {
+          .stay
+        }
       case .help: .push(.help(HelpScreen()))
       }
     }
@@ -104,8 +117,12 @@ struct MainMenuScreen: Screen {
       width: area.width, style: .emphasis)
     table.draw(into: &grid, area: area, header: nil, glyphs: context.glyphs) { index in
       let item = items[index]
-      guard item == .myCourses, let member = context.member else { return item.title }
-      return MemberText.myCoursesItem(member.selections.count)
+      guard let member = context.member else { return item.title }
+      switch item {
+      case .myCourses: return MemberText.myCoursesItem(member.selections.count)
+      case .survey where member.surveyAnswered: return FeedbackText.mainMenuSurveyDone
+      default: return item.title
+      }
     }
     let quit =
       switch mode {

@@ -81,7 +81,7 @@ struct NumberedTable: Sendable {
   }
 
   /// A digit right-aligned in the number columns of a row that starts at column `x`.
-  private static func drawNumber(_ digit: Int, into grid: inout Grid, x: Int, y: Int) {
+  static func drawNumber(_ digit: Int, into grid: inout Grid, x: Int, y: Int) {
     grid.write(
       TextFit.padded(String(digit), width: numberWidth, alignment: .trailing),
       x: x + numberColumn, y: y, width: numberWidth, style: .keyName)

@@ -94,6 +94,8 @@ enum AppScreen: Hashable, Sendable {
   case enter(EnterScreen)
   case replaceSession(ReplaceSessionScreen)
   case sessionEnded(SessionEndedScreen)
+  case rating(RatingScreen)
+  case survey(SurveyScreen)
 
   /// The screen inside, for reading.
   var screen: any Screen {
@@ -130,6 +132,8 @@ enum AppScreen: Hashable, Sendable {
     case .enter(let screen): screen
     case .replaceSession(let screen): screen
     case .sessionEnded(let screen): screen
+    case .rating(let screen): screen
+    case .survey(let screen): screen
     }
   }
 
@@ -174,6 +178,8 @@ enum AppScreen: Hashable, Sendable {
     case .enter(let screen): result = run(screen, AppScreen.enter)
     case .replaceSession(let screen): result = run(screen, AppScreen.replaceSession)
     case .sessionEnded(let screen): result = run(screen, AppScreen.sessionEnded)
+    case .rating(let screen): result = run(screen, AppScreen.rating)
+    case .survey(let screen): result = run(screen, AppScreen.survey)
     }
     self = result.0
     return result.1

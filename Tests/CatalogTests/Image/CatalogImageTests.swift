@@ -17,6 +17,8 @@ import Testing
     #expect(read.title == loaded.title && read.issuer == loaded.issuer && read.year == loaded.year)
     #expect(read.categories == loaded.categories)
     #expect(read.rules == loaded.rules)
+    #expect(read.evaluation == loaded.evaluation)
+    #expect(read.survey == loaded.survey)
     #expect(read.courses.count == loaded.courses.count)
     #expect(Array(read.courses) == Array(loaded.courses))
     for category in loaded.categories {
@@ -71,7 +73,7 @@ import Testing
         forms: [.online, .remote], source: "规划", location: here),
       Requirement(id: "c", title: "丙", floating: false, minHours: .zero, location: here),
     ]
-    let loaded = Catalog(
+    let plain = Catalog(
       title: "目录", issuer: "县委组织部", year: 2026,
       categories: [
         Category(id: "farming", title: "农业", order: 2, location: here),
@@ -80,7 +82,24 @@ import Testing
       ],
       courses: [online, offline],
       rules: Rules(yearStartMonth: 3, yearStartDay: 1, requirements: requirements, path: "r.toml"))
-    Self.expectSame(try Self.image(loaded).catalog(), loaded)
+    Self.expectSame(try Self.image(plain).catalog(), plain)
+    let evaluation = Evaluation(
+      intro: "请评价", forms: [.online, .remote],
+      questions: [
+        EvaluationQuestion(id: "useful", text: "有收获吗", answers: ["没有", "一般", "很大"]),
+        EvaluationQuestion(id: "clear", text: "讲得清楚吗", answers: ["不清楚", "清楚"]),
+      ])
+    let survey = Survey(
+      title: "需求调研", maxTopics: 2,
+      topics: [
+        SurveyTopic(id: "farming", title: "种植养殖", categoryID: "farming"),
+        SurveyTopic(id: "law", title: "法律知识"),
+      ],
+      forms: [.onsite, .online], seasons: [.winter])
+    for (evaluation, survey) in [(evaluation, survey), (nil, survey), (evaluation, nil)] {
+      let loaded = plain.with(evaluation: evaluation, survey: survey)
+      Self.expectSame(try Self.image(loaded).catalog(), loaded)
+    }
   }
 
   @Test func searchFindsTheSameInTheImageAsInMemory() throws {

@@ -45,6 +45,23 @@ import Testing
       ("shipped-part", FuzzTarget.imageSeed(of: part)),
       ("unsealed-tiny", [1] + FuzzTarget.imageSeed(of: tiny).dropFirst()),
       ("empty-catalog", FuzzTarget.imageSeed(of: SearchFixture.catalog([]))),
+      (
+        "evaluation-survey",
+        FuzzTarget.imageSeed(
+          of: tiny.with(
+            evaluation: Evaluation(
+              intro: "请评价", forms: [.online],
+              questions: [
+                EvaluationQuestion(id: "useful", text: "有收获吗", answers: ["没有", "一般", "很大"]),
+                EvaluationQuestion(id: "clear", text: "讲得清楚吗", answers: ["不清楚", "清楚"]),
+              ]),
+            survey: Survey(
+              title: "需求调研",
+              topics: [
+                SurveyTopic(id: "farming", title: "种植养殖", categoryID: "farming"),
+                SurveyTopic(id: "law", title: "法律知识"),
+              ])))
+      ),
     ]
   }
 
