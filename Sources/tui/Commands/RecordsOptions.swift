@@ -4,11 +4,16 @@ import Foundation
 
 /// `--db PATH`, shared by every subcommand that reads or writes the records.
 struct RecordsOptions: ParsableArguments {
-  @Option(name: .customLong("db"), help: ArgumentHelp(AdminText.databaseOptionHelp))
+  @Option(
+    name: .customLong(BrowseStart.Name.database), help: ArgumentHelp(AdminText.databaseOptionHelp))
   var path: String?
 
-  var resolvedPath: String {
-    RecordsLocation.path(explicit: path, environment: ProcessInfo.processInfo.environment)
+  var resolvedPath: String { Self.resolvedPath(path) }
+
+  /// `--db` when given, else from the environment (`RecordsLocation`).
+  static func resolvedPath(_ path: String?) -> String {
+    // The few variables it reads, not Foundation's whole environment: this runs at every start.
+    RecordsLocation.path(explicit: path) { getenv($0).map { String(cString: $0) } }
   }
 
   /// Opens the records, or says why not and exits with status 2.

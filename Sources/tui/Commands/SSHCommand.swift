@@ -78,7 +78,7 @@ struct SSHSessionCommand: ParsableCommand {
     MemberUI.setLocale()
     let today = SystemClock.today()
     let served = try MemberCatalog.load(
-      catalogOptions, recordsPath: records.resolvedPath, today: today)
+      catalogOptions.loader(), recordsPath: records.resolvedPath, today: today)
     let catalog = served.catalog
     let capabilities = MemberUI.capabilities()
     let runner = RecordsRunner(
