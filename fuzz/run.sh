@@ -11,9 +11,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-target=${1:?usage: bash fuzz/run.sh toml|catalog|roster MINUTES}
-minutes=${2:?usage: bash fuzz/run.sh toml|catalog|roster MINUTES}
-case "$target" in toml | catalog | roster) ;; *) echo "unknown target: $target" >&2; exit 2 ;; esac
+target=${1:?usage: bash fuzz/run.sh toml|catalog|roster|image MINUTES}
+minutes=${2:?usage: bash fuzz/run.sh toml|catalog|roster|image MINUTES}
+case "$target" in toml | catalog | roster | image) ;; *) echo "unknown target: $target" >&2; exit 2 ;; esac
 
 swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld >&2
 binary=.build/release/course-menu-fuzz

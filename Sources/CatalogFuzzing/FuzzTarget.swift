@@ -19,12 +19,17 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   case catalog
   /// A roster, read as `members import` reads it (and as `credit --sheet` reads a sheet).
   case roster
+  /// A compiled catalog image, read as a start reads one (`ImageProbe`). The input's first
+  /// byte chooses: even, the rest gets this build's program identity and a right checksum
+  /// first, so that mutations reach the structure behind them; odd, it is read as it is.
+  case image
 
   public func run(_ bytes: [UInt8]) {
     switch self {
     case .toml: Self.toml(bytes)
     case .catalog: Self.catalog(bytes)
     case .roster: Self.roster(bytes)
+    case .image: Self.image(bytes)
     }
   }
 
@@ -62,6 +67,37 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     for course in catalog.courses {
       precondition(course.hours > .zero && categories.contains(course.categoryID), "bad course")
     }
+  }
+
+  /// Whatever passes every check is read whole, as a session could: every category and
+  /// course, lookups by id, and searches, whose results must name courses that exist.
+  private static func image(_ bytes: [UInt8]) {
+    guard let first = bytes.first,
+      let catalog = ImageProbe.catalog(from: Array(bytes.dropFirst()), sealing: first & 1 == 0)
+    else { return }
+    for category in catalog.categories {
+      let courses = catalog.courses(inCategory: category.id)
+      precondition(
+        courses.indices.allSatisfy(catalog.courses.indices.contains),
+        "a category's courses beyond the list")
+      for course in courses { _ = course.title }
+      _ = catalog.totalHours(inCategory: category.id)
+    }
+    for (position, course) in catalog.courses.enumerated() {
+      precondition(catalog.courses[position] == course, "a course reads differently twice")
+      _ = catalog.course(id: course.id)
+    }
+    let index = SearchIndex(catalog: catalog)
+    for query in ["wenshi", "党", "a", "2026", "lxxn", "d a n g"] {
+      for result in index.search(query) {
+        precondition(result.courseIndex < catalog.courses.count, "a result beyond the courses")
+      }
+    }
+  }
+
+  /// Seeds for the image target: a selector byte (0: seal) and the image of each catalog.
+  public static func imageSeed(of catalog: Catalog) -> [UInt8] {
+    [0] + ImageProbe.image(of: catalog)
   }
 
   private static func roster(_ bytes: [UInt8]) {

@@ -17,9 +17,11 @@ import argparse
 import os
 import re
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import tomllib
 import uuid
@@ -426,14 +428,20 @@ def run_tests(description, tests):
     binary = args.binary or os.path.join(REPO, ".build", "debug", "course-menu")
     binary = os.path.abspath(binary)
     results = Results()
-    if not os.access(binary, os.X_OK):
-        results.check("binary exists", False, binary)
-    else:
-        for test in tests:
-            try:
-                test(binary, results)
-            except (AssertionError, StopIteration) as error:
-                results.check(test.__name__, False, str(error))
+    # Compiled catalogs go to a cache of the run's own, never the user's, and go with it.
+    cache = tempfile.mkdtemp(prefix="course-menu-e2e-cache-")
+    os.environ["XDG_CACHE_HOME"] = cache
+    try:
+        if not os.access(binary, os.X_OK):
+            results.check("binary exists", False, binary)
+        else:
+            for test in tests:
+                try:
+                    test(binary, results)
+                except (AssertionError, StopIteration) as error:
+                    results.check(test.__name__, False, str(error))
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
     print(f"{results.passed} passed, {results.failed} failed")
     return 1 if results.failed else 0
 

@@ -2,7 +2,7 @@
 """Write latency of the records store: select and credit, with 1, 16 and 64 concurrent writer
 processes, on SQLite and on PostgreSQL side by side in one run, each on a fresh database.
 
-    swift build -c release
+    bash scripts/build-release.sh    # the static release, records-stress beside it
     python3 bench/records/run.py --bin .build/release/course-menu
 
 Every worker is a separate `records-stress bench` process (the test helper built beside

@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
 # 在一台 Debian 12 站点电脑上安装 course-menu 站点终端（以 root 运行）：
 #
-#   sudo bash deploy/kiosk/install.sh S01 /path/to/course-menu /path/to/data
+#   sudo bash deploy/kiosk/install.sh S01 [/path/to/course-menu] /path/to/data
 #
 # S01 是站点编号（先在数据库中用 course-menu stations add 登记），其后是编译好的程序
-# （swift build -c release 得到 .build/release/course-menu）和课程目录。可以重复运行：
+# （scripts/build-release.sh 编译的静态链接版本；不写时由本脚本调用它编译）和课程目录。可以重复运行：
 # 已装好的部分保持不变，程序和课程目录换成新的。详见同目录 README.md。
 set -euo pipefail
 
-if [ $# -ne 3 ]; then
-  echo "用法：sudo bash $0 站点编号 course-menu程序 课程目录" >&2
+if [ $# -ne 2 ] && [ $# -ne 3 ]; then
+  echo "用法：sudo bash $0 站点编号 [course-menu程序] 课程目录" >&2
   exit 2
 fi
 station=$1
-binary=$2
-catalog=$3
+binary=""
+[ $# -eq 3 ] && binary=$2
+catalog=${!#}
 here=$(cd "$(dirname "$0")" && pwd)
+source "$here/../release-binary.sh"
 
 if [ "$(id -u)" -ne 0 ]; then
   echo "请用 root 运行（sudo bash $0 …）" >&2
@@ -25,6 +27,7 @@ if ! [[ $station =~ ^[A-Za-z0-9_-]{1,32}$ ]]; then
   echo "站点编号 \"$station\" 无效：只能是 1 到 32 位英文字母、数字、- 或 _" >&2
   exit 2
 fi
+release_binary "$binary"
 if [ ! -x "$binary" ] || [ ! -f "$catalog/catalog.toml" ]; then
   echo "找不到程序 $binary 或课程目录 $catalog/catalog.toml" >&2
   exit 2

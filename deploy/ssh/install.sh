@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # 安装 course-menu 的 SSH 远程学习（以 root 运行）。说明见同目录的 README.md。
 #
-#   sudo bash deploy/ssh/install.sh --binary .build/release/course-menu --catalog data
+#   sudo bash deploy/ssh/install.sh --catalog data [--binary 程序]
 #
+# 不写 --binary 时先用 scripts/build-release.sh 编译静态链接的程序（部署用的版本）。
 # 做的事（可以重复运行，已有的不会重建，只会改正权限）：
 #   1. 程序装到 $PREFIX/bin/course-menu，课程目录装到 $PREFIX/share/course-menu/data（都属 root）；
 #   2. 建组 $GROUP，建两个登录账户（共用学习账户、个人钥匙账户）和一个查钥匙用的无登录账户；
@@ -40,14 +41,16 @@ KEYS_USER=${KEYS_USER:-course-menu-keys}
 IDLE_TIMEOUT=${IDLE_TIMEOUT:-900}
 RELOAD=${RELOAD:-yes}
 here=$(cd "$(dirname "$0")" && pwd)
+source "$here/../release-binary.sh"
 
 fail() { echo "安装失败：$*" >&2; exit 1; }
 
 [ "$(id -u)" -eq 0 ] || fail "请用 root 运行（sudo bash $0 …）"
-[ -n "$binary" ] && [ -x "$binary" ] || fail "用 --binary 指明已编译的 course-menu（swift build -c release 之后在 .build/release/course-menu）"
 [ -n "$catalog" ] && [ -f "$catalog/catalog.toml" ] || fail "用 --catalog 指明课程目录（含 catalog.toml 的目录）"
 [ -x "$SSHD" ] || fail "没有 $SSHD：请先安装 OpenSSH 服务器（apt-get install openssh-server）"
 case "$IDLE_TIMEOUT" in ''|*[!0-9]*) fail "IDLE_TIMEOUT 应为秒数" ;; esac
+release_binary "$binary"
+[ -n "$binary" ] && [ -x "$binary" ] || fail "找不到程序 $binary（不写 --binary 时由 scripts/build-release.sh 编译）"
 
 program=$PREFIX/bin/course-menu
 data=$PREFIX/share/course-menu/data

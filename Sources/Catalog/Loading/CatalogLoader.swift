@@ -23,6 +23,7 @@ public struct CatalogLoader: Sendable {
     var diagnostics: [Diagnostic] = []
     var bytesRead = 0
     var sources: [CatalogSource] = []
+    var inputs = CatalogInputs()
     func keep(_ name: String, _ file: SourceFile) {
       if keepsSources { sources.append(CatalogSource(name: name, bytes: file.bytes)) }
     }
@@ -32,7 +33,7 @@ public struct CatalogLoader: Sendable {
     var header: CatalogFileDecoder.Header?
     var categories: [Decoded<Category>] = []
     var everyCategoryIdentified = false
-    if let file = read(catalogPath, into: &diagnostics) {
+    if let file = read(catalogPath, into: &diagnostics, inputs: &inputs) {
       bytesRead += file.bytes.count
       keep(CatalogSource.catalogFile, file)
       if let root = file.parse() {
@@ -45,7 +46,7 @@ public struct CatalogLoader: Sendable {
 
     var rules = Rules(requirements: [], path: rulesPath ?? join(directory, CatalogSource.rulesFile))
     var requirements: [Decoded<Requirement>] = []
-    if let file = read(rules.path, into: &diagnostics) {
+    if let file = read(rules.path, into: &diagnostics, inputs: &inputs) {
       bytesRead += file.bytes.count
       keep(CatalogSource.rulesFile, file)
       if let root = file.parse() {
@@ -54,9 +55,17 @@ public struct CatalogLoader: Sendable {
       diagnostics += file.diagnostics
     }
 
+    // The names beside catalog.toml count too: an optional file written there later (the
+    // rating questions, the needs survey) makes an image of this load stale.
+    if case .success(let names) = FileSystem.listFiles(in: directory) {
+      inputs.listings.append(CatalogInputs.Listing(path: directory, names: names))
+    }
+
     // The optional files: the rating questions and the needs survey.
     var evaluation: Evaluation?
-    if let file = readOptional(join(directory, CatalogSource.evaluationFile), into: &diagnostics) {
+    if let file = readOptional(
+      join(directory, CatalogSource.evaluationFile), into: &diagnostics, inputs: &inputs)
+    {
       bytesRead += file.bytes.count
       keep(CatalogSource.evaluationFile, file)
       if let root = file.parse() { evaluation = EvaluationFileDecoder(file: file).decode(root) }
@@ -64,7 +73,9 @@ public struct CatalogLoader: Sendable {
     }
     var survey: Survey?
     var surveyCategories: [SurveyFileDecoder.CategoryReference] = []
-    if let file = readOptional(join(directory, CatalogSource.surveyFile), into: &diagnostics) {
+    if let file = readOptional(
+      join(directory, CatalogSource.surveyFile), into: &diagnostics, inputs: &inputs)
+    {
       bytesRead += file.bytes.count
       keep(CatalogSource.surveyFile, file)
       if let root = file.parse() {
@@ -85,6 +96,7 @@ public struct CatalogLoader: Sendable {
           .unreadable(reason: LoaderText.reason(failure, isDirectory: true)),
           at: .file(coursesDirectory)))
     case .success(let names):
+      inputs.listings.append(CatalogInputs.Listing(path: coursesDirectory, names: names))
       for name in names {
         let path = join(coursesDirectory, name)
         if name.hasSuffix(".toml") {
@@ -117,6 +129,7 @@ public struct CatalogLoader: Sendable {
         for attachment in result.attachments where attachments.insert(attachment.name).inserted {
           sources.append(attachment)
         }
+        inputs.files += result.inputs
         everyCourseIdentified = everyCourseIdentified && result.everyCourseIdentified
         bytesRead += result.bytes
         diagnostics += result.diagnostics
@@ -146,7 +159,7 @@ public struct CatalogLoader: Sendable {
     }
     return CatalogLoadResult(
       catalog: diagnostics.hasErrors ? nil : readable, readablePart: readable,
-      diagnostics: diagnostics, bytesRead: bytesRead, sources: sources)
+      diagnostics: diagnostics, bytesRead: bytesRead, sources: sources, inputs: inputs)
   }
 
   private struct CourseFileResult: Sendable {
@@ -159,13 +172,17 @@ public struct CatalogLoader: Sendable {
     var kept: [UInt8]?
     /// The lesson files its courses read, when asked for.
     var attachments: [CatalogSource] = []
+    /// The file and the lesson files its courses read, as they stood.
+    var inputs: [CatalogInputs.File] = []
   }
 
   private static func loadCourseFile(
     path: String, trainingYear: TrainingYear?, catalogDirectory: String, keepingBytes: Bool
   ) -> CourseFileResult {
     var result = CourseFileResult()
-    guard let file = read(path, into: &result.diagnostics) else { return result }
+    guard let file = read(path, into: &result.diagnostics, inputs: &result.inputs) else {
+      return result
+    }
     result.bytes = file.bytes.count
     if keepingBytes {
       result.kept = file.bytes
@@ -181,28 +198,39 @@ public struct CatalogLoader: Sendable {
     }
     result.diagnostics += file.diagnostics
     result.attachments = file.attachments
+    result.inputs += file.attachedInputs
     return result
   }
 
-  private static func read(_ path: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
-    switch FileSystem.readFile(path) {
-    case .success(let bytes):
-      return SourceFile(path: path, bytes: bytes)
+  /// The file, its stamp noted in `inputs` (a failure too: it is no input to trust).
+  private static func read(
+    _ path: String, into diagnostics: inout [Diagnostic], inputs: inout [CatalogInputs.File]
+  ) -> SourceFile? {
+    switch FileSystem.readStampedFile(path) {
+    case .success(let read):
+      inputs.append(CatalogInputs.File(path: path, stamp: read.stamp))
+      return SourceFile(path: path, bytes: read.bytes)
     case .failure(let failure):
+      inputs.append(CatalogInputs.File(path: path, stamp: nil))
       diagnostics.append(
         Diagnostic(.unreadable(reason: LoaderText.reason(failure)), at: .file(path)))
       return nil
     }
   }
 
-  private func read(_ path: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
-    Self.read(path, into: &diagnostics)
+  private func read(
+    _ path: String, into diagnostics: inout [Diagnostic], inputs: inout CatalogInputs
+  ) -> SourceFile? {
+    Self.read(path, into: &diagnostics, inputs: &inputs.files)
   }
 
   /// A file the catalog may leave out: nil, and nothing to report, when there is none.
-  private func readOptional(_ path: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
+  /// (Its absence is in the key as the catalog directory's names.)
+  private func readOptional(
+    _ path: String, into diagnostics: inout [Diagnostic], inputs: inout CatalogInputs
+  ) -> SourceFile? {
     guard FileSystem.exists(path) else { return nil }
-    return Self.read(path, into: &diagnostics)
+    return read(path, into: &diagnostics, inputs: &inputs)
   }
 }
 
@@ -218,6 +246,8 @@ public struct CatalogLoadResult: Sendable {
   public var bytesRead: Int
   /// Every file read, when the loader `keepsSources`.
   public var sources: [CatalogSource] = []
+  /// Every file read and directory listed, as they stood: what a compiled image is keyed on.
+  public var inputs = CatalogInputs()
 
   static func failed(_ problem: Problem, path: String) -> CatalogLoadResult {
     CatalogLoadResult(

@@ -73,7 +73,8 @@ extension CourseFileDecoder {
       switch LessonFile.read(written, catalogDirectory: catalogDirectory) {
       case .success(let read):
         text = read.text
-        file.attach(written, bytes: read.bytes)
+        file.attach(
+          written, path: join(catalogDirectory, written), bytes: read.bytes, stamp: read.stamp)
       case .failure(let problem):
         file.report(.lessonFile(path: written, problem), at: reader.offset(of: "file"))
         return nil

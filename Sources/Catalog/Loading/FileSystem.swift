@@ -55,6 +55,13 @@ enum FileSystem {
 
   /// The whole content of a regular file of at most `maximumFileSize` bytes.
   static func readFile(_ path: String) -> Result<[UInt8], Failure> {
+    readStampedFile(path).map(\.bytes)
+  }
+
+  /// The same, with the file's stamp as it was when opened, before a byte was read: a file
+  /// changed while it is read gets a newer stamp, so a key made of stamps never hides it.
+  static func readStampedFile(_ path: String) -> Result<(bytes: [UInt8], stamp: FileStamp), Failure>
+  {
     // Looked at before it is opened: opening a FIFO blocks, opening a device may do things.
     var info = stat()
     guard stat(path, &info) == 0 else { return .failure(failure(errno)) }
@@ -66,6 +73,7 @@ enum FileSystem {
     defer { close(descriptor) }
     guard fstat(descriptor, &info) == 0 else { return .failure(failure(errno)) }
     if let irregular = irregularity(info) { return .failure(irregular) }
+    let stamp = FileStamp(info)
     var bytes = [UInt8](repeating: 0, count: min(max(Int(info.st_size), 0), maximumFileSize))
     var filled = 0
     while true {
@@ -85,7 +93,14 @@ enum FileSystem {
       filled += count
     }
     bytes.removeSubrange(filled...)
-    return .success(bytes)
+    return .success((bytes, stamp))
+  }
+
+  /// The stamp of whatever the path names now (following links), nil when nothing is there.
+  static func stamp(_ path: String) -> FileStamp? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return FileStamp(info)
   }
 
   /// The path with every symbolic link, `.` and `..` resolved.
@@ -116,5 +131,38 @@ enum FileSystem {
     case EISDIR: .isDirectory
     default: .system(code)
     }
+  }
+}
+
+/// What identifies a file's content without reading it: device, inode, size, and the times
+/// of the last change of content (mtime) and of the inode (ctime), to the nanosecond. An edit,
+/// a `touch`, a copy or a rename over the file all change it.
+public struct FileStamp: Hashable, Sendable {
+  public var device: UInt64
+  public var inode: UInt64
+  public var size: Int64
+  public var modifiedSeconds: Int64
+  public var modifiedNanoseconds: Int64
+  public var changedSeconds: Int64
+  public var changedNanoseconds: Int64
+
+  public init(
+    device: UInt64, inode: UInt64, size: Int64, modifiedSeconds: Int64,
+    modifiedNanoseconds: Int64, changedSeconds: Int64, changedNanoseconds: Int64
+  ) {
+    self.device = device
+    self.inode = inode
+    self.size = size
+    self.modifiedSeconds = modifiedSeconds
+    self.modifiedNanoseconds = modifiedNanoseconds
+    self.changedSeconds = changedSeconds
+    self.changedNanoseconds = changedNanoseconds
+  }
+
+  init(_ info: stat) {
+    self.init(
+      device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+      modifiedSeconds: Int64(info.st_mtim.tv_sec), modifiedNanoseconds: Int64(info.st_mtim.tv_nsec),
+      changedSeconds: Int64(info.st_ctim.tv_sec), changedNanoseconds: Int64(info.st_ctim.tv_nsec))
   }
 }

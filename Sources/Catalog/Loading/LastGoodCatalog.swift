@@ -20,22 +20,32 @@ public struct LastGoodCatalog: Sendable {
   public let path: String
 
   public init(recordsPath: String, catalogDirectory: String, rulesPath: String?) {
-    let records = (recordsPath as NSString).deletingLastPathComponent
-    let base = (records.isEmpty ? "." : records) + "/catalog-last-good"
-    let identity = [catalogDirectory, rulesPath ?? ""].map(Self.absolute).joined(separator: "\n")
-    let digest = SHA256.hash(data: Data(identity.utf8)).prefix(8)
-    path = base + "/" + digest.map { String(format: "%02x", $0) }.joined()
+    let identity = Self.absolute(catalogDirectory) + "\n" + Self.absolute(rulesPath ?? "")
+    path = Self.folder(of: recordsPath) + "/catalog-last-good/" + KeyDigest.name(of: identity)
+  }
+
+  /// The directory a path is in (`.` for a bare name), without Foundation.
+  static func folder(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
   }
 
   /// `saved.toml` in the copy: the day it was saved and the digest of its files.
   static let stampFile = "saved.toml"
 
-  /// The copy, when there is one that loads without errors, and the day it was saved.
-  public func load() -> (catalog: Catalog, saved: LocalDate)? {
-    guard let stamp = readStamp(), let catalog = CatalogLoader(directory: path).load().catalog
-    else { return nil }
+  /// The copy, when there is one that loads without errors, and the day it was saved; read
+  /// from its compiled image when `images` has a fresh one (and compiled when not).
+  public func load(images: CatalogImageStore? = nil) -> (catalog: Catalog, saved: LocalDate)? {
+    guard let stamp = readStamp() else { return nil }
+    let loader = CatalogLoader(directory: path)
+    if let catalog = images?.open(for: loader) { return (catalog, stamp.saved) }
+    let result = loader.load()
+    guard let catalog = images?.serve(result, for: loader) ?? result.catalog else { return nil }
     return (catalog, stamp.saved)
   }
+
+  /// Whether a copy has been kept (its stamp file is there).
+  public var exists: Bool { FileSystem.exists(path + "/" + Self.stampFile) }
 
   /// Keeps the files of a catalog that loaded without errors (`CatalogLoader.keepsSources`);
   /// does nothing when the copy already holds the same files. Throws when it cannot write.
@@ -98,7 +108,7 @@ public struct LastGoodCatalog: Sendable {
       hash.update(data: Data([0]))
       hash.update(data: Data(source.bytes))
     }
-    return hash.finalize().map { String(format: "%02x", $0) }.joined()
+    return KeyDigest.hex(hash.finalize())
   }
 
   private static func absolute(_ path: String) -> String {

@@ -2,10 +2,10 @@
 /// directory) with the loader's own file reading, so every check on catalog files (regular
 /// files of sane size only) holds for lessons too.
 enum LessonFile {
-  /// The text of the file (UTF-8, a byte-order mark dropped and line ends made `\n`) and
-  /// its bytes as read.
+  /// The text of the file (UTF-8, a byte-order mark dropped and line ends made `\n`), its
+  /// bytes as read and its stamp.
   static func read(_ written: String, catalogDirectory: String) -> Result<
-    (text: String, bytes: [UInt8]), LessonFileProblem
+    (text: String, bytes: [UInt8], stamp: FileStamp), LessonFileProblem
   > {
     let components = written.split(separator: "/", omittingEmptySubsequences: false)
     guard !written.hasPrefix("/"), !components.contains("..") else {
@@ -27,8 +27,9 @@ enum LessonFile {
       return .failure(.unreadable(LoaderText.reason(failure)))
     }
     let bytes: [UInt8]
-    switch FileSystem.readFile(resolved) {
-    case .success(let read): bytes = read
+    let stamp: FileStamp
+    switch FileSystem.readStampedFile(resolved) {
+    case .success(let read): (bytes, stamp) = read
     case .failure(.missing): return .failure(.missing)
     case .failure(let failure): return .failure(.unreadable(LoaderText.reason(failure)))
     }
@@ -49,6 +50,6 @@ enum LessonFile {
       text = normalized
     }
     guard !text.isBlank else { return .failure(.empty) }
-    return .success((text, bytes))
+    return .success((text, bytes, stamp))
   }
 }

@@ -9,6 +9,8 @@ final class SourceFile {
   var keepsAttachments = false
   /// The files this one names, read on its behalf, named as written (when kept).
   private(set) var attachments: [CatalogSource] = []
+  /// The files read on its behalf (whether kept or not), by the path they were read from.
+  private(set) var attachedInputs: [CatalogInputs.File] = []
   private var lineIndex: LineIndex?
   /// The line of the last place asked for (0-based), where the next search starts.
   private var lastLine = 0
@@ -25,8 +27,10 @@ final class SourceFile {
     return location
   }
 
-  /// A file read on this one's behalf, kept when `keepsAttachments`.
-  func attach(_ name: String, bytes: [UInt8]) {
+  /// A file read on this one's behalf from `path` (`name` as written, relative to the catalog
+  /// directory), kept when `keepsAttachments`.
+  func attach(_ name: String, path: String, bytes: [UInt8], stamp: FileStamp) {
+    attachedInputs.append(CatalogInputs.File(path: path, stamp: stamp))
     if keepsAttachments { attachments.append(CatalogSource(name: name, bytes: bytes)) }
   }
 

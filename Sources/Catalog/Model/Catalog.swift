@@ -1,6 +1,8 @@
 /// The whole loaded catalog: immutable, indexed by id and by category, in menu order.
 ///
-/// Build one with `CatalogLoader`; screens and rules read it and never change it.
+/// Build one with `CatalogLoader`, or open a compiled one (`CatalogImageStore`): the same
+/// value either way, its courses held in memory or read from the mapped image when used
+/// (`CourseList`). Screens and rules read it and never change it.
 public struct Catalog: Sendable {
   public let title: String
   public let issuer: String
@@ -9,26 +11,26 @@ public struct Catalog: Sendable {
   /// Categories in menu order.
   public let categories: [Category]
   /// Every course, grouped by category in menu order, file order within a category.
-  public let courses: [Course]
+  public let courses: CourseList
   public let rules: Rules
   /// The rating questions (评学, `evaluation.toml`); nil when the catalog has none.
   public internal(set) var evaluation: Evaluation?
   /// The yearly needs survey (需求调研, `survey.toml`); nil when the catalog has none.
   public internal(set) var survey: Survey?
 
-  private let courseIndexByID: [String: Int]
   private let categoryIndexByID: [String: Int]
-  /// For each category index, the range of `courses` it owns.
-  private let courseRangeByCategory: [Range<Int>]
+  /// For each category index, the range of `courses` it owns, and their hours.
+  let courseRangeByCategory: [Range<Int>]
+  let hoursByCategory: [StudyHours]
 
   /// Orders categories and courses for the menu and builds the indexes.
   public init(
-    title: String, issuer: String, year: Int, categories: [Category], courses: [Course],
-    rules: Rules
+    title: String, issuer: String, year: Int, categories: [Category],
+    courses: some Sequence<Course>, rules: Rules
   ) {
     self.init(
-      title: title, issuer: issuer, year: year, categories: categories, courseGroups: [courses],
-      rules: rules)
+      title: title, issuer: issuer, year: year, categories: categories,
+      courseGroups: [Array(courses)], rules: rules)
   }
 
   /// The same from courses in groups (one per file, in file order), so the loader's groups
@@ -52,11 +54,7 @@ public struct Catalog: Sendable {
       }
     }.map(\.element)
     self.categories = orderedCategories
-    var categoryIndex: [String: Int] = [:]
-    for (index, category) in orderedCategories.enumerated() where categoryIndex[category.id] == nil
-    {
-      categoryIndex[category.id] = index
-    }
+    let categoryIndex = Self.firstIndexByID(orderedCategories)
     self.categoryIndexByID = categoryIndex
     // Where each course goes: its category's place, then its place in the files.
     var placements: [(category: Int, group: Int, index: Int)] = []
@@ -86,29 +84,51 @@ public struct Catalog: Sendable {
         next = ranges[index].upperBound
       }
     }
-    self.courses = ordered
+    self.courses = CourseList(ordered)
     self.courseRangeByCategory = ranges
-    var courseIndex: [String: Int] = [:]
-    courseIndex.reserveCapacity(ordered.count)
-    for index in ordered.indices where courseIndex[ordered[index].id] == nil {
-      courseIndex[ordered[index].id] = index
+    hoursByCategory = ranges.map { range in
+      ordered[range].reduce(StudyHours.zero) { $0 + $1.hours }
     }
-    self.courseIndexByID = courseIndex
   }
 
-  public func course(id: String) -> Course? { courseIndexByID[id].map { courses[$0] } }
+  /// A catalog whose courses are already in menu order with their category ranges worked
+  /// out: one read from an image.
+  init(
+    title: String, issuer: String, year: Int, categories: [Category], courses: CourseList,
+    rules: Rules, courseRangeByCategory: [Range<Int>], hoursByCategory: [StudyHours]
+  ) {
+    self.title = title
+    self.issuer = issuer
+    self.year = year
+    self.categories = categories
+    self.courses = courses
+    self.rules = rules
+    self.courseRangeByCategory = courseRangeByCategory
+    self.hoursByCategory = hoursByCategory
+    categoryIndexByID = Self.firstIndexByID(categories)
+  }
+
+  private static func firstIndexByID(_ categories: [Category]) -> [String: Int] {
+    var index: [String: Int] = [:]
+    for (position, category) in categories.enumerated() where index[category.id] == nil {
+      index[category.id] = position
+    }
+    return index
+  }
+
+  public func course(id: String) -> Course? { courses.index(ofID: id).map { courses[$0] } }
 
   public func category(id: String) -> Category? { categoryIndexByID[id].map { categories[$0] } }
 
   /// The courses of one category, in menu order.
-  public func courses(inCategory id: String) -> ArraySlice<Course> {
-    guard let index = categoryIndexByID[id] else { return [] }
+  public func courses(inCategory id: String) -> Slice<CourseList> {
+    guard let index = categoryIndexByID[id] else { return courses[0..<0] }
     return courses[courseRangeByCategory[index]]
   }
 
-  /// Total hours of the courses in one category.
+  /// Total hours of the courses in one category (worked out once, not per call).
   public func totalHours(inCategory id: String) -> StudyHours {
-    courses(inCategory: id).reduce(.zero) { $0 + $1.hours }
+    categoryIndexByID[id].map { hoursByCategory[$0] } ?? .zero
   }
 }
 

@@ -7,14 +7,20 @@ public enum RecordsLocation {
   /// (only when `XDG_DATA_HOME` is an absolute path, as the XDG specification says), else
   /// `~/.local/share/course-menu/records.sqlite`.
   public static func path(explicit: String?, environment: [String: String]) -> String {
+    path(explicit: explicit) { environment[$0] }
+  }
+
+  /// The same, reading each variable through `variable` (the program passes `getenv`: no
+  /// dictionary of the whole environment at every start).
+  public static func path(explicit: String?, variable: (String) -> String?) -> String {
     if let explicit, !explicit.isEmpty { return explicit }
-    if let fromEnvironment = environment[environmentKey], !fromEnvironment.isEmpty {
+    if let fromEnvironment = variable(environmentKey), !fromEnvironment.isEmpty {
       return fromEnvironment
     }
-    if let dataHome = environment["XDG_DATA_HOME"], dataHome.hasPrefix("/") {
+    if let dataHome = variable("XDG_DATA_HOME"), dataHome.hasPrefix("/") {
       return join(dataHome, "course-menu/records.sqlite")
     }
-    let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
+    let home = variable("HOME").flatMap { $0.isEmpty ? nil : $0 } ?? "."
     return join(home, ".local/share/course-menu/records.sqlite")
   }
 

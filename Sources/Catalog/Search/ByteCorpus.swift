@@ -18,25 +18,38 @@ struct ByteCorpus: Sendable {
     var offset: Int32
   }
 
-  private(set) var bytes: [UInt8] = []
-  /// Entry `i` is `bytes[start[i]..<start[i + 1]]`.
-  private(set) var start: [UInt32] = [0]
-  /// How often each byte value occurs, counted by `seal()`.
-  private var frequency = [UInt32](repeating: 0, count: 256)
+  /// Collects the entries, then counts their bytes once (`build()`).
+  struct Builder {
+    private(set) var bytes: [UInt8] = []
+    private(set) var start: [UInt32] = [0]
 
-  var count: Int { start.count - 1 }
+    mutating func append(folded entry: String) {
+      SearchFolding.appendFolded(entry, to: &bytes)
+      start.append(UInt32(bytes.count))
+    }
 
-  mutating func append(folded entry: String) {
-    SearchFolding.appendFolded(entry, to: &bytes)
-    start.append(UInt32(bytes.count))
+    func build() -> ByteCorpus {
+      var frequency = [UInt32](repeating: 0, count: 256)
+      for byte in bytes { frequency[Int(byte)] &+= 1 }
+      return ByteCorpus(
+        bytes: FlatArray(bytes), start: FlatArray(start), frequency: FlatArray(frequency))
+    }
   }
 
-  /// Counts the bytes once every entry is in.
-  mutating func seal() {
-    var frequency = [UInt32](repeating: 0, count: 256)
-    for byte in bytes { frequency[Int(byte)] &+= 1 }
+  let bytes: FlatArray<UInt8>
+  /// Entry `i` is `bytes[start[i]..<start[i + 1]]`.
+  let start: FlatArray<UInt32>
+  /// How often each byte value occurs (256 counts).
+  let frequency: FlatArray<UInt32>
+
+  /// The tables as built, or as read from a validated image.
+  init(bytes: FlatArray<UInt8>, start: FlatArray<UInt32>, frequency: FlatArray<UInt32>) {
+    self.bytes = bytes
+    self.start = start
     self.frequency = frequency
   }
+
+  var count: Int { start.count - 1 }
 
   func length(of entry: Int) -> Int { Int(start[entry + 1] - start[entry]) }
 
@@ -51,27 +64,27 @@ struct ByteCorpus: Sendable {
     guard frequency[Int(needle[anchor])] > 0 else { return [] }
     let anchorByte = Int32(needle[anchor])
     var hits: [Hit] = []
-    bytes.withUnsafeBytes { haystack in
+    withExtendedLifetime(self) {
+      let haystack = bytes.bytes
+      let start = start.buffer
+      let base = haystack.baseAddress!
+      let end = haystack.count
+      let length = needle.count
       needle.withUnsafeBytes { needle in
-        start.withUnsafeBufferPointer { start in
-          let base = haystack.baseAddress!
-          let end = haystack.count
-          let length = needle.count
-          var from = anchor
-          var entry = 0
-          while from < end {
-            guard let found = memchr(base + from, anchorByte, end - from) else { break }
-            let position = base.distance(to: UnsafeRawPointer(found)) - anchor
-            from = position + anchor + 1
-            guard position >= 0, position + length <= end,
-              memcmp(base + position, needle.baseAddress!, length) == 0
-            else { continue }
-            entry = Self.entry(containing: position, in: start, from: entry)
-            let entryEnd = Int(start[entry + 1])
-            guard position + length <= entryEnd else { continue }  // runs across entries
-            hits.append(Hit(entry: Int32(entry), offset: Int32(position - Int(start[entry]))))
-            from = entryEnd + anchor
-          }
+        var from = anchor
+        var entry = 0
+        while from < end {
+          guard let found = memchr(base + from, anchorByte, end - from) else { break }
+          let position = base.distance(to: UnsafeRawPointer(found)) - anchor
+          from = position + anchor + 1
+          guard position >= 0, position + length <= end,
+            memcmp(base + position, needle.baseAddress!, length) == 0
+          else { continue }
+          entry = Self.entry(containing: position, in: start, from: entry)
+          let entryEnd = Int(start[entry + 1])
+          guard position + length <= entryEnd else { continue }  // runs across entries
+          hits.append(Hit(entry: Int32(entry), offset: Int32(position - Int(start[entry]))))
+          from = entryEnd + anchor
         }
       }
     }

@@ -21,7 +21,7 @@ struct PinyinMatcher: ~Copyable {
   /// Longest query `classify` handles: its positions and the end must fit in 64 bits.
   static let maximumLength = 63
 
-  private let units: PinyinUnits.Buffers
+  private let units: PinyinTexts.Buffers
   private let elements: UnsafeBufferPointer<UInt32>
   private let wordEnd: UnsafeBufferPointer<Int32>
   private let syllableCount: Int
@@ -39,7 +39,7 @@ struct PinyinMatcher: ~Copyable {
 
   /// `classifying: false` for a matcher that only finds spans, which needs no advance cache.
   init(
-    units: PinyinUnits.Buffers, elements: UnsafeBufferPointer<UInt32>,
+    units: PinyinTexts.Buffers, elements: UnsafeBufferPointer<UInt32>,
     wordEnd: UnsafeBufferPointer<Int32>, classifying: Bool = true
   ) {
     self.units = units
@@ -198,7 +198,19 @@ struct PinyinMatcher: ~Copyable {
   }
 }
 
-extension PinyinUnits {
+/// The pinyin units of every searchable text as the matcher reads them: `PinyinUnits`'s
+/// tables once built, or the same tables read from a catalog image.
+struct PinyinTexts: Sendable {
+  let textUnitStart: FlatArray<UInt32>
+  let textMask: FlatArray<UInt64>
+  let unitReadingStart: FlatArray<UInt32>
+  let readings: FlatArray<UInt32>
+  let unitScalar: FlatArray<UInt32>
+  let unitScalarStart: FlatArray<UInt32>
+  let unitScalarEnd: FlatArray<UInt32>
+  let syllableBytes: FlatArray<UInt8>
+  let syllableStart: FlatArray<UInt32>
+
   /// The arrays matching reads, borrowed for the length of one search.
   struct Buffers {
     var textUnitStart: UnsafeBufferPointer<UInt32>
@@ -211,25 +223,13 @@ extension PinyinUnits {
   }
 
   func withBuffers<Result>(_ body: (Buffers) -> Result) -> Result {
-    textUnitStart.withUnsafeBufferPointer { textUnitStart in
-      textMask.withUnsafeBufferPointer { textMask in
-        unitReadingStart.withUnsafeBufferPointer { unitReadingStart in
-          readings.withUnsafeBufferPointer { readings in
-            unitScalar.withUnsafeBufferPointer { unitScalar in
-              syllableBytes.withUnsafeBufferPointer { syllableBytes in
-                syllableStart.withUnsafeBufferPointer { syllableStart in
-                  body(
-                    Buffers(
-                      textUnitStart: textUnitStart, textMask: textMask,
-                      unitReadingStart: unitReadingStart, readings: readings,
-                      unitScalar: unitScalar, syllableBytes: syllableBytes,
-                      syllableStart: syllableStart))
-                }
-              }
-            }
-          }
-        }
-      }
+    withExtendedLifetime(self) {
+      body(
+        Buffers(
+          textUnitStart: textUnitStart.buffer, textMask: textMask.buffer,
+          unitReadingStart: unitReadingStart.buffer, readings: readings.buffer,
+          unitScalar: unitScalar.buffer, syllableBytes: syllableBytes.buffer,
+          syllableStart: syllableStart.buffer))
     }
   }
 }

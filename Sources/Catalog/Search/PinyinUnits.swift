@@ -1,6 +1,7 @@
-/// The pinyin side of every searchable text (titles, keywords, category titles), flattened
-/// into a few arrays so that matching a keystroke against ten thousand titles touches
-/// contiguous memory and allocates nothing per title.
+/// Builds the pinyin side of every searchable text (titles, keywords, category titles),
+/// flattened into a few arrays (`build()` freezes them into `PinyinTexts`) so that matching a
+/// keystroke against ten thousand titles touches contiguous memory and allocates nothing per
+/// title.
 ///
 /// A text is a run of units. A unit is one Chinese character with its readings (the
 /// default first, then the other readings of a polyphonic character, or only the
@@ -193,6 +194,16 @@ struct PinyinUnits: Sendable {
     textUnitStart.append(UInt32(unitScalar.count))
     textMask.append(mask)
     return textMask.count - 1
+  }
+
+  /// The tables the matcher reads, frozen.
+  func build() -> PinyinTexts {
+    PinyinTexts(
+      textUnitStart: FlatArray(textUnitStart), textMask: FlatArray(textMask),
+      unitReadingStart: FlatArray(unitReadingStart), readings: FlatArray(readings),
+      unitScalar: FlatArray(unitScalar), unitScalarStart: FlatArray(unitScalarStart),
+      unitScalarEnd: FlatArray(unitScalarEnd), syllableBytes: FlatArray(syllableBytes),
+      syllableStart: FlatArray(syllableStart))
   }
 
   /// The id of a syllable or ASCII word, adding it when new.

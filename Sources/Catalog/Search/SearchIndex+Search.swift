@@ -77,7 +77,7 @@ extension SearchTables {
           if let hit = classify(Int(course)) { groups[hit.match.rawValue].append(hit) }
         }
       } else {
-        for course in courseIDs.indices {
+        for course in 0..<courseCount {
           if let hit = classify(course) { groups[hit.match.rawValue].append(hit) }
         }
       }
@@ -120,7 +120,7 @@ extension SearchTables {
 
   private func withMatcher<Result>(
     for query: SearchQuery, classifying: Bool = true,
-    _ body: (inout PinyinMatcher, PinyinUnits.Buffers) -> Result
+    _ body: (inout PinyinMatcher, PinyinTexts.Buffers) -> Result
   ) -> Result {
     units.withBuffers { buffers in
       query.elements.withUnsafeBufferPointer { elements in

@@ -10,9 +10,12 @@
 public struct SearchIndex: Sendable {
   let tables: SearchTables
 
-  /// Indexes every course of the catalog, in menu order.
+  /// Indexes every course of the catalog, in menu order; a catalog read from an image
+  /// (`CatalogImage`) brings its index along, so nothing is built.
   public init(catalog: Catalog) {
-    tables = SearchTables(courses: catalog.courses, categories: catalog.categories)
+    tables =
+      catalog.courses.storedSearchTables
+      ?? SearchTables(courses: catalog.courses.inMemory, categories: catalog.categories)
   }
 
   /// Indexes courses in the given order (menu order); categories name them by `categoryID`.
@@ -21,7 +24,7 @@ public struct SearchIndex: Sendable {
   }
 
   /// Number of courses indexed.
-  public var count: Int { tables.courseIDs.count }
+  public var count: Int { tables.courseCount }
 
   /// Courses matching `query`, best first: exact title, title prefix, title substring,
   /// title pinyin (from the start, then elsewhere), keyword, id, category, summary; each
@@ -45,24 +48,25 @@ public struct SearchIndex: Sendable {
 }
 
 /// The immutable index data, shared by every copy of a `SearchIndex`: per course and per
-/// category, flat arrays. A `…TextID` is the id of a text in `units` (`PinyinUnits`), not
-/// the text itself.
+/// category, flat arrays, built from the courses or read from a catalog image
+/// (`CatalogImage`), where they are mapped and never copied. A `…TextID` is the id of a text
+/// in `units` (`PinyinTexts`), not the text itself.
 final class SearchTables: Sendable {
-  let courseIDs: [String]
-  let units: PinyinUnits
+  let courseIDs: StringTable
+  let units: PinyinTexts
   /// Per course, the id of its title's text in `units`, and of the text of a `pinyin` field
   /// that could not be lined up with the title (-1 when none).
-  let titleTextID: [Int32]
-  let overrideTextID: [Int32]
+  let titleTextID: FlatArray<Int32>
+  let overrideTextID: FlatArray<Int32>
   /// Course `c`'s keywords are `keywords[keywordStart[c]..<keywordStart[c + 1]]`, with
   /// the ids of their texts in `keywordTextID`.
-  let keywordStart: [UInt32]
-  let keywords: [String]
-  let keywordTextID: [Int32]
+  let keywordStart: FlatArray<UInt32>
+  let keywords: StringTable
+  let keywordTextID: FlatArray<Int32>
   /// Per course, the index of its category in `categoryTitles` (-1 when unknown).
-  let courseCategory: [Int32]
-  let categoryTitles: [String]
-  let categoryTextID: [Int32]
+  let courseCategory: FlatArray<Int32>
+  let categoryTitles: StringTable
+  let categoryTextID: FlatArray<Int32>
   /// Folded text, for substring matching.
   let titles: ByteCorpus
   let keywordBytes: ByteCorpus
@@ -70,9 +74,38 @@ final class SearchTables: Sendable {
   let summaries: ByteCorpus
   let categoryBytes: ByteCorpus
   /// For highlighting, which maps bytes and scalars of a title to its characters.
-  let courseTitles: [String]
+  let courseTitles: StringTable
 
-  init(courses: [Course], categories: [Category]) {
+  var courseCount: Int { titleTextID.count }
+
+  /// Every table, as built or as read from an image (validated by `CatalogImage`).
+  init(
+    courseIDs: StringTable, units: PinyinTexts, titleTextID: FlatArray<Int32>,
+    overrideTextID: FlatArray<Int32>, keywordStart: FlatArray<UInt32>, keywords: StringTable,
+    keywordTextID: FlatArray<Int32>, courseCategory: FlatArray<Int32>,
+    categoryTitles: StringTable, categoryTextID: FlatArray<Int32>, titles: ByteCorpus,
+    keywordBytes: ByteCorpus, ids: ByteCorpus, summaries: ByteCorpus, categoryBytes: ByteCorpus,
+    courseTitles: StringTable
+  ) {
+    self.courseIDs = courseIDs
+    self.units = units
+    self.titleTextID = titleTextID
+    self.overrideTextID = overrideTextID
+    self.keywordStart = keywordStart
+    self.keywords = keywords
+    self.keywordTextID = keywordTextID
+    self.courseCategory = courseCategory
+    self.categoryTitles = categoryTitles
+    self.categoryTextID = categoryTextID
+    self.titles = titles
+    self.keywordBytes = keywordBytes
+    self.ids = ids
+    self.summaries = summaries
+    self.categoryBytes = categoryBytes
+    self.courseTitles = courseTitles
+  }
+
+  convenience init(courses: [Course], categories: [Category]) {
     var units = PinyinUnits()
     var titleTextID: [Int32] = []
     var overrideTextID: [Int32] = []
@@ -80,10 +113,12 @@ final class SearchTables: Sendable {
     var keywords: [String] = []
     var keywordTextID: [Int32] = []
     var courseCategory: [Int32] = []
-    var titles = ByteCorpus()
-    var keywordBytes = ByteCorpus()
-    var ids = ByteCorpus()
-    var summaries = ByteCorpus()
+    var courseIDs: [String] = []
+    var courseTitles: [String] = []
+    var titles = ByteCorpus.Builder()
+    var keywordBytes = ByteCorpus.Builder()
+    var ids = ByteCorpus.Builder()
+    var summaries = ByteCorpus.Builder()
     var texts = categories.count
     var textBytes = 0
     for course in courses.indices {
@@ -95,10 +130,12 @@ final class SearchTables: Sendable {
     titleTextID.reserveCapacity(courses.count)
     overrideTextID.reserveCapacity(courses.count)
     courseCategory.reserveCapacity(courses.count)
+    courseIDs.reserveCapacity(courses.count)
+    courseTitles.reserveCapacity(courses.count)
 
     var categoryIndex: [String: Int32] = [:]
     var categoryTextID: [Int32] = []
-    var categoryBytes = ByteCorpus()
+    var categoryBytes = ByteCorpus.Builder()
     for (index, category) in categories.enumerated() {
       if categoryIndex[category.id] == nil { categoryIndex[category.id] = Int32(index) }
       categoryTextID.append(Int32(units.appendText(category.title).text))
@@ -122,29 +159,18 @@ final class SearchTables: Sendable {
       ids.append(folded: courses[course].id)
       summaries.append(folded: courses[course].summary)
       titles.append(folded: courses[course].title)
+      courseIDs.append(courses[course].id)
+      courseTitles.append(courses[course].title)
     }
 
-    titles.seal()
-    keywordBytes.seal()
-    ids.seal()
-    summaries.seal()
-    categoryBytes.seal()
-
-    self.courseIDs = courses.map(\.id)
-    self.units = units
-    self.titleTextID = titleTextID
-    self.overrideTextID = overrideTextID
-    self.keywordStart = keywordStart
-    self.keywords = keywords
-    self.keywordTextID = keywordTextID
-    self.courseCategory = courseCategory
-    self.categoryTitles = categories.map(\.title)
-    self.categoryTextID = categoryTextID
-    self.titles = titles
-    self.keywordBytes = keywordBytes
-    self.ids = ids
-    self.summaries = summaries
-    self.categoryBytes = categoryBytes
-    self.courseTitles = courses.map(\.title)
+    self.init(
+      courseIDs: StringTable(courseIDs), units: units.build(),
+      titleTextID: FlatArray(titleTextID), overrideTextID: FlatArray(overrideTextID),
+      keywordStart: FlatArray(keywordStart), keywords: StringTable(keywords),
+      keywordTextID: FlatArray(keywordTextID), courseCategory: FlatArray(courseCategory),
+      categoryTitles: StringTable(categories.map(\.title)),
+      categoryTextID: FlatArray(categoryTextID), titles: titles.build(),
+      keywordBytes: keywordBytes.build(), ids: ids.build(), summaries: summaries.build(),
+      categoryBytes: categoryBytes.build(), courseTitles: StringTable(courseTitles))
   }
 }

@@ -3,16 +3,22 @@ import Catalog
 
 /// `--catalog` and `--rules`, shared by every subcommand that reads a catalog.
 struct CatalogOptions: ParsableArguments {
-  @Option(name: .customLong("catalog"), help: ArgumentHelp(CommandText.catalogOptionHelp))
+  @Option(
+    name: .customLong(BrowseStart.Name.catalog),
+    help: ArgumentHelp(CommandText.catalogOptionHelp))
   var directory: String?
 
-  @Option(name: .customLong("rules"), help: ArgumentHelp(CommandText.rulesOptionHelp))
+  @Option(
+    name: .customLong(BrowseStart.Name.rules), help: ArgumentHelp(CommandText.rulesOptionHelp))
   var rulesPath: String?
 
   static let defaultDirectory = "data"
 
   func loader(directory fallback: String? = nil) -> CatalogLoader {
-    CatalogLoader(
-      directory: directory ?? fallback ?? Self.defaultDirectory, rulesPath: rulesPath)
+    Self.loader(directory: directory ?? fallback, rulesPath: rulesPath)
+  }
+
+  static func loader(directory: String?, rulesPath: String?) -> CatalogLoader {
+    CatalogLoader(directory: directory ?? defaultDirectory, rulesPath: rulesPath)
   }
 }

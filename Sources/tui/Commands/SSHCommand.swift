@@ -79,7 +79,7 @@ struct SSHSessionCommand: ParsableCommand {
     MemberUI.setLocale()
     let today = SystemClock.today()
     let served = try MemberCatalog.load(
-      catalogOptions, recordsPath: records.catalogCopyBase, today: today)
+      catalogOptions.loader(), recordsPath: records.catalogCopyBase, today: today)
     let catalog = served.catalog
     let capabilities = MemberUI.capabilities()
     let runner = RecordsRunner(

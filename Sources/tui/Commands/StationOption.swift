@@ -7,18 +7,25 @@ struct StationOption: ParsableArguments {
   /// The environment variable a kiosk's service unit sets.
   static let environmentKey = "COURSE_MENU_STATION"
 
-  @Option(name: .customLong("station"), help: ArgumentHelp(StationText.stationOptionHelp))
+  @Option(
+    name: .customLong(BrowseStart.Name.station), help: ArgumentHelp(StationText.stationOptionHelp))
   var id: String?
 
   /// The station given, by option or environment; nil when neither says.
-  var resolved: String? {
+  var resolved: String? { Self.resolve(id) }
+
+  /// `id` when given, else the environment's.
+  static func resolve(_ id: String?) -> String? {
     if let id, !id.isEmpty { return id }
-    guard let value = ProcessInfo.processInfo.environment[Self.environmentKey], !value.isEmpty
+    guard let value = getenv(environmentKey).map({ String(cString: $0) }), !value.isEmpty
     else { return nil }
     return value
   }
 
-  func validate() throws {
+  func validate() throws { try Self.check(resolved) }
+
+  /// A station named must be a valid number.
+  static func check(_ resolved: String?) throws {
     if let resolved, !Station.isValidID(resolved) {
       throw ValidationError(StationText.invalidStation(resolved))
     }

@@ -11,8 +11,14 @@ extension CourseMenu {
   /// (`UsageErrorText`).
   static func main() {
     BacktracePolicy.enforce()
+    let arguments = Array(CommandLine.arguments.dropFirst())
     do {
-      var command = try parseAsRoot()
+      // A plain start of the member UI, without ArgumentParser (see `BrowseStart`).
+      if let start = BrowseStart(plainArguments: arguments), (try? start.validate()) != nil {
+        try start.run()
+        return
+      }
+      var command = try parseAsRoot(arguments)
       try command.run()
     } catch {
       if exitCode(for: error) == .validationFailure {

@@ -15,7 +15,7 @@ struct CourseListScreen: Screen {
   /// The column header is the first body row.
   private var table: NumberedTable { NumberedTable(list: list, firstItemRow: 1) }
 
-  private func courses(_ context: ScreenContext) -> ArraySlice<Course> {
+  private func courses(_ context: ScreenContext) -> Slice<CourseList> {
     context.catalog.courses(inCategory: categoryID)
   }
 

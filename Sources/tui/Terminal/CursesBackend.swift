@@ -22,7 +22,7 @@ final class CursesBackend: TerminalBackend {
   private var shown: Grid?
   private var pending: [Event] = []
   private var failedReads = 0
-  private var theme: [CellStyle: (attributes: attr_t, pair: Int16)] = [:]
+  private var theme = Theme()
 
   /// Starts curses on the process's terminal, as terminal `type` (nil: `TERM`); nil when
   /// there is no usable terminal or no terminfo entry for the type.
@@ -181,41 +181,48 @@ final class CursesBackend: TerminalBackend {
   private func put(_ cell: Cell, x: Int, y: Int) {
     let columns = cell.text.first.map { DisplayWidth.of($0) } ?? 1
     let text = capabilities.displayable(cell.text, columns: columns, encodable: Self.encodable)
-    let style = theme[cell.style] ?? (cm_a_normal(), 0)
+    let style = theme[cell.style]
     var column = Int32(x)
+    // A character's first four scalars and the ending 0, in place: every cell of the first
+    // frame comes through here, and an array per cell shows in the time to it.
+    var wide: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (0, 0, 0, 0, 0)
     for character in text {
-      var wide = character.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
-      wide.append(0)
-      var complex = cchar_t()
-      setcchar(&complex, wide, style.attributes, style.pair, nil)
-      mvwadd_wch(cm_stdscr(), Int32(y), column, &complex)
-      column += Int32(DisplayWidth.of(character))
+      withUnsafeMutableBytes(of: &wide) { raw in
+        let buffer = raw.bindMemory(to: wchar_t.self)
+        var count = 0
+        for scalar in character.unicodeScalars.prefix(4) {
+          buffer[count] = wchar_t(bitPattern: scalar.value)
+          count += 1
+        }
+        buffer[count] = 0
+        var complex = cchar_t()
+        setcchar(&complex, buffer.baseAddress, style.attributes, style.pair, nil)
+        mvwadd_wch(cm_stdscr(), Int32(y), column, &complex)
+      }
+      // A cell holds one character; a stand-in for one the terminal cannot show is `?`s.
+      column += Int32(text == cell.text ? columns : 1)
     }
   }
 
   /// Attributes carry every meaning; colour, when allowed, only adds to them.
-  private static func makeTheme(color: Bool, linuxConsole: Bool) -> [CellStyle: (
-    attributes: attr_t, pair: Int16
-  )] {
+  private static func makeTheme(color: Bool, linuxConsole: Bool) -> Theme {
     let bold = cm_a_bold()
     let reverse = cm_a_reverse()
     let underline = cm_a_underline()
     // Some terminals have no underline (`smul`); the Linux console shows it as a colour.
     let canUnderline =
       !linuxConsole && (tigetstr("smul").map { Int(bitPattern: $0) != -1 } ?? false)
-    var theme: [CellStyle: (attributes: attr_t, pair: Int16)] = [
-      .plain: (cm_a_normal(), 0),
-      .titleBar: (reverse | bold, 0),
-      .heading: (bold, 0),
-      .columnHeader: (underline, 0),
-      .selected: (reverse | bold, 0),
-      .keyBar: (reverse, 0),
-      .keyName: (bold, 0),
-      .notice: (bold, 0),
-      .emphasis: (bold, 0),
-      .match: canUnderline ? (underline | bold, 0) : (reverse, 0),
-      .selectedMatch: (canUnderline ? underline | bold : bold, 0),
-    ]
+    var theme = Theme()
+    theme[.titleBar] = (reverse | bold, 0)
+    theme[.heading] = (bold, 0)
+    theme[.columnHeader] = (underline, 0)
+    theme[.selected] = (reverse | bold, 0)
+    theme[.keyBar] = (reverse, 0)
+    theme[.keyName] = (bold, 0)
+    theme[.notice] = (bold, 0)
+    theme[.emphasis] = (bold, 0)
+    theme[.match] = canUnderline ? (underline | bold, 0) : (reverse, 0)
+    theme[.selectedMatch] = (canUnderline ? underline | bold : bold, 0)
     guard color, start_color() == cm_ok() else { return theme }
     use_default_colors()
     init_pair(1, Int16(COLOR_WHITE), Int16(COLOR_BLUE))
@@ -226,8 +233,19 @@ final class CursesBackend: TerminalBackend {
     theme[.keyBar] = (cm_a_normal(), 2)
     theme[.heading] = (bold, 3)
     theme[.notice] = (bold, 4)
-    theme[.match] = (theme[.match]?.attributes ?? bold, 4)
+    theme[.match] = (theme[.match].attributes, 4)
     return theme
+  }
+
+  /// Attributes and colour pair per style, by the style's number (no hashing per cell).
+  private struct Theme {
+    private var styles = [(attributes: attr_t, pair: Int16)](
+      repeating: (cm_a_normal(), 0), count: CellStyle.allCases.count)
+
+    subscript(style: CellStyle) -> (attributes: attr_t, pair: Int16) {
+      get { styles[Int(style.rawValue)] }
+      set { styles[Int(style.rawValue)] = newValue }
+    }
   }
 
   /// What leaves the UI without curses' help, for the crash handler.
