@@ -15,6 +15,7 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     .systemLibrary(
@@ -34,12 +35,19 @@ let package = Package(
       ],
       exclude: ["Search/README.md", "Image/README.md"]
     ),
+    // The records store's PostgreSQL engine: apart from Catalog so the library, its fuzzers and
+    // its tests need no networking stack.
+    .target(
+      name: "RecordsPostgres",
+      dependencies: ["Catalog", .product(name: "PostgresNIO", package: "postgres-nio")]
+    ),
     // The crash policy, applied before the Swift runtime starts where it can be (BacktracePolicy).
     .target(name: "CCrashPolicy"),
     .executableTarget(
       name: "tui",
       dependencies: [
         "Catalog",
+        "RecordsPostgres",
         "CNcurses",
         "CCrashPolicy",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -63,12 +71,14 @@ let package = Package(
     .executableTarget(
       name: "records-stress",
       dependencies: [
-        "Catalog", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Catalog", "RecordsPostgres",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Tests/RecordsStress"
     ),
     .target(name: "CatalogFuzzing", dependencies: ["Catalog"]),
-    .testTarget(name: "CatalogTests", dependencies: ["Catalog", "CatalogFuzzing"]),
+    .testTarget(
+      name: "CatalogTests", dependencies: ["Catalog", "CatalogFuzzing", "RecordsPostgres"]),
     .testTarget(name: "tuiTests", dependencies: ["tui", "Catalog"]),
   ]
 )

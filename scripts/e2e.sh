@@ -12,7 +12,7 @@ binary=${1:?usage: bash scripts/e2e.sh BINARY}
 echo "== TOML differential test (course-menu toml-json vs Python tomllib)"
 python3 Tests/toml/difftest.py --bin "$binary"
 
-echo "== records: multi-process, crash and command-line tests"
+echo "== records: multi-process, crash and command-line tests (SQLite, and PostgreSQL when COURSE_MENU_TEST_PG is set), records copy"
 python3 Tests/records/run.py --bin "$binary"
 python3 Tests/records/stations.py --bin "$binary"
 

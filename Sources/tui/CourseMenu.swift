@@ -13,6 +13,7 @@ struct CourseMenu: ParsableCommand {
       CreditCommand.self, ReportCommand.self, AuditCommand.self, QuizCommand.self,
       SSHCommand.self,
       StationsCommand.self, AdminsCommand.self, SignInCommand.self, SignUpsCommand.self,
+      RecordsCommand.self,
     ],
     defaultSubcommand: BrowseCommand.self,
     helpNames: [.short, .long]

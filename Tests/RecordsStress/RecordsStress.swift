@@ -1,6 +1,7 @@
 import ArgumentParser
 import Catalog
 import Foundation
+import RecordsPostgres
 
 /// `records-stress …`: drives the records store from separate processes for Tests/records and
 /// bench/records. Each mode prints machine-readable lines on stdout. A helper of the tests
@@ -11,7 +12,7 @@ struct RecordsStress: ParsableCommand {
     commandName: "records-stress", abstract: "Drive the records store (tests, benchmarks).",
     subcommands: [
       Mix.self, CrashWriter.self, Authenticate.self, Bench.self, Quiz.self, SignUp.self,
-      SignIn.self,
+      SignIn.self, Study.self,
     ])
 
   /// `--db PATH` and `--catalog DIR`, as `course-menu` reads them.
@@ -20,9 +21,8 @@ struct RecordsStress: ParsableCommand {
     @Option(name: .customLong("catalog")) var catalog = "data"
 
     func open() throws -> RecordsStore {
-      try RecordsStore(
-        path: RecordsLocation.path(
-          explicit: path, environment: ProcessInfo.processInfo.environment))
+      try RecordsOpening.open(
+        RecordsLocation.path(explicit: path, environment: ProcessInfo.processInfo.environment))
     }
 
     func loadCatalog() throws -> Catalog {
@@ -320,6 +320,47 @@ struct RecordsStress: ParsableCommand {
       case .refused: RecordsStress.emit("refused")
       case .notOpen: RecordsStress.emit("not-open")
       }
+    }
+  }
+
+  /// Member `member` reads the first page of the first course with lessons and has two
+  /// sessions, the second replacing the first and then quitting; is credited the first course
+  /// the catalog's 评学 rates (on 2026-07-01) and rates it with the highest answers; and
+  /// answers the 需求调研 with its first topic: a row in every table for `records copy` to
+  /// carry. Prints `studied`.
+  struct Study: ParsableCommand {
+    @Option var member: String
+    @OptionGroup var options: Options
+
+    func run() throws {
+      let catalog = try options.loadCatalog()
+      guard let course = catalog.courses.first(where: { !$0.lessons.isEmpty }) else {
+        throw ValidationError("no course with lessons")
+      }
+      let store = try options.open()
+      try store.saveLessonPage(0, of: course, for: member)
+      let origin = SessionOrigin(client: "192.0.2.7 50022 10.0.0.1 22", command: nil)
+      let first = try store.openSession(origin)
+      _ = try store.claimSession(first, memberID: member, entry: .pin, replacing: false)
+      let second = try store.openSession(origin)
+      _ = try store.claimSession(second, memberID: member, entry: .pin, replacing: true)
+      try store.endSession(second, reason: .quit)
+      guard let evaluation = catalog.evaluation, let survey = catalog.survey,
+        let rated = catalog.courses.first(where: { evaluation.rates($0.form) }),
+        let topic = survey.topics.first
+      else { throw ValidationError("the catalog needs evaluation.toml and survey.toml") }
+      let day = LocalDate(year: 2026, month: 7, day: 1)
+      let year = catalog.rules.trainingYear(containing: day)
+      _ = try store.credit(
+        course: rated, date: day, rules: catalog.rules, memberIDs: [member], source: "压力测试",
+        reason: "补学")
+      try store.rate(
+        course: rated,
+        answers: Dictionary(uniqueKeysWithValues: evaluation.questions.map { ($0.id, $0.scale) }),
+        evaluation: evaluation, year: year, memberID: member)
+      try store.answerSurvey(
+        SurveyAnswers(topics: [topic.id]), survey: survey, year: year.year, memberID: member)
+      RecordsStress.emit("studied")
     }
   }
 }

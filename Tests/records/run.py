@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
-"""Multi-process, crash, fault and command-line tests of the records store (issues 4 and 9).
+"""Multi-process, crash, fault and command-line tests of the records store (issues 4, 9, 15).
 
 Runs the real `course-menu` binary, and the `records-stress` helper built beside it (from
 Tests/RecordsStress), in separate processes against temporary databases and checks the files
 with Python's own sqlite3 module, so nothing here trusts the program's view of itself.
 
-    python3 Tests/records/run.py --bin .build/debug/course-menu
+The multi-process tests (8 x 200 mixed operations, 20 SIGKILLs mid-write, parallel wrong PINs,
+parallel test attempts) run on both engines: on SQLite files, and on PostgreSQL databases
+created on the server COURSE_MENU_TEST_PG names (scripts/test.sh starts a throwaway cluster,
+Tests/pg/cluster.py), checked there with Debian's own `psql` and `pg_amcheck`.
+
+    python3 Tests/records/run.py --bin .build/debug/course-menu [--engine sqlite|postgresql]
 
 Prints one line per check and a final `N passed, M failed`; exits 1 if any check failed.
 """
@@ -27,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 FIRST_DAY = datetime.date(2026, 1, 5)  # RecordsStress.Setup.firstDay
@@ -73,7 +79,7 @@ class Program:
         else:
             command = [self.binary, *args]
         if db is not None:
-            command += ["--db", db]
+            command += ["--db", location(db)]
         if catalog and reads_catalog(args):
             command += ["--catalog", self.catalog]
         return command
@@ -89,7 +95,62 @@ class Program:
             stderr=subprocess.PIPE, text=True, cwd=ROOT)
 
 
+class PostgresDatabase:
+    """A database of its own on the test server, read with Debian's psql (not the program)."""
+
+    BIN = "/usr/lib/postgresql/15/bin"
+
+    def __init__(self, name):
+        server = os.environ["COURSE_MENU_TEST_PG"]
+        self.name = name
+        self.server = server
+        self.location = urllib.parse.urlsplit(server)._replace(path="/" + name).geturl()
+        psql(server, f'CREATE DATABASE "{name}"')
+
+    def query(self, sql, *params):
+        for value in params:
+            literal = ("NULL" if value is None else str(value) if isinstance(value, (int, float))
+                       else "'" + str(value).replace("'", "''") + "'")
+            sql = sql.replace("?", literal, 1)
+        return psql(self.location, sql)
+
+    def integrity(self):
+        """pg_amcheck: every table's heap and every B-tree index checked; "ok" when clean."""
+        server = urllib.parse.urlsplit(self.server)
+        result = subprocess.run(
+            [f"{self.BIN}/pg_amcheck", "--install-missing", "--heapallindexed",
+             "-h", server.hostname, "-p", str(server.port), "-U", server.username,
+             self.name], capture_output=True, text=True)
+        return "ok" if result.returncode == 0 and not result.stdout.strip() else \
+            (result.stdout + result.stderr).strip()[:500]
+
+
+def psql(url, sql):
+    """Rows of `sql` as tuples, typed as the server typed them (text stays text, numbers are
+    numbers, NULL is None): a query's rows come back through json_agg; other statements run
+    as they are and give no rows."""
+    query_like = re.match(r"\s*(SELECT|WITH|VALUES)\b", sql, re.IGNORECASE)
+    text = f"SELECT coalesce(json_agg(to_json(q.*)), '[]') FROM ({sql}) q" if query_like else sql
+    result = subprocess.run(
+        ["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", url, "-c", text],
+        capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"psql: {result.stderr.strip()}")
+    if not query_like:
+        return []
+    # Each row is a JSON object (json, not jsonb: the select list's order, and columns of the
+    # same name, count(*) twice, both kept), read as its list of pairs.
+    return [tuple(value for _, value in row)
+            for row in json.loads(result.stdout, object_pairs_hook=list)]
+
+
+def location(db):
+    return db.location if isinstance(db, PostgresDatabase) else db
+
+
 def query(db, sql, *params):
+    if isinstance(db, PostgresDatabase):
+        return db.query(sql, *params)
     # mode=rw: never create a database the program has not created.
     connection = sqlite3.connect(f"file:{db}?mode=rw", uri=True, timeout=30)
     try:
@@ -99,7 +160,45 @@ def query(db, sql, *params):
 
 
 def integrity(db):
+    if isinstance(db, PostgresDatabase):
+        return db.integrity()
     return query(db, "PRAGMA integrity_check")[0][0]
+
+
+def foreign_key_problems(db):
+    """SQLite's foreign_key_check; PostgreSQL checks every foreign key at each write."""
+    if isinstance(db, PostgresDatabase):
+        return []
+    return query(db, "PRAGMA foreign_key_check")
+
+
+def applied_migrations(db):
+    """The migrations applied, oldest first, and the schema version the database says."""
+    if isinstance(db, PostgresDatabase):
+        names = [row[0] for row in query(db, "SELECT identifier FROM course_menu_migrations "
+                                             "ORDER BY applied_at, identifier")]
+        return names, len(names)
+    names = [row[0] for row in query(db, "SELECT identifier FROM grdb_migrations")]
+    return names, query(db, "PRAGMA user_version")[0][0]
+
+
+def has_table(db, table):
+    if isinstance(db, PostgresDatabase):
+        return bool(query(db, "SELECT 1 FROM pg_tables WHERE schemaname = current_schema() "
+                              "AND tablename = ?", table))
+    return os.path.exists(db) and bool(
+        query(db, "SELECT 1 FROM sqlite_master WHERE name = ?", table))
+
+
+ENGINES = ["sqlite", "postgresql"]
+
+
+def new_database(workdir, name, engine):
+    """A new, empty place for records on `engine`: a path in its own directory (the program
+    creates the file), or a new database on the test server."""
+    if engine == "postgresql":
+        return PostgresDatabase(f"records_{name.replace('-', '_')}_{os.getpid()}")
+    return os.path.join(workdir, name, "records.sqlite")
 
 
 # --- 8 processes x 200 operations on one new database -------------------------------------
@@ -128,8 +227,8 @@ def expected_mix(ops):
     return selected, newly_selected, dropped, pairs, credit_ops
 
 
-def test_concurrent_mix(checks, program, workdir, workers=8, ops=200):
-    db = os.path.join(workdir, "mix", "records.sqlite")
+def test_concurrent_mix(checks, program, workdir, engine="sqlite", workers=8, ops=200):
+    db = new_database(workdir, "mix", engine)
     started = time.monotonic()
     processes = [
         program.spawn("records-stress", "mix", "--worker", str(k), "--ops", str(ops), db=db)
@@ -149,13 +248,13 @@ def test_concurrent_mix(checks, program, workdir, workers=8, ops=200):
     selected, newly_selected, dropped, pairs, credit_ops = expected_mix(ops)
     members_per_credit = 5 + 1
     checks.check("mix: integrity_check = ok", integrity(db) == "ok", integrity(db))
-    checks.check("mix: foreign_key_check is empty", query(db, "PRAGMA foreign_key_check") == [])
-    migrations = [row[0] for row in query(db, "SELECT identifier FROM grdb_migrations")]
+    checks.check("mix: foreign_key_check is empty", foreign_key_problems(db) == [])
+    migrations, version = applied_migrations(db)
     checks.check(
         "mix: every migration applied exactly once, and the schema version counts them",
         migrations[:1] == ["v1 members, selections, credits"]
-        and len(migrations) == len(set(migrations))
-        and query(db, "PRAGMA user_version") == [(len(migrations),)], str(migrations))
+        and len(migrations) == len(set(migrations)) and version == len(migrations),
+        str(migrations))
     checks.check("mix: 5 shared + 8 own members",
                  query(db, "SELECT count(*) FROM member")[0][0] == 5 + workers)
     total_credits = query(db, "SELECT count(*) FROM credit")[0][0]
@@ -189,9 +288,9 @@ def test_concurrent_mix(checks, program, workdir, workers=8, ops=200):
 
 # --- SIGKILL at random moments --------------------------------------------------------------
 
-def test_crash(checks, program, workdir, kills=20, batch_size=20, seed=None):
+def test_crash(checks, program, workdir, engine="sqlite", kills=20, batch_size=20, seed=None):
     rng = random.Random(seed)
-    db = os.path.join(workdir, "crash", "records.sqlite")
+    db = new_database(workdir, "crash", engine)
     next_batch = 0
     committed_all = set()
     problems = []
@@ -216,13 +315,15 @@ def test_crash(checks, program, workdir, kills=20, batch_size=20, seed=None):
         committed_all.update(committed)
         if committed:
             next_batch = max(committed) + 1
-        if not os.path.exists(db):
+        if engine == "sqlite" and not os.path.exists(db):
             early_kills += 1
             continue  # killed before it created the file
-        result = integrity(db)
-        if result != "ok":
-            problems.append(f"kill {iteration}: integrity_check = {result}")
-        if not query(db, "SELECT 1 FROM sqlite_master WHERE name = 'credit'"):
+        # pg_amcheck takes a while: after every fourth kill and the last on PostgreSQL.
+        if engine == "sqlite" or iteration % 4 == 3 or iteration == kills - 1:
+            result = integrity(db)
+            if result != "ok":
+                problems.append(f"kill {iteration}: integrity check = {result}")
+        if not has_table(db, "credit"):
             early_kills += 1
             continue  # killed before the schema was committed
         groups = query(db, "SELECT course_id, date, count(*) FROM credit GROUP BY course_id, date")
@@ -256,11 +357,11 @@ def auth(program, db, number, pin, attempts=1, spawn=False):
     return program.run(*args, db=db, catalog=False).stdout.split("\n")[:-1]
 
 
-def test_parallel_throttle(checks, program, workdir, processes=8, attempts=2):
+def test_parallel_throttle(checks, program, workdir, engine="sqlite", processes=8, attempts=2):
     """Wrong PINs from several processes share one count per typed number: the first three are
     judged, the third starts a wait that every other attempt must keep (the old rule locked the
     member for 15 minutes after five). A number nobody has is treated exactly alike."""
-    db = os.path.join(workdir, "lockout", "records.sqlite")
+    db = new_database(workdir, "lockout", engine)
     roster = os.path.join(workdir, "lockout.csv")
     with open(roster, "w", encoding="utf-8") as file:
         file.write("id,name,branch,domain,role,joined,pin\n3001,测试,一支部,rural,member,2010-07-01,2468\n")
@@ -575,8 +676,8 @@ def test_hostile_data(checks, program, workdir):
 
 # --- tests of online courses: the daily limit across processes, credit once, quiz report ---
 
-def test_quiz(checks, program, workdir, processes=8, attempts=2):
-    db = os.path.join(workdir, "quiz", "records.sqlite")
+def test_quiz(checks, program, workdir, engine="sqlite", processes=8, attempts=2):
+    db = new_database(workdir, "quiz", engine)
     course = "online-hours-assessment"
     start_at = f"{time.time() + 1.5:.3f}"
     spawned = [program.spawn("records-stress", "quiz", "--course", course, "--attempts",
@@ -690,7 +791,127 @@ def test_quiz(checks, program, workdir, processes=8, attempts=2):
     unknown = program.run("quiz", "report", "--course", "no-such-course", db=db)
     checks.check("quiz report of an unknown course: exit 1 and why",
                  unknown.returncode == 1 and "no-such-course" in unknown.stderr, unknown.stderr)
-    checks.check("quiz: integrity_check ok", integrity(db) == "ok")
+    checks.check("quiz: integrity check ok", integrity(db) == "ok")
+
+
+# --- records copy: SQLite to PostgreSQL and back ----------------------------------------------
+
+COPIED_TABLES = ["station", "member", "administrator", "login_throttle", "selection", "credit",
+                 "lesson_progress", "quiz_question", "quiz_attempt", "quiz_answer", "member_key",
+                 "session", "showing", "attendance", "signup", "rating_prompt", "rating_course",
+                 "rating_tally", "survey_status", "survey_tally", "audit"]
+
+
+def counts(db):
+    return {table: query(db, f"SELECT count(*) FROM {table}")[0][0] for table in COPIED_TABLES}
+
+
+def credit_rows(db):
+    return sorted(query(db, "SELECT member_id, course_id, date, half_hours, form, source, reason "
+                            "FROM credit"))
+
+
+def test_copy(checks, program, workdir):
+    """A station's SQLite records into PostgreSQL and back: everything arrives, a second run
+    doubles nothing, a conflict is reported and not overwritten."""
+    station = os.path.join(workdir, "copy", "station.sqlite")
+    roster = os.path.join(workdir, "copy-roster.csv")
+    write(roster, "id,name,branch,domain,role,joined,pin\n"
+                  "1001,王建国,红旗村党支部,rural,member,2012-07-01,1111\n"
+                  "1002,李秀英,红旗村党支部,rural,secretary,2003-06-15,2222\n")
+    key = os.path.join(workdir, "copy-key.pub")
+    write(key, "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOh3Hw5UhiibNd6tGdjs/yxzvXtZWNGpf9xPcxWoI0eY "
+               "wang@phone\n")
+    steps = [
+        ("members", "import", roster),
+        ("members", "add-key", "1001", key),
+        ("records-stress", "study", "--member", "1001"),
+        ("records-stress", "mix", "--worker", "1", "--ops", "30"),
+        ("records-stress", "quiz", "--course", "online-hours-assessment", "--member", "1001",
+         "--finish", "right"),
+        ("records-stress", "quiz", "--course", "online-hours-assessment", "--member", "1002"),
+        ("records-stress", "auth", "--member", "1002", "--pin", "0000"),
+        ("credit", "farm-greenhouse-veg", "--date", "2026-11-24", "--unscheduled", "--reason",
+         "补学", "--members", "1001,1002"),
+        ("credit", "--undo", "farm-greenhouse-veg", "--date", "2026-11-24", "--members", "1002",
+         "--reason", "登记错了"),
+        ("stations", "add", "S01", "--name", "红旗村远教站点", "--place", "村党员活动室"),
+        ("admins", "add", "9001", "--name", "张站长", "--station", "S01"),
+        ("signin", "open", "ideals-red-films", "--station", "S01", "--unscheduled"),
+        ("records-stress", "signin", "--station", "S01", "--member", "1001", "--pin", "1111"),
+        ("signin", "close", "--station", "S01"),
+        ("records-stress", "signup", "--member", "1002", "--capacity", "5"),
+    ]
+    problems = []
+    for step in steps:
+        result = program.run(*step, db=station,
+                             catalog=step[0] not in ("members", "stations", "admins"))
+        if result.returncode != 0:
+            problems.append(f"{' '.join(step[:3])}: {result.returncode} {result.stderr.strip()[:200]}")
+    before = counts(station)
+    checks.check("copy: a station's records with something in every table",
+                 not problems and all(before[table] > 0 for table in COPIED_TABLES),
+                 "; ".join(problems) + " " + str(before))
+    county = new_database(workdir, "county", "postgresql")
+    result = program.run("records", "copy", "--from", station, "--to", county.location,
+                         catalog=False)
+    checks.check("copy SQLite -> PostgreSQL: exit 0, every row there",
+                 result.returncode == 0 and counts(county) == before,
+                 f"{result.stdout}{result.stderr} {counts(county)}")
+    checks.check("copy SQLite -> PostgreSQL: the credits are the same rows",
+                 credit_rows(county) == credit_rows(station))
+    pins = query(county, "SELECT id, encode(pin_salt, 'hex'), encode(pin_key, 'hex'), pin_rounds "
+                         "FROM member WHERE pin_key IS NOT NULL ORDER BY id")
+    checks.check("copy: PIN hashes arrive byte for byte",
+                 len(pins) == 2
+                 and pins == query(station, "SELECT id, lower(hex(pin_salt)), lower(hex(pin_key)), "
+                                            "pin_rounds FROM member WHERE pin_key IS NOT NULL "
+                                            "ORDER BY id"), str(pins))
+    login = program.run("records-stress", "auth", "--member", "1001", "--pin", "1111",
+                        db=county, catalog=False)
+    checks.check("copy: a copied member logs in on PostgreSQL with the station's PIN",
+                 login.stdout.split() == ["ok"], login.stdout + login.stderr)
+    again = program.run("records", "copy", "--from", station, "--to", county.location,
+                        catalog=False)
+    checks.check("copy again: nothing doubles (新复制 0)",
+                 again.returncode == 0 and "共新复制 0 条" in again.stdout
+                 and counts(county) == before, again.stdout + again.stderr)
+    # The county renames a member; the station still has the old name: a conflict, reported.
+    query(county, "UPDATE member SET name = '王建民' WHERE id = '1001'")
+    conflict = program.run("records", "copy", "--from", station, "--to", county.location,
+                           catalog=False)
+    checks.check("copy: a conflict is reported (exit 1) and not overwritten",
+                 conflict.returncode == 1 and "冲突：党员 id=1001" in conflict.stdout
+                 and "name" in conflict.stdout
+                 and query(county, "SELECT name FROM member WHERE id = '1001'") == [("王建民",)]
+                 and counts(county) == before, conflict.stdout + conflict.stderr)
+    # And back: PostgreSQL into a new SQLite file, then into the station it came from.
+    back = os.path.join(workdir, "copy", "back.sqlite")
+    result = program.run("records", "copy", "--from", county.location, "--to", back,
+                         catalog=False)
+    checks.check("copy PostgreSQL -> SQLite: exit 0, every row there, the same credits",
+                 result.returncode == 0 and counts(back) == before
+                 and credit_rows(back) == credit_rows(county),
+                 f"{result.stdout}{result.stderr} {counts(back)}")
+    result = program.run("records", "copy", "--from", county.location, "--to", back,
+                         catalog=False)
+    checks.check("copy PostgreSQL -> SQLite again: nothing doubles",
+                 result.returncode == 0 and "共新复制 0 条" in result.stdout
+                 and counts(back) == before, result.stdout + result.stderr)
+    home = program.run("records", "copy", "--from", county.location, "--to", station,
+                       catalog=False)
+    checks.check("copy back into the station it came from: its own rows are found, nothing "
+                 "doubles, the renamed member is the one conflict",
+                 home.returncode == 1 and counts(station) == before
+                 and home.stdout.count("冲突：") == 1 and "共新复制 0 条" in home.stdout,
+                 home.stdout + home.stderr)
+    checks.check("copy: both databases intact", integrity(station) == "ok"
+                 and integrity(county) == "ok" and integrity(back) == "ok")
+    refused = program.run("records", "copy", "--from", station, "--to",
+                          county.location.replace("postgres@", "postgres:secret@"), catalog=False)
+    checks.check("copy: a URL with a password is refused, saying where it goes",
+                 refused.returncode == 2 and "PGPASSWORD" in refused.stderr
+                 and "~/.pgpass" in refused.stderr, refused.stderr)
 
 
 # --- the administrator commands -------------------------------------------------------------
@@ -871,6 +1092,11 @@ def test_commands(checks, program, workdir):
                  result.stdout + result.stderr)
 
 
+# The multi-process tests, run on every engine; the others are about SQLite files and the
+# command line.
+BOTH_ENGINES = {"mix", "crash", "lockout", "quiz"}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build/debug/course-menu"))
@@ -880,10 +1106,17 @@ def main():
     tests = {
         "commands": test_commands, "mix": test_concurrent_mix, "lockout": test_parallel_throttle,
         "strict": test_strict_rosters, "faults": test_database_faults,
-        "hostile": test_hostile_data, "quiz": test_quiz, "crash": None,
+        "hostile": test_hostile_data, "quiz": test_quiz, "crash": None, "copy": test_copy,
     }
     parser.add_argument("--only", choices=list(tests))
+    parser.add_argument(
+        "--engine", choices=ENGINES, action="append",
+        help="run the multi-process tests on this engine (default: SQLite, and PostgreSQL "
+             "when COURSE_MENU_TEST_PG is set)")
     options = parser.parse_args()
+    engines = options.engine or (ENGINES if os.environ.get("COURSE_MENU_TEST_PG") else ["sqlite"])
+    if "postgresql" in engines and not os.environ.get("COURSE_MENU_TEST_PG"):
+        parser.error("--engine postgresql needs COURSE_MENU_TEST_PG (Tests/pg/cluster.py run)")
     program = Program(os.path.abspath(options.bin), os.path.abspath(options.catalog))
     checks = Checks()
     seed = options.seed if options.seed is not None else random.randrange(1 << 30)
@@ -892,9 +1125,18 @@ def main():
         for name, test in tests.items():
             if options.only not in (None, name):
                 continue
-            if test is None:
-                test_crash(checks, program, workdir, kills=options.kills, seed=seed)
-            else:
+            if name in BOTH_ENGINES:
+                for engine in engines:
+                    print(f"# {name} on {engine}")
+                    sys.stdout.flush()
+                    if test is None:
+                        test_crash(checks, program, workdir, engine, kills=options.kills, seed=seed)
+                    else:
+                        test(checks, program, workdir, engine)
+            elif name == "copy":
+                if "postgresql" in engines:
+                    test(checks, program, workdir)
+            elif "sqlite" in engines:
                 test(checks, program, workdir)
     print(f"{checks.passed} passed, {checks.failed} failed")
     sys.exit(1 if checks.failed else 0)

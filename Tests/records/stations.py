@@ -2,7 +2,8 @@
 """Multi-process and command-line tests of the station's records: sign-ups, sign-ins, the log.
 
 1. 40 processes (`records-stress signup`) sign 40 members up at the same instant for a session
-   with 30 seats: exactly 30 get one, and the database holds exactly 30 sign-ups.
+   with 30 seats: exactly 30 get one, and the database holds exactly 30 sign-ups. On SQLite,
+   and on PostgreSQL when COURSE_MENU_TEST_PG is set (see run.py).
 3. Hostile data (escape sequences, bidirectional overrides, formulas) in station, administrator,
    member and course names, through every station command that prints: nothing raw.
 2. The commands: `stations`, `admins` (PIN from standard input), `signin open` (one at a time
@@ -26,13 +27,14 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run import HOSTILE, RAW, ROOT, Checks, Program, hostile_catalog, query, write  # noqa: E402
+from run import (HOSTILE, RAW, ROOT, Checks, Program, hostile_catalog, integrity,  # noqa: E402
+                 new_database, query, write)
 
 SEATS, CANDIDATES = 30, 40
 
 
-def test_parallel_signups(checks, program, workdir):
-    db = os.path.join(workdir, "signups", "records.sqlite")
+def test_parallel_signups(checks, program, workdir, engine):
+    db = new_database(workdir, "signups", engine)
     # One process first creates the file (a session without seats takes nobody), so the 40
     # race only for seats.
     setup = program.run("records-stress", "signup", "--member", "4000", "--capacity", "0", db=db)
@@ -46,14 +48,14 @@ def test_parallel_signups(checks, program, workdir):
         out, err = process.communicate(timeout=300)
         answers.append(out.strip() or err.strip())
     taken = answers.count("signed-up")
-    checks.check(f"signups: {CANDIDATES} processes at once for {SEATS} seats: exactly {SEATS} "
+    checks.check(f"signups ({engine}): {CANDIDATES} processes at once for {SEATS} seats: exactly {SEATS} "
                  f"signed up, {CANDIDATES - SEATS} told it is full",
                  taken == SEATS and answers.count("full") == CANDIDATES - SEATS,
                  f"answers {sorted(set(answers))}: {taken} signed up")
     rows = query(db, "SELECT count(*), count(DISTINCT member_id) FROM signup")
-    checks.check(f"signups: the database holds exactly {SEATS} sign-ups, one per member",
+    checks.check(f"signups ({engine}): the database holds exactly {SEATS} sign-ups, one per member",
                  rows == [(SEATS, SEATS)], str(rows))
-    checks.check("signups: the file is intact", query(db, "PRAGMA integrity_check")[0][0] == "ok")
+    checks.check(f"signups ({engine}): the database is intact", integrity(db) == "ok")
 
 
 def test_station_commands(checks, program, workdir):
@@ -238,7 +240,8 @@ def main():
     program = Program(os.path.abspath(options.bin), os.path.abspath(options.catalog))
     checks = Checks()
     with tempfile.TemporaryDirectory(prefix="station-tests-") as workdir:
-        test_parallel_signups(checks, program, workdir)
+        for engine in ["sqlite"] + (["postgresql"] if os.environ.get("COURSE_MENU_TEST_PG") else []):
+            test_parallel_signups(checks, program, workdir, engine)
         test_station_commands(checks, program, workdir)
         test_hostile_station_data(checks, program, workdir)
     print(f"{checks.passed} passed, {checks.failed} failed")

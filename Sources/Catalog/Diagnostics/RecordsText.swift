@@ -43,6 +43,12 @@ public enum RecordsText {
       "学时记录数据库出错：\(message)"
     case .sqlite(let code, let detail):
       "学时记录数据库出错：\(sqliteFailure(code: code, detail: detail))"
+    case .postgres(let code, let detail):
+      "学时记录数据库出错：\(postgresFailure(code: code, detail: detail))"
+    case .invalidDatabaseURL(let url):
+      "数据库地址 \(url) 无法识别：应写成 postgresql://用户名@主机:端口/数据库名（可加 ?sslmode=disable、prefer 或 require）"
+    case .passwordInURL:
+      "数据库地址中不能写密码（命令行和环境变量里的地址会被别人看到）：请把密码放在 PGPASSWORD 环境变量中，或写入 ~/.pgpass 文件（每行 主机:端口:数据库:用户名:密码，文件权限 0600），地址中只写用户名"
     case .readOnly:
       "学时记录数据库是只读打开的，不能写入"
     case .unknownMember(let id):
@@ -142,6 +148,26 @@ public enum RecordsText {
     return "\(meaning)（SQLite：\(detail)）"
   }
 
+  /// What a PostgreSQL SQLSTATE means, in Chinese, with the server's own text after it.
+  public static func postgresFailure(code: String, detail: String) -> String {
+    let meaning =
+      switch code {
+      case "28P01", "28000": "用户名或密码不对，或服务器不允许这个用户连接（密码请放在 PGPASSWORD 或 ~/.pgpass 中）"
+      case "3D000": "数据库不存在（请先在服务器上建好数据库）"
+      case "42501": "没有权限"
+      case "53100": "服务器磁盘已满"
+      case "53300": "服务器连接数已满"
+      case "57P01", "57P02", "57P03": "服务器正在关闭或重启"
+      case "25006": "数据库是只读的"
+      case "40001", "40P01": "与其他终端的写入冲突，请稍后再试"
+      case _ where code.hasPrefix("08"): "与数据库服务器的连接中断"
+      case _ where code.hasPrefix("23"): "数据不符合数据库的约束"
+      case "": "无法连接数据库服务器（地址、端口不对，或服务器没有运行）"
+      default: "数据库出错（错误码 \(code)）"
+      }
+    return detail.isEmpty ? meaning : "\(meaning)（PostgreSQL：\(detail)）"
+  }
+
   static func notWritable(_ file: String, mode: Int, owner: String) -> String {
     "没有写入权限：\(file) 的权限是 \(String(mode, radix: 8))，属于 \(owner)（只读的命令如 members list、report 不需要写入权限）"
   }
@@ -157,6 +183,8 @@ public enum RecordsText {
   static let notARegularFile = "这不是普通文件"
   static let missingFile = "文件不存在"
   static let changedWhileReading = "读取时数据库正被写入，请稍后再试"
+  static let noRowID = "数据库没有返回新记录的编号"
+  static let noIdentity = "数据库没有自己的标识（records_meta），无法复制"
 
   static func corruptMember(_ id: String) -> String { "党员 \(id) 的记录无法识别（数据库被手工修改过？）" }
 

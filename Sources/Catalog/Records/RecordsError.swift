@@ -15,6 +15,13 @@ public enum RecordsError: Error, Hashable, Sendable, CustomStringConvertible {
   case database(String)
   /// An SQLite failure: its result code (explained in Chinese) and SQLite's own text.
   case sqlite(code: Int32, detail: String)
+  /// A PostgreSQL failure: its SQLSTATE (explained in Chinese) and the server's own text.
+  case postgres(code: String, detail: String)
+  /// `--db` or `COURSE_MENU_DB` looks like a `postgresql://` URL but is not one we can use.
+  case invalidDatabaseURL(String)
+  /// A `postgresql://` URL with a password in it: refused, as the command line is no place for
+  /// one.
+  case passwordInURL
   /// A write asked of a store opened read-only.
   case readOnly
   case unknownMember(String)

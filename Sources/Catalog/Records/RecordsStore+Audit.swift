@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A credit taken back, and whose it was.
 public struct RemovedCredit: Hashable, Sendable {
@@ -34,7 +33,7 @@ extension RecordsStore {
       var rowIDs: [Int64] = []
       var missing: [String] = []
       for id in ids {
-        let row = try Row.fetchOne(
+        let row = try SQLRow.fetchOne(
           db,
           sql: """
             SELECT id, \(RecordsStore.creditColumns) FROM credit
@@ -70,7 +69,7 @@ extension RecordsStore {
   /// The audit trail, oldest first: all of it, or one member's, from `since` on.
   public func auditEntries(memberID: String? = nil, since: Date? = nil) throws -> [AuditEntry] {
     var conditions: [String] = []
-    var arguments: StatementArguments = []
+    var arguments: SQLArguments = []
     if let memberID {
       conditions.append("member_id = ?")
       arguments += [memberID]
@@ -81,7 +80,7 @@ extension RecordsStore {
     }
     let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
     return try read { db in
-      try Row.fetchAll(
+      try SQLRow.fetchAll(
         db,
         sql: """
           SELECT at, actor, action, member_id, reason, detail FROM audit \(filter)
@@ -100,7 +99,7 @@ extension RecordsStore {
   /// Writes one audit entry inside the caller's transaction, so the entry and the change it
   /// records are committed together or not at all.
   static func audit(
-    _ db: Database, _ action: AuditAction, memberID: String?, reason: String?, detail: String,
+    _ db: SQLTransaction, _ action: AuditAction, memberID: String?, reason: String?, detail: String,
     actor: String?, at now: String
   ) throws {
     try db.execute(

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 // MARK: - Selections
 
@@ -7,7 +6,7 @@ extension RecordsStore {
   /// The member's selections, oldest first.
   public func selections(of memberID: String) throws -> [Selection] {
     try read { db in
-      try Row.fetchAll(
+      try SQLRow.fetchAll(
         db,
         sql: """
           SELECT course_id, selected_at FROM selection WHERE member_id = ?
@@ -30,13 +29,13 @@ extension RecordsStore {
       guard try RecordsStore.memberExists(db, id: memberID) else {
         throw RecordsError.unknownMember(memberID)
       }
-      try db.execute(
+      let inserted = try db.execute(
         sql: """
           INSERT INTO selection (member_id, course_id, selected_at) VALUES (?, ?, ?)
           ON CONFLICT (member_id, course_id) DO NOTHING
           """,
         arguments: [memberID, course.id, now])
-      return db.changesCount > 0
+      return inserted > 0
     }
   }
 
@@ -51,10 +50,10 @@ extension RecordsStore {
       guard try RecordsStore.memberExists(db, id: memberID) else {
         throw RecordsError.unknownMember(memberID)
       }
-      try db.execute(
+      let deleted = try db.execute(
         sql: "DELETE FROM selection WHERE member_id = ? AND course_id = ?",
         arguments: [memberID, course.id])
-      return db.changesCount > 0
+      return deleted > 0
     }
   }
 }
@@ -78,7 +77,7 @@ extension RecordsStore {
     recorded_at, recorded_by, reason
     """
 
-  static func credit(from row: Row) throws -> Credit {
+  static func credit(from row: SQLRow) throws -> Credit {
     guard let date = LocalDate(iso: row["date"]), let form = CourseForm(rawValue: row["form"])
     else { throw RecordsError.database(RecordsText.corruptCredit(row["member_id"])) }
     return Credit(
@@ -125,7 +124,7 @@ extension RecordsStore {
   /// year of `date`), are left as they are, and a make-up's reason is kept with each new
   /// credit and written to the audit trail.
   static func insertCredits(
-    _ db: Database, course: Course, date: LocalDate, year: TrainingYear,
+    _ db: SQLTransaction, course: Course, date: LocalDate, year: TrainingYear,
     memberIDs ids: [String], source: String, reason: String?, recordedBy: String?,
     at now: String
   ) throws -> CreditOutcome {
@@ -137,7 +136,7 @@ extension RecordsStore {
         outcome.alreadyCredited.append(id)
         continue
       }
-      try db.execute(
+      let inserted = try db.execute(
         sql: """
           INSERT INTO credit (member_id, course_id, course_title, category_id, date,
             half_hours, form, source, recorded_at, recorded_by, reason)
@@ -148,7 +147,7 @@ extension RecordsStore {
           id, course.id, course.title, course.categoryID, date.description,
           course.hours.halves, course.form.rawValue, source, now, recordedBy, reason,
         ])
-      guard db.changesCount > 0 else {
+      guard inserted > 0 else {
         outcome.alreadyCredited.append(id)
         continue
       }
@@ -168,9 +167,9 @@ extension RecordsStore {
   /// The member's first credit of the course in the training year, if any: an online
   /// course's hours count once a year, whether its test or an administrator credited them.
   static func yearCredit(
-    _ db: Database, memberID: String, courseID: String, in year: TrainingYear
+    _ db: SQLTransaction, memberID: String, courseID: String, in year: TrainingYear
   ) throws -> Credit? {
-    try Row.fetchOne(
+    try SQLRow.fetchOne(
       db,
       sql: """
         SELECT \(RecordsStore.creditColumns) FROM credit
@@ -183,7 +182,7 @@ extension RecordsStore {
 
   /// Throws `RecordsError.creditBeforeJoining` naming every member of `ids` who joined after
   /// `date`.
-  static func requireJoined(_ db: Database, _ ids: [String], by date: LocalDate) throws {
+  static func requireJoined(_ db: SQLTransaction, _ ids: [String], by date: LocalDate) throws {
     var late: [MemberJoining] = []
     for id in ids {
       guard let member = try fetchMember(db, id: id), member.joined > date else { continue }
@@ -200,7 +199,7 @@ extension RecordsStore {
 
   /// Throws `RecordsError.unknownMembers` naming every id that is no member: a command about
   /// several members writes nothing when any of them is unknown.
-  static func requireMembers(_ db: Database, _ ids: [String]) throws {
+  static func requireMembers(_ db: SQLTransaction, _ ids: [String]) throws {
     let unknown = try ids.filter { try !memberExists(db, id: $0) }
     guard unknown.isEmpty else { throw RecordsError.unknownMembers(unknown) }
   }
@@ -210,16 +209,17 @@ extension RecordsStore {
     try read { db in try RecordsStore.fetchCredits(db, of: memberID, in: year?.span) }
   }
 
-  static func fetchCredits(_ db: Database, of memberID: String, in span: DateSpan? = nil) throws
+  static func fetchCredits(_ db: SQLTransaction, of memberID: String, in span: DateSpan? = nil)
+    throws
     -> [Credit]
   {
     var sql = "SELECT \(creditColumns) FROM credit WHERE member_id = ?"
-    var arguments: StatementArguments = [memberID]
+    var arguments: SQLArguments = [memberID]
     if let span {
       sql += " AND date >= ? AND date < ?"
       arguments += [span.start.description, span.end.description]
     }
-    return try Row.fetchAll(db, sql: sql + " ORDER BY date, course_id", arguments: arguments)
+    return try SQLRow.fetchAll(db, sql: sql + " ORDER BY date, course_id", arguments: arguments)
       .map(credit(from:))
   }
 
@@ -241,9 +241,9 @@ extension RecordsStore {
     try read { db in
       let members = try RecordsStore.fetchMembers(db, branch: branch)
       var byMember: [String: [Credit]] = [:]
-      let rows = try Row.fetchCursor(
+      for row in try SQLRow.fetchAll(
         db, sql: "SELECT \(RecordsStore.creditColumns) FROM credit ORDER BY date, course_id")
-      while let row = try rows.next() {
+      {
         byMember[row["member_id"], default: []].append(try RecordsStore.credit(from: row))
       }
       return members.map { MemberCredits(member: $0, credits: byMember[$0.id] ?? []) }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 // MARK: - 评学: rating a credited course
 
@@ -10,15 +9,16 @@ extension RecordsStore {
     try read { db in try RecordsStore.fetchFeedbackState(db, of: memberID) }
   }
 
-  static func fetchFeedbackState(_ db: Database, of memberID: String) throws -> FeedbackState {
+  static func fetchFeedbackState(_ db: SQLTransaction, of memberID: String) throws -> FeedbackState
+  {
     var state = FeedbackState()
-    for row in try Row.fetchAll(
+    for row in try SQLRow.fetchAll(
       db, sql: "SELECT course_id, training_year FROM rating_prompt WHERE member_id = ?",
       arguments: [memberID])
     {
       state.ratedCourses.insert(RatedCourse(courseID: row["course_id"], year: row["training_year"]))
     }
-    for row in try Row.fetchAll(
+    for row in try SQLRow.fetchAll(
       db, sql: "SELECT training_year, state FROM survey_status WHERE member_id = ?",
       arguments: [memberID])
     {
@@ -74,14 +74,14 @@ extension RecordsStore {
       }
       try db.execute(
         sql: """
-          UPDATE rating_course SET ratings = printf('%09d', CAST(ratings AS INTEGER) + 1)
+          UPDATE rating_course SET ratings = \(RecordsStore.incrementedCount("ratings", db.dialect))
           WHERE course_id = ? AND training_year = ?
           """,
         arguments: [course.id, year.year])
       for question in evaluation.questions {
         try db.execute(
           sql: """
-            UPDATE rating_tally SET total = printf('%09d', CAST(total AS INTEGER) + 1)
+            UPDATE rating_tally SET total = \(RecordsStore.incrementedCount("total", db.dialect))
             WHERE course_id = ? AND training_year = ? AND question_id = ? AND value = ?
             """,
           arguments: [course.id, year.year, question.id, answers[question.id]])
@@ -90,6 +90,14 @@ extension RecordsStore {
     }
     if rated { forgetOrder() }
     return rated
+  }
+
+  /// `column`, a count as the feedback tables keep it, plus one, in the same nine digits.
+  static func incrementedCount(_ column: String, _ dialect: SQLDialect) -> String {
+    switch dialect {
+    case .sqlite: "printf('%09d', CAST(\(column) AS INTEGER) + 1)"
+    case .postgresql: "lpad((CAST(\(column) AS bigint) + 1)::text, 9, '0')"
+    }
   }
 
   /// A count as the feedback tables keep it: nine digits, so it never changes width.
@@ -102,8 +110,7 @@ extension RecordsStore {
   /// commit by commit, which pages of counts changed with which member's row. Best effort: a
   /// reader in the middle of a read leaves it to the next time.
   func forgetOrder() {
-    guard let pool = pool as? DatabasePool else { return }
-    _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+    (engine as? SQLiteEngine)?.checkpointTruncating()
   }
 
   /// The member declines to rate `courseID` of `year`: they are not asked again. Returns false
@@ -120,7 +127,9 @@ extension RecordsStore {
   }
 
   /// Marks the member as asked; false when they were already.
-  private static func insertPrompt(_ db: Database, course: String, year: Int, memberID: String)
+  private static func insertPrompt(
+    _ db: SQLTransaction, course: String, year: Int, memberID: String
+  )
     throws -> Bool
   {
     try db.execute(
@@ -128,13 +137,12 @@ extension RecordsStore {
         INSERT INTO rating_prompt (member_id, course_id, training_year) VALUES (?, ?, ?)
         ON CONFLICT DO NOTHING
         """,
-      arguments: [memberID, course, year])
-    return db.changesCount > 0
+      arguments: [memberID, course, year]) > 0
   }
 
   /// Only a course credited to the member in that year may be rated.
   private static func requireCredit(
-    _ db: Database, course: String, year: TrainingYear, memberID: String
+    _ db: SQLTransaction, course: String, year: TrainingYear, memberID: String
   ) throws {
     guard try memberExists(db, id: memberID) else { throw RecordsError.unknownMember(memberID) }
     let credited = try Bool.fetchOne(
@@ -153,7 +161,7 @@ extension RecordsStore {
   public func courseRatings(year: Int) throws -> [CourseRatings] {
     try read { db in
       var counts: [String: [String: [Int: Int]]] = [:]
-      for row in try Row.fetchAll(
+      for row in try SQLRow.fetchAll(
         db,
         sql: """
           SELECT course_id, question_id, value, CAST(total AS INTEGER) AS total FROM rating_tally
@@ -164,7 +172,7 @@ extension RecordsStore {
         counts[row["course_id"], default: [:]][row["question_id"], default: [:]][row["value"]] =
           row["total"]
       }
-      return try Row.fetchAll(
+      return try SQLRow.fetchAll(
         db,
         sql: """
           SELECT course_id, course_title, provider, instructor,
@@ -222,7 +230,7 @@ extension RecordsStore {
       for (question, choice) in choices {
         try db.execute(
           sql: """
-            UPDATE survey_tally SET total = printf('%09d', CAST(total AS INTEGER) + 1)
+            UPDATE survey_tally SET total = \(RecordsStore.incrementedCount("total", db.dialect))
             WHERE training_year = ? AND branch = ? AND question = ? AND choice = ?
             """,
           arguments: [year, member.branch, question.rawValue, choice])
@@ -280,13 +288,12 @@ extension RecordsStore {
       guard try RecordsStore.memberExists(db, id: memberID) else {
         throw RecordsError.unknownMember(memberID)
       }
-      try db.execute(
+      return try db.execute(
         sql: """
           INSERT INTO survey_status (member_id, training_year, state) VALUES (?, ?, 'declined')
           ON CONFLICT DO NOTHING
           """,
-        arguments: [memberID, year])
-      return db.changesCount > 0
+        arguments: [memberID, year]) > 0
     }
   }
 
@@ -297,13 +304,13 @@ extension RecordsStore {
         SELECT question, choice, CAST(total AS INTEGER) AS total FROM survey_tally
         WHERE training_year = ? AND CAST(total AS INTEGER) > 0
         """
-      var arguments: StatementArguments = [year]
+      var arguments: SQLArguments = [year]
       if let branch {
         sql += " AND branch = ?"
         arguments += [branch]
       }
       var tally = SurveyTally()
-      for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+      for row in try SQLRow.fetchAll(db, sql: sql, arguments: arguments) {
         let choice: String = row["choice"]
         let count: Int = row["total"]
         switch SurveyTally.Question(rawValue: row["question"]) {
@@ -331,12 +338,12 @@ extension RecordsStore {
         SELECT selection.member_id, member.branch, course_id, selected_at FROM selection
         JOIN member ON member.id = selection.member_id
         """
-      var arguments: StatementArguments = []
+      var arguments: SQLArguments = []
       if let branch {
         sql += " WHERE member.branch = ?"
         arguments += [branch]
       }
-      return try Row.fetchAll(
+      return try SQLRow.fetchAll(
         db, sql: sql + " ORDER BY course_id, selection.member_id",
         arguments: arguments
       ).map { row in

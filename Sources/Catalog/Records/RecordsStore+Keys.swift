@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A public key registered for a member: whoever holds its private half reaches the county's
 /// server as that member, without a PIN.
@@ -53,7 +52,7 @@ extension RecordsStore {
   /// The member's keys, oldest first.
   public func keys(of memberID: String) throws -> [MemberKey] {
     try read { db in
-      try Row.fetchAll(
+      try SQLRow.fetchAll(
         db,
         sql: """
           SELECT member_id, type, key, comment, added_at, added_by FROM member_key
@@ -76,7 +75,7 @@ extension RecordsStore {
         throw RecordsError.unknownMember(memberID)
       }
       guard
-        let row = try Row.fetchOne(
+        let row = try SQLRow.fetchOne(
           db,
           sql: """
             SELECT member_id, type, key, comment, added_at, added_by FROM member_key
@@ -98,7 +97,7 @@ extension RecordsStore {
   public func memberID(forKey key: SSHPublicKey) throws -> String? {
     try read { db in
       guard
-        let row = try Row.fetchOne(
+        let row = try SQLRow.fetchOne(
           db, sql: "SELECT member_id, type, key FROM member_key WHERE fingerprint = ?",
           arguments: [key.fingerprint])
       else { return nil }
@@ -109,7 +108,7 @@ extension RecordsStore {
     }
   }
 
-  static func memberKey(from row: Row) -> MemberKey? {
+  static func memberKey(from row: SQLRow) -> MemberKey? {
     guard
       let key = try? SSHPublicKey(type: row["type"], base64: row["key"], comment: row["comment"])
     else { return nil }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 // MARK: - PINs and logging in
 
@@ -51,7 +50,7 @@ extension RecordsStore {
   /// `holder` reads whose they are once the PIN is right, after the count is cleared.
   func checkPIN<Holder: Hashable & Sendable>(
     _ number: String, _ pin: String, of account: PINAccount,
-    holder: (Database, String) throws -> Holder?
+    holder: (SQLTransaction, String) throws -> Holder?
   ) throws -> PINCheck<Holder> {
     // The login screen only sends digits; anything else cannot be any member's number (and
     // is not counted), but takes as long to refuse.
@@ -96,9 +95,9 @@ extension RecordsStore {
   /// Stands in for the hash of a number that has none, so that checking costs the same.
   var decoyHash: PINHash { PINHash.decoy(rounds: pinRounds) }
 
-  static func throttle(_ db: Database, number: String) throws -> LoginThrottle {
+  static func throttle(_ db: SQLTransaction, number: String) throws -> LoginThrottle {
     guard
-      let row = try Row.fetchOne(
+      let row = try SQLRow.fetchOne(
         db, sql: "SELECT failures, next_attempt FROM login_throttle WHERE number = ?",
         arguments: [number])
     else { return LoginThrottle() }
@@ -107,7 +106,7 @@ extension RecordsStore {
       failures: row["failures"], nextAttempt: nextAttempt.map { Date(timeIntervalSince1970: $0) })
   }
 
-  static func store(_ db: Database, _ throttle: LoginThrottle, number: String, at now: Date)
+  static func store(_ db: SQLTransaction, _ throttle: LoginThrottle, number: String, at now: Date)
     throws
   {
     try db.execute(
@@ -123,11 +122,11 @@ extension RecordsStore {
       ])
   }
 
-  static func pinHash(_ db: Database, id: String, of account: PINAccount = .member) throws
+  static func pinHash(_ db: SQLTransaction, id: String, of account: PINAccount = .member) throws
     -> PINHash?
   {
     guard
-      let row = try Row.fetchOne(
+      let row = try SQLRow.fetchOne(
         db, sql: "SELECT pin_key, pin_salt, pin_rounds FROM \(account.table) WHERE id = ?",
         arguments: [id]),
       let key: Data = row["pin_key"], let salt: Data = row["pin_salt"],
@@ -138,7 +137,7 @@ extension RecordsStore {
 
   /// Stores a new PIN; the number's wrong-PIN count starts again.
   static func storePIN(
-    _ db: Database, _ hash: PINHash, id: String, of account: PINAccount = .member, now: String
+    _ db: SQLTransaction, _ hash: PINHash, id: String, of account: PINAccount = .member, now: String
   ) throws {
     try db.execute(
       sql: """

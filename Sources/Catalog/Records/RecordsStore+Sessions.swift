@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 // MARK: - Sessions: who is connected, and the session audit
 
@@ -87,7 +86,7 @@ extension RecordsStore {
   /// `since`.
   public func sessions(memberID: String? = nil, since: Date? = nil) throws -> [SessionRecord] {
     var conditions: [String] = []
-    var arguments: [(any DatabaseValueConvertible)?] = []
+    var arguments: [(any SQLValueConvertible)?] = []
     if let memberID {
       conditions.append("member_id = ?")
       arguments.append(memberID)
@@ -98,46 +97,49 @@ extension RecordsStore {
     }
     return try read { db in
       try RecordsStore.fetchSessions(
-        db, where: conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), arguments)
+        db, where: conditions.isEmpty ? "TRUE" : conditions.joined(separator: " AND "), arguments)
     }
   }
 
-  static func insertSession(_ db: Database, _ origin: SessionOrigin, at now: String) throws
+  static func insertSession(_ db: SQLTransaction, _ origin: SessionOrigin, at now: String) throws
     -> Int64
   {
     let process = origin.process
-    try db.execute(
+    let id = try Int64.fetchOne(
+      db,
       sql: """
         INSERT INTO session (member_id, via, client, command, host, boot_id, pid, pid_start,
           started_at)
-        VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?)
+        VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
         """,
       arguments: [
         SessionEntry.guest.rawValue, origin.client, origin.command, process.host,
         process.bootID, Int64(process.pid), Int64(bitPattern: process.startTime), now,
       ])
-    return db.lastInsertedRowID
+    guard let id else { throw RecordsError.database(RecordsText.noRowID) }
+    return id
   }
 
   @discardableResult
-  static func end(_ db: Database, id: Int64, reason: SessionEnd, at now: String) throws -> Bool {
+  static func end(_ db: SQLTransaction, id: Int64, reason: SessionEnd, at now: String) throws
+    -> Bool
+  {
     try db.execute(
       sql: "UPDATE session SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL",
-      arguments: [now, reason.rawValue, id])
-    return db.changesCount > 0
+      arguments: [now, reason.rawValue, id]) > 0
   }
 
   static func fetchSessions(
-    _ db: Database, where condition: String, _ arguments: [(any DatabaseValueConvertible)?]
+    _ db: SQLTransaction, where condition: String, _ arguments: [(any SQLValueConvertible)?]
   ) throws -> [SessionRecord] {
-    try Row.fetchAll(
+    try SQLRow.fetchAll(
       db,
       sql: """
         SELECT id, member_id, via, key_fingerprint, client, command, host, boot_id, pid,
           pid_start, started_at, ended_at, end_reason, replaced_by
         FROM session WHERE \(condition) ORDER BY started_at, id
         """,
-      arguments: StatementArguments(arguments)
+      arguments: SQLArguments(arguments)
     ).map { row in
       let startedAt: String = row["started_at"]
       let endedAt: String? = row["ended_at"]

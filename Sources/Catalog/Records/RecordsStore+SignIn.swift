@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 // MARK: - Sign-in at a station (签到)
 
@@ -11,7 +10,7 @@ extension RecordsStore {
       WHERE attendance.showing_id = showing.id AND removed_at IS NULL) AS signed_in
     """
 
-  static func showing(from row: Row) throws -> Showing {
+  static func showing(from row: SQLRow) throws -> Showing {
     guard let date = LocalDate(iso: row["date"]), let kind = Showing.Kind(rawValue: row["kind"]),
       let state = Showing.State(rawValue: row["state"])
     else { throw RecordsError.database(RecordsText.corruptShowing(row["id"])) }
@@ -25,14 +24,14 @@ extension RecordsStore {
       closedBy: row["closed_by"], signedIn: row["signed_in"])
   }
 
-  static func fetchOpenShowing(_ db: Database, stationID: String) throws -> Showing? {
-    try Row.fetchOne(
+  static func fetchOpenShowing(_ db: SQLTransaction, stationID: String) throws -> Showing? {
+    try SQLRow.fetchOne(
       db, sql: "SELECT \(showingColumns) FROM showing WHERE station_id = ? AND state = 'open'",
       arguments: [stationID]
     ).map(showing(from:))
   }
 
-  static func requireOpenShowing(_ db: Database, stationID: String) throws -> Showing {
+  static func requireOpenShowing(_ db: SQLTransaction, stationID: String) throws -> Showing {
     _ = try requireStation(db, id: stationID)
     guard let showing = try fetchOpenShowing(db, stationID: stationID) else {
       throw RecordsError.noOpenSignIn(stationID: stationID)
@@ -103,7 +102,7 @@ extension RecordsStore {
           db, sql: "SELECT state FROM showing WHERE id = ?", arguments: [showingID]),
         state == Showing.State.open.rawValue
       else { return .notOpen }
-      if let row = try Row.fetchOne(
+      if let row = try SQLRow.fetchOne(
         db,
         sql: "SELECT signed_at, removed_at FROM attendance WHERE showing_id = ? AND member_id = ?",
         arguments: [showingID, member.id])
@@ -123,8 +122,8 @@ extension RecordsStore {
     try read { try RecordsStore.fetchAttendees($0, showingID: showingID) }
   }
 
-  static func fetchAttendees(_ db: Database, showingID: Int64) throws -> [Attendee] {
-    try Row.fetchAll(
+  static func fetchAttendees(_ db: SQLTransaction, showingID: Int64) throws -> [Attendee] {
+    try SQLRow.fetchAll(
       db,
       sql: """
         SELECT member_id, signed_at, removed_at, removed_by, removal_reason FROM attendance
@@ -142,7 +141,7 @@ extension RecordsStore {
   }
 
   /// A member a row refers to (the foreign key says there is one).
-  static func requireMember(_ db: Database, id: String) throws -> Member {
+  static func requireMember(_ db: SQLTransaction, id: String) throws -> Member {
     guard let member = try fetchMember(db, id: id) else {
       throw RecordsError.database(RecordsText.corruptMember(id))
     }
@@ -160,13 +159,13 @@ extension RecordsStore {
     return try write { db in
       let showing = try RecordsStore.requireOpenShowing(db, stationID: stationID)
       try RecordsStore.requirePermission(remover, at: stationID)
-      try db.execute(
+      let removed = try db.execute(
         sql: """
           UPDATE attendance SET removed_at = ?, removed_by = ?, removal_reason = ?
           WHERE showing_id = ? AND member_id = ? AND removed_at IS NULL
           """,
         arguments: [now, remover.recorded, reason, showing.id, memberID])
-      guard db.changesCount > 0 else { throw RecordsError.notSignedIn(memberID) }
+      guard removed > 0 else { throw RecordsError.notSignedIn(memberID) }
       try RecordsStore.audit(
         db, .signInNameRemoved, memberID: memberID, reason: reason,
         detail: ShowingAuditDetail(showing).json, actor: remover.recorded, at: now)
@@ -271,13 +270,14 @@ extension RecordsStore {
   /// (removed names left out), by date and opening time.
   public func showings(in span: DateSpan, stationID: String? = nil) throws -> [LoggedShowing] {
     var sql = "SELECT \(RecordsStore.showingColumns) FROM showing WHERE date >= ? AND date < ?"
-    var arguments: StatementArguments = [span.start.description, span.end.description]
+    var arguments: SQLArguments = [span.start.description, span.end.description]
     if let stationID {
       sql += " AND station_id = ?"
       arguments += [stationID]
     }
     return try read { db in
-      try Row.fetchAll(db, sql: sql + " ORDER BY date, opened_at, id", arguments: arguments).map {
+      try SQLRow.fetchAll(db, sql: sql + " ORDER BY date, opened_at, id", arguments: arguments).map
+      {
         let showing = try RecordsStore.showing(from: $0)
         let members = try String.fetchAll(
           db,

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A scheduled session as sign-ups name it: the course, the first day and the place.
 public struct SessionKey: Hashable, Sendable, Comparable {
@@ -60,7 +59,7 @@ extension RecordsStore {
       guard try RecordsStore.memberExists(db, id: memberID) else {
         throw RecordsError.unknownMember(memberID)
       }
-      let arguments: StatementArguments = [key.courseID, key.date.description, key.place]
+      let arguments: SQLArguments = [key.courseID, key.date.description, key.place]
       if try Bool.fetchOne(
         db,
         sql: """
@@ -87,12 +86,11 @@ extension RecordsStore {
       try db.execute(
         sql: """
           DELETE FROM signup WHERE course_id = ? AND date = ? AND place = ? AND member_id = ?
-          """, arguments: [key.courseID, key.date.description, key.place, memberID])
-      return db.changesCount > 0
+          """, arguments: [key.courseID, key.date.description, key.place, memberID]) > 0
     }
   }
 
-  static func seatsTaken(_ db: Database, _ key: SessionKey) throws -> Int {
+  static func seatsTaken(_ db: SQLTransaction, _ key: SessionKey) throws -> Int {
     try Int.fetchOne(
       db, sql: "SELECT count(*) FROM signup WHERE course_id = ? AND date = ? AND place = ?",
       arguments: [key.courseID, key.date.description, key.place]) ?? 0
@@ -106,11 +104,11 @@ extension RecordsStore {
     try read { db in
       var taken: [SessionKey: Int] = [:]
       var mine = Set<SessionKey>()
-      let rows = try Row.fetchAll(
+      let rows = try SQLRow.fetchAll(
         db,
         sql: """
           SELECT course_id, date, place, count(*) AS taken,
-            max(member_id = ?) AS mine
+            count(*) FILTER (WHERE member_id = ?) > 0 AS mine
           FROM signup WHERE date >= ? AND date <= ? GROUP BY course_id, date, place
           """, arguments: [memberID, first.description, last.description])
       for row in rows {
@@ -126,7 +124,7 @@ extension RecordsStore {
   /// Who signed up for a course's sessions starting on `date`, by place and time of signing up.
   public func signUps(courseID: String, date: LocalDate) throws -> [SignUp] {
     try read { db in
-      try Row.fetchAll(
+      try SQLRow.fetchAll(
         db,
         sql: """
           SELECT member_id, place, signed_up_at FROM signup WHERE course_id = ? AND date = ?

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What `addStation` or `addAdministrator` did.
 public enum SaveOutcome: Hashable, Sendable {
@@ -39,18 +38,20 @@ extension RecordsStore {
   /// Every station, by id.
   public func stations() throws -> [Station] {
     try read { db in
-      try Row.fetchAll(db, sql: "SELECT id, name, place FROM station ORDER BY id").map {
+      try SQLRow.fetchAll(db, sql: "SELECT id, name, place FROM station ORDER BY id").map {
         Station(id: $0["id"], name: $0["name"], place: $0["place"])
       }
     }
   }
 
-  static func fetchStation(_ db: Database, id: String) throws -> Station? {
-    try Row.fetchOne(db, sql: "SELECT id, name, place FROM station WHERE id = ?", arguments: [id])
-      .map { Station(id: $0["id"], name: $0["name"], place: $0["place"]) }
+  static func fetchStation(_ db: SQLTransaction, id: String) throws -> Station? {
+    try SQLRow.fetchOne(
+      db, sql: "SELECT id, name, place FROM station WHERE id = ?", arguments: [id]
+    )
+    .map { Station(id: $0["id"], name: $0["name"], place: $0["place"]) }
   }
 
-  static func requireStation(_ db: Database, id: String) throws -> Station {
+  static func requireStation(_ db: SQLTransaction, id: String) throws -> Station {
     guard let station = try fetchStation(db, id: id) else {
       throw RecordsError.unknownStation(id)
     }
@@ -68,7 +69,7 @@ extension RecordsStore {
     FROM administrator LEFT JOIN login_throttle ON login_throttle.number = 'admin:' || id
     """
 
-  static func administrator(from row: Row) -> Administrator {
+  static func administrator(from row: SQLRow) -> Administrator {
     let failures: Int? = row["failures"]
     let nextAttempt: Double? = row["next_attempt"]
     return Administrator(
@@ -77,8 +78,8 @@ extension RecordsStore {
         failures: failures ?? 0, nextAttempt: nextAttempt.map { Date(timeIntervalSince1970: $0) }))
   }
 
-  static func fetchAdministrator(_ db: Database, id: String) throws -> Administrator? {
-    try Row.fetchOne(db, sql: "\(administratorSelect) WHERE id = ?", arguments: [id])
+  static func fetchAdministrator(_ db: SQLTransaction, id: String) throws -> Administrator? {
+    try SQLRow.fetchOne(db, sql: "\(administratorSelect) WHERE id = ?", arguments: [id])
       .map(administrator(from:))
   }
 
@@ -116,7 +117,7 @@ extension RecordsStore {
   /// Every administrator, by number.
   public func administrators() throws -> [Administrator] {
     try read { db in
-      try Row.fetchAll(db, sql: "\(RecordsStore.administratorSelect) ORDER BY length(id), id")
+      try SQLRow.fetchAll(db, sql: "\(RecordsStore.administratorSelect) ORDER BY length(id), id")
         .map(RecordsStore.administrator(from:))
     }
   }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 // MARK: - Lessons read
 
@@ -9,9 +8,9 @@ extension RecordsStore {
     try read { db in try RecordsStore.fetchLessonPages(db, of: memberID) }
   }
 
-  static func fetchLessonPages(_ db: Database, of memberID: String) throws -> [String: Int] {
+  static func fetchLessonPages(_ db: SQLTransaction, of memberID: String) throws -> [String: Int] {
     var pages: [String: Int] = [:]
-    for row in try Row.fetchAll(
+    for row in try SQLRow.fetchAll(
       db, sql: "SELECT course_id, page_index FROM lesson_progress WHERE member_id = ?",
       arguments: [memberID])
     {
@@ -70,37 +69,40 @@ extension RecordsStore {
             """,
           arguments: [memberID, course.id, day.description]) ?? 0
       guard used < quiz.attemptsPerDay else { return .limitReached(limit: quiz.attemptsPerDay) }
-      try db.execute(
-        sql: """
-          INSERT INTO quiz_attempt (member_id, course_id, course_title, training_year, day, state,
-            question_count, pass_percent, started_at)
-          VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?)
-          """,
-        arguments: [
-          memberID, course.id, course.title, year.year, day.description, draw.questions.count,
-          quiz.passPercent, now,
-        ])
-      let attemptID = db.lastInsertedRowID
-      // Every drawn question in one statement, the rows handed over as one JSON array that
-      // SQLite unpacks itself: a test may draw hundreds, and a statement each would cost a
-      // good part of a keystroke's budget.
-      try db.execute(
-        sql: """
-          INSERT INTO quiz_answer (attempt_id, position, question_index, fingerprint, choice_order)
-          SELECT ?, key, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)
-          """,
-        arguments: [attemptID, QuizCoding.drawRows(draw)])
+      guard
+        let attemptID = try Int64.fetchOne(
+          db,
+          sql: """
+            INSERT INTO quiz_attempt (member_id, course_id, course_title, training_year, day,
+              state, question_count, pass_percent, started_at)
+            VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?) RETURNING id
+            """,
+          arguments: [
+            memberID, course.id, course.title, year.year, day.description, draw.questions.count,
+            quiz.passPercent, now,
+          ])
+      else { throw RecordsError.database(RecordsText.noRowID) }
+      // Every drawn question in one statement (a test may draw hundreds, and a statement each
+      // would cost a good part of a keystroke's budget).
+      try db.insertRows(
+        into: "quiz_answer",
+        columns: ["attempt_id", "position", "question_index", "fingerprint", "choice_order"],
+        draw.questions.enumerated().map { position, drawn in
+          [
+            attemptID, position, drawn.questionIndex, drawn.fingerprint,
+            QuizCoding.list(drawn.choiceOrder),
+          ]
+        })
       // The texts of questions drawn before are there already.
       var known = Set(
         try String.fetchAll(
           db, sql: "SELECT fingerprint FROM quiz_question WHERE course_id = ?",
           arguments: [course.id]))
-      let text = try db.cachedStatement(
-        sql: "INSERT INTO quiz_question (course_id, fingerprint, text) VALUES (?, ?, ?)")
-      for (drawn, question) in zip(draw.questions, questions)
-      where known.insert(drawn.fingerprint).inserted {
-        try text.execute(arguments: [course.id, drawn.fingerprint, question.text])
-      }
+      try db.insertRows(
+        into: "quiz_question", columns: ["course_id", "fingerprint", "text"],
+        zip(draw.questions, questions).filter { known.insert($0.0.fingerprint).inserted }.map {
+          [course.id, $0.0.fingerprint, $0.1.text]
+        })
       return .started(
         QuizTicket(
           attemptID: attemptID, courseID: course.id, draw: draw, number: used + 1,
@@ -119,8 +121,7 @@ extension RecordsStore {
           UPDATE quiz_attempt SET state = 'abandoned', ended_at = ?
           WHERE id = ? AND member_id = ? AND state = 'open'
           """,
-        arguments: [now, id, memberID])
-      return db.changesCount > 0
+        arguments: [now, id, memberID]) > 0
     }
   }
 
@@ -138,7 +139,7 @@ extension RecordsStore {
     let year = rules.trainingYear(containing: day)
     let now = nowText
     return try write { db in
-      let attempt = try Row.fetchOne(
+      let attempt = try SQLRow.fetchOne(
         db, sql: "SELECT member_id, course_id, state FROM quiz_attempt WHERE id = ?",
         arguments: [ticket.attemptID])
       guard let attempt, attempt["member_id"] == memberID, attempt["course_id"] == course.id,
@@ -147,14 +148,19 @@ extension RecordsStore {
       guard try RecordsStore.fetchDraw(db, attemptID: ticket.attemptID) == ticket.draw else {
         throw RecordsError.quizChanged(courseID: course.id)
       }
-      // Every answer in one statement, as the draw was written.
-      try db.execute(
-        sql: """
-          UPDATE quiz_answer SET response = given.value ->> 0, correct = given.value ->> 1
-          FROM json_each(?) AS given
-          WHERE quiz_answer.attempt_id = ? AND quiz_answer.position = given.key
-          """,
-        arguments: [QuizCoding.answerRows(responses, correct: result.correct), ticket.attemptID])
+      // Every answer in one statement, as the draw was written: a VALUES list (its columns
+      // are column1, column2 … on both engines) of position, response and correctness.
+      for rows in QuizCoding.answerRows(responses, correct: result.correct).chunked(
+        SQLTransaction.rowsPerStatement)
+      {
+        try db.execute(
+          sql: """
+            UPDATE quiz_answer SET response = given.column2, correct = given.column3
+            FROM (VALUES \(SQLTransaction.placeholders(rows: rows.count, columns: 3))) AS given
+            WHERE quiz_answer.attempt_id = ? AND quiz_answer.position = given.column1
+            """,
+          arguments: SQLArguments(rows.flatMap { $0 }) + [ticket.attemptID])
+      }
       var credit = QuizCredit.notPassed
       var creditID: Int64?
       if result.passed {
@@ -168,17 +174,17 @@ extension RecordsStore {
           written.form = .online
           written.recordedAt = Timestamp.date(from: now)
           written.recordedBy = recordedBy
-          try db.execute(
+          creditID = try Int64.fetchOne(
+            db,
             sql: """
               INSERT INTO credit (member_id, course_id, course_title, category_id, date,
                 half_hours, form, source, recorded_at, recorded_by)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
               """,
             arguments: [
               memberID, course.id, course.title, course.categoryID, day.description,
               course.hours.halves, written.form.rawValue, written.source, now, recordedBy,
             ])
-          creditID = db.lastInsertedRowID
           credit = .credited(written)
         }
       }
@@ -196,8 +202,8 @@ extension RecordsStore {
     }
   }
 
-  static func fetchDraw(_ db: Database, attemptID: Int64) throws -> QuizDraw {
-    let rows = try Row.fetchAll(
+  static func fetchDraw(_ db: SQLTransaction, attemptID: Int64) throws -> QuizDraw {
+    let rows = try SQLRow.fetchAll(
       db,
       sql: """
         SELECT question_index, fingerprint, choice_order FROM quiz_answer
@@ -217,10 +223,10 @@ extension RecordsStore {
     try read { db in try RecordsStore.fetchQuizAttempts(db, of: memberID) }
   }
 
-  static func fetchQuizAttempts(_ db: Database, of memberID: String) throws
+  static func fetchQuizAttempts(_ db: SQLTransaction, of memberID: String) throws
     -> [QuizAttemptSummary]
   {
-    try Row.fetchAll(
+    try SQLRow.fetchAll(
       db,
       sql: """
         SELECT id, course_id, training_year, day, state, score, passed,
@@ -245,24 +251,24 @@ extension RecordsStore {
     try read { db in
       // The attempts of the year (and course) asked for, as `attempt` in both queries.
       var filter = "attempt.training_year = ?"
-      var arguments: StatementArguments = [year]
+      var arguments: SQLArguments = [year]
       if let courseID {
         filter += " AND attempt.course_id = ?"
         arguments += [courseID]
       }
       var byCourse: [String: QuizStatistics] = [:]
       var order: [String] = []
-      for row in try Row.fetchAll(
+      for row in try SQLRow.fetchAll(
         db,
         sql: """
           SELECT course_id,
             (SELECT course_title FROM quiz_attempt latest
               WHERE latest.course_id = attempt.course_id ORDER BY id DESC LIMIT 1) AS title,
             count(*) AS attempts,
-            sum(state = 'finished') AS finished, sum(state = 'abandoned') AS abandoned,
-            -- `passed` is NULL until an attempt is handed in: the sum over a course none of
-            -- whose attempts was handed in is NULL, and means 0.
-            sum(state = 'open') AS open, coalesce(sum(passed = 1), 0) AS passed_attempts,
+            count(*) FILTER (WHERE state = 'finished') AS finished,
+            count(*) FILTER (WHERE state = 'abandoned') AS abandoned,
+            count(*) FILTER (WHERE state = 'open') AS open,
+            count(*) FILTER (WHERE passed = 1) AS passed_attempts,
             count(DISTINCT member_id) AS members,
             count(DISTINCT CASE WHEN passed = 1 THEN member_id END) AS passed_members,
             count(credit_withdrawn_at) AS withdrawn_credits
@@ -279,21 +285,26 @@ extension RecordsStore {
           passedMembers: row["passed_members"], withdrawnCredits: row["withdrawn_credits"],
           questions: [])
       }
-      for row in try Row.fetchAll(
+      for row in try SQLRow.fetchAll(
         db,
         sql: """
-          SELECT attempt.course_id, answer.fingerprint, count(*) AS answered,
-            coalesce(sum(answer.correct = 0), 0) AS wrong,
-            -- SQLite takes a bare column from the row where max() is reached: the index the
-            -- question had in the latest attempt.
-            max(answer.attempt_id), answer.question_index AS last_index,
+          WITH answered AS (
+            SELECT attempt.course_id, answer.fingerprint, answer.correct, answer.question_index,
+              row_number() OVER (
+                PARTITION BY attempt.course_id, answer.fingerprint
+                ORDER BY answer.attempt_id DESC) AS recency
+            FROM quiz_answer answer JOIN quiz_attempt attempt ON attempt.id = answer.attempt_id
+            WHERE attempt.state = 'finished' AND \(filter))
+          SELECT course_id, fingerprint, count(*) AS answered,
+            count(*) FILTER (WHERE correct = 0) AS wrong,
+            -- The index the question had in the latest attempt.
+            max(CASE WHEN recency = 1 THEN question_index END) AS last_index,
             (SELECT text FROM quiz_question question
-              WHERE question.course_id = attempt.course_id
-                AND question.fingerprint = answer.fingerprint) AS text
-          FROM quiz_answer answer JOIN quiz_attempt attempt ON attempt.id = answer.attempt_id
-          WHERE attempt.state = 'finished' AND \(filter)
-          GROUP BY attempt.course_id, answer.fingerprint
-          ORDER BY attempt.course_id, last_index, answer.fingerprint
+              WHERE question.course_id = answered.course_id
+                AND question.fingerprint = answered.fingerprint) AS text
+          FROM answered
+          GROUP BY course_id, fingerprint
+          ORDER BY course_id, last_index, fingerprint
           """, arguments: arguments)
       {
         let id: String = row["course_id"]
@@ -316,19 +327,13 @@ enum QuizCoding {
     text.split(separator: ",").compactMap { Int($0) }
   }
 
-  /// `[[question index, "fingerprint", "choice order"], …]`, for `json_each`. Fingerprints
-  /// are hexadecimal and orders digits and commas: nothing to escape.
-  static func drawRows(_ draw: QuizDraw) -> String {
-    let rows = draw.questions.map {
-      "[\($0.questionIndex),\"\($0.fingerprint)\",\"\(list($0.choiceOrder))\"]"
+  /// `[position, response, correct]` in the order asked.
+  static func answerRows(_ responses: [QuizResponse], correct: [Bool]) -> [[(
+    any SQLValueConvertible
+  )?]] {
+    zip(responses, correct).enumerated().map { position, answer in
+      [position, response(answer.0), answer.1]
     }
-    return "[" + rows.joined(separator: ",") + "]"
-  }
-
-  /// `[["response", correct], …]` in the order asked, for `json_each`.
-  static func answerRows(_ responses: [QuizResponse], correct: [Bool]) -> String {
-    let rows = zip(responses, correct).map { "[\"\(response($0))\",\($1 ? 1 : 0)]" }
-    return "[" + rows.joined(separator: ",") + "]"
   }
 
   static func response(_ response: QuizResponse) -> String {

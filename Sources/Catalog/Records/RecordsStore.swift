@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 #if canImport(Glibc)
   import Glibc
@@ -7,14 +6,15 @@ import GRDB
   import Darwin
 #endif
 
-/// Members, their selections and their credited hours, kept in one SQLite file shared by every
-/// session on the machine (kiosk, SSH sessions, administrator commands).
+/// Everything the program asks of the records (members, PINs and the login throttle,
+/// selections, credits, the audit trail, lessons and tests, stations, administrators,
+/// sign-ins, sign-ups, SSH keys and sessions), written once over `RecordsEngine`: the same
+/// operations, statements and transactions on SQLite (`SQLiteEngine`, the embedded default)
+/// and on PostgreSQL (`RecordsPostgres`, shared by several servers).
 ///
-/// - The file is in WAL mode (`DatabasePool`) with `synchronous = FULL`: a commit that returned
-///   survives a crash or a power cut.
-/// - Every write is one short IMMEDIATE transaction, taken inside a single call: no transaction
-///   is ever open while the program waits for a key. Other writers wait up to `busyTimeout`.
-/// - Every method is synchronous and safe to call from any thread.
+/// - Every write is one short transaction taken inside a single call: no transaction is ever
+///   open while the program waits for a key.
+/// - Every method is synchronous and safe to call from any thread but an event loop's.
 ///
 /// ```swift
 /// let store = try RecordsStore(path: RecordsLocation.path(explicit: nil, environment: env))
@@ -31,200 +31,56 @@ import GRDB
 /// }
 /// ```
 public final class RecordsStore: Sendable {
-  /// How long a write waits for other writers before giving up with `RecordsError.busy`.
+  /// How long a write waits for other writers (or a connection) before giving up with
+  /// `RecordsError.busy`.
   public static let busyTimeout: TimeInterval = 30
 
-  public let path: String
-  /// The connections: a pool (WAL) when writing; one read-only connection otherwise.
-  let pool: any DatabaseWriter
-  /// Set when the file was opened immutable (read-only, no `-wal`): every read checks that no
-  /// writer came meanwhile.
-  let snapshot: RecordsFile.Snapshot?
-  /// Opened with `init(readingOnly:)`.
-  public let isReadOnly: Bool
+  /// Where the records are, and how each transaction runs there.
+  public let engine: any RecordsEngine
+  /// The path or URL (without a password), for messages.
+  public var location: String { engine.location }
+  /// Opened with `init(readingOnly:)`, or on a read-only engine.
+  public var isReadOnly: Bool { engine.isReadOnly }
   let clock: @Sendable () -> Date
   let pinRounds: Int
 
-  /// Opens the records at `path` for reading and writing, creating the file, its directory
-  /// and the schema if needed. Files and directories it creates are group-writable (umask
-  /// 002), for a shared kiosk group. Refuses, before writing anything, a file that another
-  /// application or a newer version of this program wrote.
-  public convenience init(path: String) throws {
-    try self.init(path: path, clock: { Date() })
-  }
-
-  /// Opens existing records for reading only (`members list`, `report`): works without write
-  /// permission and creates no file. Writes throw `RecordsError.readOnly`.
-  public init(readingOnly path: String) throws {
-    self.path = path
-    clock = { Date() }
-    pinRounds = PINHash.minimumRounds
-    isReadOnly = true
-    (pool, snapshot) = try RecordsFile.openReadOnly(path, label: "course-menu records")
-    let contents = try Self.translatingErrors(snapshot) { try pool.read(RecordsSchema.contents) }
-    try RecordsSchema.check(contents, path: path)
+  /// The records on `engine`.
+  public convenience init(engine: any RecordsEngine) {
+    self.init(engine: engine, clock: { Date() })
   }
 
   /// For tests: a clock to drive the PIN throttle.
-  init(path: String, clock: @escaping @Sendable () -> Date) throws {
-    self.path = path
+  init(engine: any RecordsEngine, clock: @escaping @Sendable () -> Date) {
+    self.engine = engine
     self.clock = clock
     pinRounds = PINHash.minimumRounds
-    snapshot = nil
-    isReadOnly = false
-    pool = try RecordsStore.openPool(path: path)
+  }
+
+  /// The SQLite file at `path`, for reading and writing (see `SQLiteEngine.init(path:)`).
+  public convenience init(path: String) throws {
+    try self.init(engine: SQLiteEngine(path: path))
+  }
+
+  /// The SQLite file at `path`, for reading only (see `SQLiteEngine.init(readingOnly:)`).
+  public convenience init(readingOnly path: String) throws {
+    try self.init(engine: SQLiteEngine(readingOnly: path))
+  }
+
+  /// For tests: a clock to drive the PIN throttle.
+  convenience init(path: String, clock: @escaping @Sendable () -> Date) throws {
+    self.init(engine: try SQLiteEngine(path: path), clock: clock)
   }
 
   /// Closes the database connections; the store cannot be used afterwards.
-  public func close() throws {
-    try Self.translatingErrors(nil) {
-      if let pool = pool as? DatabasePool {
-        // Readers first: the writer, closing last, then checkpoints and removes -wal and
-        // -shm (GRDB's close() ends the writer first, and a reader cannot remove them).
-        pool.releaseMemory()
-        try pool.close()
-      }
-      if let queue = pool as? DatabaseQueue { try queue.close() }
-    }
+  public func close() throws { try engine.close() }
+
+  /// One transaction that sees the latest data, alone among writers (`RecordsEngine.write`).
+  func write<T>(_ body: (SQLTransaction) throws -> T) throws -> T {
+    try engine.write(body)
   }
 
-  // MARK: Opening
-
-  /// The umask is per process: stores opening at once on several threads take turns.
-  private static let umaskLock = NSLock()
-
-  private static func openPool(path: String) throws -> DatabasePool {
-    umaskLock.lock()
-    let previousMask = umask(0o002)
-    defer {
-      umask(previousMask)
-      umaskLock.unlock()
-    }
-    let directory = (path as NSString).deletingLastPathComponent
-    if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
-      do {
-        try FileManager.default.createDirectory(
-          atPath: directory, withIntermediateDirectories: true)
-      } catch {
-        throw RecordsError.cannotOpen(path: path, reason: RecordsText.cannotCreateDirectory)
-      }
-    }
-    // Nothing is written before the file is known to be writable and ours, at a version this
-    // program knows.
-    try RecordsFile.prepareForWriting(path)
-    if let existing = RecordsFile.status(path), existing.size > 0 {
-      try RecordsSchema.check(try inspect(path), path: path)
-    }
-    // SQLite creates a database file 0644 whatever the umask; create it here instead (an empty
-    // file is an empty database) so the group may write it. SQLite gives -wal and -shm the
-    // mode of the database file, whoever creates them later.
-    createFileIfMissing(path)
-    var configuration = Configuration()
-    configuration.label = "course-menu records"
-    configuration.busyMode = busyMode
-    configuration.prepareDatabase { db in
-      try db.execute(sql: "PRAGMA synchronous = FULL")
-    }
-    var attempt = 0
-    while true {
-      do {
-        let pool = try DatabasePool(path: path, configuration: configuration)
-        // GRDB sets up WAL after `prepareDatabase` and switches the writer to
-        // `synchronous = NORMAL` there: set FULL again on the one writer connection.
-        try pool.writeWithoutTransaction { db in
-          try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
-        try RecordsSchema.migrate(pool, path: path)
-        return pool
-      } catch let error as DatabaseError
-        where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED)
-        && attempt < 100
-      {
-        // Switching a new file to WAL needs an exclusive lock that the busy timeout does not
-        // always wait for when several processes create the file at once.
-        attempt += 1
-        usleep(useconds_t(10_000 + Int.random(in: 0..<20_000)))
-      } catch let error as RecordsError {
-        throw error
-      } catch let error as DatabaseError {
-        try RecordsFile.translatingOpenErrors(path) { throw error }
-      } catch {
-        throw RecordsError.cannotOpen(path: path, reason: "\(error)")
-      }
-    }
-  }
-
-  /// What an existing file holds, read without writing. Read immutable (no -wal yet), it may
-  /// meet another process that starts writing: then it reads again, through that -wal.
-  private static func inspect(_ path: String) throws -> RecordsSchema.Contents {
-    var attempt = 0
-    while true {
-      let (reader, snapshot) = try RecordsFile.openReadOnly(path, label: "course-menu check")
-      defer { try? reader.close() }
-      do {
-        return try translatingErrors(snapshot) { try reader.read(RecordsSchema.contents) }
-      } catch RecordsError.database(RecordsText.changedWhileReading) where attempt < 10 {
-        attempt += 1
-      }
-    }
-  }
-
-  /// Waits for other writers with short random sleeps, up to `busyTimeout`. SQLite's own busy
-  /// timeout backs off to 100 ms sleeps, so under contention a waiting writer keeps missing the
-  /// moment the lock is free while newcomers take it: with 16 writers single writes waited up
-  /// to 14 s (bench/records).
-  static let busyMode = Database.BusyMode.callback { tries in
-    // 1.25 ms per try on average, so the tries stand for `busyTimeout`.
-    guard Double(tries) < busyTimeout * 800 else { return false }
-    usleep(useconds_t(500 + Int.random(in: 0..<1500)))
-    return true
-  }
-
-  // MARK: Transactions
-
-  /// One IMMEDIATE transaction: the write lock is taken at BEGIN, so the reads inside see the
-  /// latest data and no other writer can slip in between them and the writes.
-  func write<T>(_ body: (Database) throws -> T) throws -> T {
-    guard !isReadOnly else { throw RecordsError.readOnly }
-    return try translatingErrors {
-      try pool.writeWithoutTransaction { db in
-        var result: T?
-        try db.inTransaction(.immediate) {
-          result = try body(db)
-          return .commit
-        }
-        return result!
-      }
-    }
-  }
-
-  func read<T>(_ body: (Database) throws -> T) throws -> T {
-    try Self.translatingErrors(snapshot) { try pool.read(body) }
-  }
-
-  private func translatingErrors<T>(_ body: () throws -> T) throws -> T {
-    try Self.translatingErrors(snapshot, body)
-  }
-
-  /// SQLite's failures as `RecordsError`s with Chinese text; a read of an immutable file that
-  /// a writer changed meanwhile is refused rather than trusted.
-  private static func translatingErrors<T>(
-    _ snapshot: RecordsFile.Snapshot?, _ body: () throws -> T
-  ) throws -> T {
-    do {
-      let result = try body()
-      if let snapshot, snapshot.isStale {
-        throw RecordsError.database(RecordsText.changedWhileReading)
-      }
-      return result
-    } catch let error as DatabaseError {
-      switch error.resultCode {
-      case .SQLITE_BUSY, .SQLITE_LOCKED: throw RecordsError.busy
-      default:
-        throw RecordsError.sqlite(
-          code: error.extendedResultCode.rawValue, detail: error.message ?? "\(error.resultCode)")
-      }
-    }
+  func read<T>(_ body: (SQLTransaction) throws -> T) throws -> T {
+    try engine.read(body)
   }
 
   var nowText: String { Timestamp.string(from: clock()) }
@@ -246,7 +102,7 @@ extension RecordsStore {
     FROM member LEFT JOIN login_throttle ON login_throttle.number = member.id
     """
 
-  static func member(from row: Row) throws -> Member {
+  static func member(from row: SQLRow) throws -> Member {
     let id: String = row["id"]
     guard let domain = MemberDomain(rawValue: row["domain"]),
       let role = MemberRole(rawValue: row["role"]),
@@ -261,12 +117,12 @@ extension RecordsStore {
         failures: failures ?? 0, nextAttempt: nextAttempt.map { Date(timeIntervalSince1970: $0) }))
   }
 
-  static func fetchMember(_ db: Database, id: String) throws -> Member? {
-    try Row.fetchOne(db, sql: "\(memberSelect) WHERE member.id = ?", arguments: [id])
+  static func fetchMember(_ db: SQLTransaction, id: String) throws -> Member? {
+    try SQLRow.fetchOne(db, sql: "\(memberSelect) WHERE member.id = ?", arguments: [id])
       .map(member(from:))
   }
 
-  static func memberExists(_ db: Database, id: String) throws -> Bool {
+  static func memberExists(_ db: SQLTransaction, id: String) throws -> Bool {
     try Bool.fetchOne(db, sql: "SELECT 1 FROM member WHERE id = ?", arguments: [id]) ?? false
   }
 
@@ -279,14 +135,14 @@ extension RecordsStore {
     try read { try RecordsStore.fetchMembers($0, branch: branch) }
   }
 
-  static func fetchMembers(_ db: Database, branch: String?) throws -> [Member] {
+  static func fetchMembers(_ db: SQLTransaction, branch: String?) throws -> [Member] {
     let order = "ORDER BY length(member.id), member.id"
     let rows =
       if let branch {
-        try Row.fetchAll(
+        try SQLRow.fetchAll(
           db, sql: "\(memberSelect) WHERE member.branch = ? \(order)", arguments: [branch])
       } else {
-        try Row.fetchAll(db, sql: "\(memberSelect) \(order)")
+        try SQLRow.fetchAll(db, sql: "\(memberSelect) \(order)")
       }
     return try rows.map(member(from:))
   }
@@ -321,11 +177,11 @@ extension RecordsStore {
       try RecordsStore.rejectNumbersWrittenTwoWays(db, drafts)
       var outcome = ImportOutcome()
       for (index, draft) in drafts.enumerated() {
-        let values: [(any DatabaseValueConvertible)?] = [
+        let values: [(any SQLValueConvertible)?] = [
           draft.name, draft.branch, draft.domain.rawValue, draft.role.rawValue,
           draft.joined.description, draft.floating,
         ]
-        let existing = try Row.fetchOne(
+        let existing = try SQLRow.fetchOne(
           db,
           sql: "SELECT name, branch, domain, role, joined, floating FROM member WHERE id = ?",
           arguments: [draft.id])
@@ -336,7 +192,7 @@ extension RecordsStore {
                 created_at, updated_at)
               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
               """,
-            arguments: StatementArguments([draft.id] + values + [now, now]))
+            arguments: SQLArguments([draft.id] + values + [now, now]))
           outcome.added.append(draft.id)
         } else if let existing,
           existing["name"] != draft.name || existing["branch"] != draft.branch
@@ -351,7 +207,7 @@ extension RecordsStore {
                 floating = ?, updated_at = ?
               WHERE id = ?
               """,
-            arguments: StatementArguments(values + [now, draft.id]))
+            arguments: SQLArguments(values + [now, draft.id]))
           outcome.updated.append(draft.id)
         } else {
           outcome.unchanged.append(draft.id)
@@ -398,7 +254,7 @@ extension RecordsStore {
   }
 
   /// Refuses a new number equal to a stored one but for leading zeros.
-  static func rejectNumbersWrittenTwoWays(_ db: Database, _ drafts: [MemberDraft]) throws {
+  static func rejectNumbersWrittenTwoWays(_ db: SQLTransaction, _ drafts: [MemberDraft]) throws {
     var stored: [Substring: String] = [:]
     for id in try String.fetchAll(db, sql: "SELECT id FROM member") {
       stored[Member.numberValue(id)] = id
@@ -444,10 +300,4 @@ private final class ResultBox: @unchecked Sendable {
     defer { lock.unlock() }
     return try values[index]?.get() ?? nil
   }
-}
-
-/// Creates an empty file with mode 0666 less the umask, unless it exists.
-private func createFileIfMissing(_ path: String) {
-  let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o666)
-  if descriptor >= 0 { close(descriptor) }
 }

@@ -1,5 +1,6 @@
 import Catalog
 import Foundation
+import RecordsPostgres
 
 /// Carries out `RecordsRequest`s, on the records worker's thread (`RecordsWorker`). Each
 /// request is one or two short calls on the store, each its own transaction, so nothing is
@@ -185,7 +186,7 @@ final class RecordsRunner: @unchecked Sendable {
   private func openStore() throws -> RecordsStore {
     if let store { return store }
     guard let path else { throw RecordsError.database(MemberText.noDatabase) }
-    let opened = try RecordsStore(path: path)
+    let opened = try RecordsOpening.open(path)
     store = opened
     return opened
   }

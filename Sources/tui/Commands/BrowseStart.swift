@@ -119,7 +119,7 @@ struct BrowseStart: Hashable {
     let recordsPath = RecordsOptions.resolvedPath(databasePath)
     let served = try MemberCatalog.load(
       CatalogOptions.loader(directory: catalogDirectory, rulesPath: rulesPath),
-      recordsPath: demo ? nil : recordsPath, today: today)
+      recordsPath: demo ? nil : RecordsOptions.catalogCopyBase(recordsPath), today: today)
     let catalog = served.catalog
     guard isatty(0) != 0, isatty(1) != 0 else {
       // Not a terminal (a pipe, a script): say what the catalog holds instead.

@@ -37,7 +37,7 @@ struct MembersImportCommand: ParsableCommand {
     let outcome = try reportingRecordsErrors {
       try store.importMembers(drafts) { bar?.update(done: $0.done, total: $0.total) }
     }
-    printOutput(AdminText.importDone(outcome, database: store.path))
+    printOutput(AdminText.importDone(outcome, database: store.location))
   }
 }
 

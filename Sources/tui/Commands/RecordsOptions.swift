@@ -1,8 +1,9 @@
 import ArgumentParser
 import Catalog
 import Foundation
+import RecordsPostgres
 
-/// `--db PATH`, shared by every subcommand that reads or writes the records.
+/// `--db PATH|URL`, shared by every subcommand that reads or writes the records.
 struct RecordsOptions: ParsableArguments {
   @Option(
     name: .customLong(BrowseStart.Name.database), help: ArgumentHelp(AdminText.databaseOptionHelp))
@@ -16,19 +17,32 @@ struct RecordsOptions: ParsableArguments {
     RecordsLocation.path(explicit: path) { getenv($0).map { String(cString: $0) } }
   }
 
-  /// Opens the records, or says why not and exits with status 2.
+  /// Where the member UI keeps its copy of the last good catalog and its compiled images
+  /// (beside the records): the SQLite file's place, or for records on a PostgreSQL server the
+  /// place the SQLite file would have by default, on this machine.
+  var catalogCopyBase: String { Self.catalogCopyBase(resolvedPath) }
+
+  static func catalogCopyBase(_ location: String) -> String {
+    guard RecordsOpening.isURL(location) else { return location }
+    // The default place, whatever COURSE_MENU_DB says (it may be the URL itself).
+    return RecordsLocation.path(explicit: nil) { name in
+      name == RecordsLocation.environmentKey ? nil : getenv(name).map { String(cString: $0) }
+    }
+  }
+
+  /// Opens the records (an SQLite file or a `postgresql://` URL), or says why not and exits
+  /// with status 2.
   func open() throws -> RecordsStore {
-    try opening { try RecordsStore(path: resolvedPath) }
+    try opening { try RecordsOpening.open(resolvedPath) }
   }
 
   /// Opens the records read-only, for commands that only read: they work without write
   /// permission and create nothing. Nil when there is no database file yet.
   func openForReading() throws -> RecordsStore? {
-    guard FileManager.default.fileExists(atPath: resolvedPath) else { return nil }
-    return try opening { try RecordsStore(readingOnly: resolvedPath) }
+    try opening { try RecordsOpening.openForReading(resolvedPath) }
   }
 
-  private func opening(_ body: () throws -> RecordsStore) throws -> RecordsStore {
+  private func opening<T>(_ body: () throws -> T) throws -> T {
     do {
       return try body()
     } catch let error as RecordsError {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Catalog
 import Foundation
+import RecordsPostgres
 
 #if canImport(Glibc)
   import Glibc
@@ -68,7 +69,7 @@ struct SSHSessionCommand: ParsableCommand {
     let origin = SSHEnvironment.origin(ProcessInfo.processInfo.environment)
     guard isatty(0) != 0, isatty(1) != 0 else {
       // `ssh host COMMAND`, `ssh -T`, sftp, scp: one plain line, and the attempt noted.
-      if let store = try? RecordsStore(path: records.resolvedPath) {
+      if let store = try? RecordsOpening.open(records.resolvedPath) {
         try? store.recordRefusedSession(origin, reason: .noTerminal)
         try? store.close()
       }
@@ -78,7 +79,7 @@ struct SSHSessionCommand: ParsableCommand {
     MemberUI.setLocale()
     let today = SystemClock.today()
     let served = try MemberCatalog.load(
-      catalogOptions.loader(), recordsPath: records.resolvedPath, today: today)
+      catalogOptions.loader(), recordsPath: records.catalogCopyBase, today: today)
     let catalog = served.catalog
     let capabilities = MemberUI.capabilities()
     let runner = RecordsRunner(
@@ -189,13 +190,13 @@ struct AuthorizedKeyLine: Hashable {
       "restrict,pty,command=\"" + words.joined(separator: " ") + "\" " + key.authorizedKeyText
   }
 
-  /// Letters, digits and `/._-+:` only: safe unquoted for the shell and inside the option's
-  /// double quotes (a fingerprint's base64 adds `+` and `/`).
+  /// Letters, digits and `/._-+:@=` only: safe unquoted for the shell and inside the option's
+  /// double quotes (a fingerprint's base64 adds `+` and `/`, a `postgresql://` URL `@`).
   static func isPlain(_ word: String) -> Bool {
     !word.isEmpty
       && word.utf8.allSatisfy { byte in
         (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
-          || (0x61...0x7A).contains(byte) || "/._-+:".utf8.contains(byte)
+          || (0x61...0x7A).contains(byte) || "/._-+:@=".utf8.contains(byte)
       }
   }
 }

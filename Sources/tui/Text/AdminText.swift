@@ -6,7 +6,7 @@ enum AdminText {
   // MARK: Shared
 
   static let databaseOptionHelp =
-    "学时记录数据库文件（默认依次为环境变量 COURSE_MENU_DB、$XDG_DATA_HOME/course-menu/records.sqlite、~/.local/share/course-menu/records.sqlite）。"
+    "学时记录数据库：SQLite 文件路径，或 PostgreSQL 地址 postgresql://用户名@主机:端口/数据库名（密码放在 PGPASSWORD 或 ~/.pgpass，不写在地址里）。默认依次为环境变量 COURSE_MENU_DB、$XDG_DATA_HOME/course-menu/records.sqlite、~/.local/share/course-menu/records.sqlite。"
   static let branchOptionHelp = "只列出这个支部的党员。"
   static let memberIDHelp = "党员编号。"
   static let yes = "是"

@@ -14,16 +14,17 @@ import Testing
       SurveyTopic(id: "other", title: "其他"),
     ], forms: [.onsite, .concentrated])
 
-  static func store() throws -> TemporaryStore {
-    let temporary = try TemporaryStore()
+  static func store(_ engine: RecordsEngineKind = .sqlite) throws -> TemporaryStore {
+    let temporary = try TemporaryStore(engine)
     _ = try temporary.store.importMembers([
       draft("1", branch: "一支部"), draft("2", branch: "一支部"), draft("3", branch: "二支部"),
     ])
     return temporary
   }
 
-  @Test func answeredOnceAYearAndCountedPerBranch() throws {
-    let temporary = try Self.store()
+  @Test(arguments: RecordsEngineKind.all)
+  func answeredOnceAYearAndCountedPerBranch(_ engine: RecordsEngineKind) throws {
+    let temporary = try Self.store(engine)
     defer { temporary.remove() }
     let store = temporary.store
     let answers = SurveyAnswers(topics: ["planting", "other"], form: .onsite, season: nil)
@@ -64,8 +65,9 @@ import Testing
     #expect(try store.surveyTally(year: 2027) == SurveyTally(declined: 1))
   }
 
-  @Test func answersThatDoNotFitTheSurveyAreRefused() throws {
-    let temporary = try Self.store()
+  @Test(arguments: RecordsEngineKind.all)
+  func answersThatDoNotFitTheSurveyAreRefused(_ engine: RecordsEngineKind) throws {
+    let temporary = try Self.store(engine)
     defer { temporary.remove() }
     let refused: [SurveyAnswers] = [
       SurveyAnswers(topics: []),

@@ -7,8 +7,9 @@ import Testing
 /// Make-ups with their reason, credits taken back with an audit entry, the audit trail, and
 /// the schema step that added them.
 @Suite struct CreditCorrectionTests {
-  @Test func aMakeUpKeepsItsReasonAndIsAudited() throws {
-    let temporary = try TemporaryStore()
+  @Test(arguments: RecordsEngineKind.all)
+  func aMakeUpKeepsItsReasonAndIsAudited(_ engine: RecordsEngineKind) throws {
+    let temporary = try TemporaryStore(engine)
     defer { temporary.remove() }
     let store = temporary.store
     _ = try store.importMembers([draft("1"), draft("2")])
@@ -46,8 +47,11 @@ import Testing
     }
   }
 
-  @Test func undoRemovesExactlyTheNamedCreditsAndLeavesAnAuditEntryEach() throws {
-    let temporary = try TemporaryStore()
+  @Test(arguments: RecordsEngineKind.all)
+  func undoRemovesExactlyTheNamedCreditsAndLeavesAnAuditEntryEach(_ engine: RecordsEngineKind)
+    throws
+  {
+    let temporary = try TemporaryStore(engine)
     defer { temporary.remove() }
     let store = temporary.store
     _ = try store.importMembers([draft("1"), draft("2"), draft("3")])
@@ -96,8 +100,9 @@ import Testing
     #expect(again.credited == ["2"])
   }
 
-  @Test func undoOfAnUnknownMemberOrAMissingCreditWritesNothing() throws {
-    let temporary = try TemporaryStore()
+  @Test(arguments: RecordsEngineKind.all)
+  func undoOfAnUnknownMemberOrAMissingCreditWritesNothing(_ engine: RecordsEngineKind) throws {
+    let temporary = try TemporaryStore(engine)
     defer { temporary.remove() }
     let store = temporary.store
     _ = try store.importMembers([draft("1"), draft("2")])
@@ -127,8 +132,9 @@ import Testing
     #expect(try store.auditEntries().isEmpty)
   }
 
-  @Test func auditSinceAMoment() throws {
-    let temporary = try TemporaryStore()
+  @Test(arguments: RecordsEngineKind.all)
+  func auditSinceAMoment(_ engine: RecordsEngineKind) throws {
+    let temporary = try TemporaryStore(engine)
     defer { temporary.remove() }
     let store = temporary.store
     _ = try store.importMembers([draft("1")])
@@ -166,7 +172,7 @@ import Testing
     let path = directory.appendingPathComponent("records.sqlite").path
     do {
       let queue = try DatabaseQueue(path: path)
-      try RecordsSchema.migrator.migrate(queue, upTo: "v1 members, selections, credits")
+      try SQLiteEngine.migrator.migrate(queue, upTo: "v1 members, selections, credits")
       try queue.write { db in
         try db.execute(
           sql: """

@@ -108,8 +108,8 @@ import Testing
 
   /// The mechanism counts migrations: one appended needs no other edit.
   @Test func theVersionIsTheNumberOfMigrations() {
-    #expect(RecordsSchema.version == RecordsSchema.migrator.migrations.count)
-    #expect(RecordsSchema.migrator.migrations.first == RecordsSchema.firstMigration)
+    #expect(RecordsSchema.version == SQLiteEngine.migrator.migrations.count)
+    #expect(SQLiteEngine.migrator.migrations.first == RecordsSchema.firstMigration)
   }
 
   @Test func aFileFromBeforeTheVersionNumberIsUpgradedInPlace() throws {
@@ -117,12 +117,14 @@ import Testing
     defer { place.remove() }
     // What the first release made: the v1 tables, no application_id, user_version 0.
     let old = try DatabaseQueue(path: place.path)
-    try RecordsSchema.migrator.migrate(old, upTo: RecordsSchema.firstMigration)
+    try SQLiteEngine.migrator.migrate(old, upTo: RecordsSchema.firstMigration)
     #expect(try old.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 0)
     try old.close()
     let store = try RecordsStore(path: place.path)
     #expect(
-      try store.pool.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
+      try (store.engine as! SQLiteEngine).pool.read {
+        try Int.fetchOne($0, sql: "PRAGMA user_version")
+      }
         == RecordsSchema.version)
     try store.close()
   }

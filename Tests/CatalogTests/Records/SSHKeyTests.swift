@@ -89,8 +89,9 @@ import Testing
     #expect(key.comment.count == SSHPublicKey.maximumCommentLength)
   }
 
-  @Test func aKeyOpensOneMembersRecordsAndNoOneElses() throws {
-    let temporary = try TemporaryStore()
+  @Test(arguments: RecordsEngineKind.all)
+  func aKeyOpensOneMembersRecordsAndNoOneElses(_ engine: RecordsEngineKind) throws {
+    let temporary = try TemporaryStore(engine)
     defer { temporary.remove() }
     let store = temporary.store
     _ = try store.importMembers([draft("1001"), draft("1002")])
@@ -108,7 +109,7 @@ import Testing
     // A key nobody registered, and the same bytes under another type name, match nobody.
     let unknown = try SSHPublicKey.parse("ssh-rsa " + Self.rsa2048Base64)
     #expect(try store.memberID(forKey: unknown) == nil)
-    try temporary.store.pool.write { db in
+    try temporary.store.engine.write { db in
       try db.execute(sql: "UPDATE member_key SET type = 'ssh-rsa' WHERE member_id = '1002'")
     }
     #expect(try store.memberID(forKey: li) == nil)

@@ -28,8 +28,9 @@ import Testing
     #expect(Self.elsewhere().isRunning() == nil)
   }
 
-  @Test func aSecondLoginFindsTheFirstAndReplacesItOnlyWhenAsked() throws {
-    let temporary = try TemporaryStore()
+  @Test(arguments: RecordsEngineKind.all)
+  func aSecondLoginFindsTheFirstAndReplacesItOnlyWhenAsked(_ engine: RecordsEngineKind) throws {
+    let temporary = try TemporaryStore(engine)
     defer { temporary.remove() }
     let store = temporary.store
     _ = try store.importMembers([draft("1001")])
@@ -76,8 +77,9 @@ import Testing
     #expect(try store.sessionStanding(second) == .ended)
   }
 
-  @Test func aRowLeftByAGoneProcessNeverStandsInTheWay() throws {
-    let temporary = try TemporaryStore()
+  @Test(arguments: RecordsEngineKind.all)
+  func aRowLeftByAGoneProcessNeverStandsInTheWay(_ engine: RecordsEngineKind) throws {
+    let temporary = try TemporaryStore(engine)
     defer { temporary.remove() }
     let store = temporary.store
     _ = try store.importMembers([draft("1001"), draft("1002")])
@@ -107,8 +109,9 @@ import Testing
     }
   }
 
-  @Test func theAuditKeepsWhoHowFromWhereWhenAndHowItEnded() throws {
-    let temporary = try TemporaryStore()
+  @Test(arguments: RecordsEngineKind.all)
+  func theAuditKeepsWhoHowFromWhereWhenAndHowItEnded(_ engine: RecordsEngineKind) throws {
+    let temporary = try TemporaryStore(engine)
     defer { temporary.remove() }
     let store = temporary.store
     _ = try store.importMembers([draft("1001"), draft("1002")])

@@ -4,8 +4,9 @@ import Testing
 @testable import Catalog
 
 @Suite struct AdministratorTests {
-  @Test func stationsAreAddedRenamedAndListed() throws {
-    let temporary = try TemporaryStore()
+  @Test(arguments: RecordsEngineKind.all)
+  func stationsAreAddedRenamedAndListed(_ engine: RecordsEngineKind) throws {
+    let temporary = try TemporaryStore(engine)
     defer { temporary.remove() }
     let store = temporary.store
     #expect(try store.addStation(Station(id: "S02", name: "东山村站点")) == .added)
@@ -20,8 +21,9 @@ import Testing
     }
   }
 
-  @Test func administratorsAreTheirOwnAccounts() throws {
-    let temporary = try TemporaryStore()
+  @Test(arguments: RecordsEngineKind.all)
+  func administratorsAreTheirOwnAccounts(_ engine: RecordsEngineKind) throws {
+    let temporary = try TemporaryStore(engine)
     defer { temporary.remove() }
     let store = temporary.store
     try store.addStation(Station(id: "S01", name: "红旗村"))
@@ -57,8 +59,9 @@ import Testing
 
   /// An administrator's PIN is checked and throttled exactly as a member's (the same code),
   /// counted apart: failures on administrator 1001 do not touch member 1001, nor the reverse.
-  @Test func administratorsWrongPINsCostWaitsAndLockApartFromMembers() throws {
-    let temporary = try TemporaryStore()
+  @Test(arguments: RecordsEngineKind.all)
+  func administratorsWrongPINsCostWaitsAndLockApartFromMembers(_ engine: RecordsEngineKind) throws {
+    let temporary = try TemporaryStore(engine)
     defer { temporary.remove() }
     let store = temporary.store
     let clock = temporary.clock

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 
 @testable import Catalog
@@ -12,8 +11,10 @@ struct StationScene {
   let localAdministrator = Administrator(id: "9001", name: "张站长", stationID: "S01")
   let countyAdministrator = Administrator(id: "9002", name: "县组织部李干事")
 
-  init(members: [String] = ["1001", "1002", "1003", "1004"]) throws {
-    temporary = try TemporaryStore()
+  init(_ engine: RecordsEngineKind = .sqlite, members: [String] = ["1001", "1002", "1003", "1004"])
+    throws
+  {
+    temporary = try TemporaryStore(engine)
     try store.addStation(station)
     try store.addAdministrator(id: "9001", name: "张站长", stationID: "S01")
     try store.addAdministrator(id: "9002", name: "县组织部李干事", stationID: nil)
@@ -60,8 +61,9 @@ extension SignInResult {
 }
 
 @Suite struct SignInTests {
-  @Test func signInCloseCreditsEveryoneOnTheListOnceInOneTransaction() throws {
-    let scene = try StationScene()
+  @Test(arguments: RecordsEngineKind.all)
+  func signInCloseCreditsEveryoneOnTheListOnceInOneTransaction(_ engine: RecordsEngineKind) throws {
+    let scene = try StationScene(engine)
     defer { scene.remove() }
     let store = scene.store
     let showing = try scene.open()
@@ -124,8 +126,9 @@ extension SignInResult {
     #expect(entry?.showing?.stationID == "S01" && entry?.showing?.date == day("2026-12-05"))
   }
 
-  @Test func aCreditFailureLeavesTheSignInOpenAndNothingWritten() throws {
-    let scene = try StationScene()
+  @Test(arguments: RecordsEngineKind.all)
+  func aCreditFailureLeavesTheSignInOpenAndNothingWritten(_ engine: RecordsEngineKind) throws {
+    let scene = try StationScene(engine)
     defer { scene.remove() }
     let showing = try scene.open()
     _ = try scene.store.signIn(member: "1001", pin: "1234", showingID: showing.id)
@@ -142,14 +145,15 @@ extension SignInResult {
     #expect(try scene.store.auditEntries().isEmpty)
   }
 
-  @Test func oneSignInAtATimePerStationEvenPastTheCheck() throws {
-    let scene = try StationScene()
+  @Test(arguments: RecordsEngineKind.all)
+  func oneSignInAtATimePerStationEvenPastTheCheck(_ engine: RecordsEngineKind) throws {
+    let scene = try StationScene(engine)
     defer { scene.remove() }
     let first = try scene.open()
     #expect(throws: RecordsError.signInAlreadyOpen(first)) { _ = try scene.open() }
     // A writer that skips the check still meets the database's unique index.
-    #expect(throws: DatabaseError.self) {
-      try scene.store.pool.write { db in
+    #expect(throws: RecordsError.self) {
+      try scene.store.engine.write { db in
         try db.execute(
           sql: """
             INSERT INTO showing (station_id, course_id, course_title, half_hours, date, kind,
@@ -166,8 +170,9 @@ extension SignInResult {
     #expect(other.stationID == "S02" && other.openedBy == "root")
   }
 
-  @Test func cancelledSignInCreditsNobodyAndIsAudited() throws {
-    let scene = try StationScene()
+  @Test(arguments: RecordsEngineKind.all)
+  func cancelledSignInCreditsNobodyAndIsAudited(_ engine: RecordsEngineKind) throws {
+    let scene = try StationScene(engine)
     defer { scene.remove() }
     let showing = try scene.open()
     _ = try scene.store.signIn(member: "1001", pin: "1234", showingID: showing.id)
@@ -184,8 +189,9 @@ extension SignInResult {
     #expect(try scene.open().id != showing.id)
   }
 
-  @Test func aRemovedNameIsNotCreditedAndCannotSignInAgain() throws {
-    let scene = try StationScene()
+  @Test(arguments: RecordsEngineKind.all)
+  func aRemovedNameIsNotCreditedAndCannotSignInAgain(_ engine: RecordsEngineKind) throws {
+    let scene = try StationScene(engine)
     defer { scene.remove() }
     let store = scene.store
     let showing = try scene.open()
@@ -224,8 +230,9 @@ extension SignInResult {
     #expect(try store.credits(of: "1002").isEmpty)
   }
 
-  @Test func anAdministratorActsOnlyAtTheirStationUnlessCountyWide() throws {
-    let scene = try StationScene()
+  @Test(arguments: RecordsEngineKind.all)
+  func anAdministratorActsOnlyAtTheirStationUnlessCountyWide(_ engine: RecordsEngineKind) throws {
+    let scene = try StationScene(engine)
     defer { scene.remove() }
     try scene.store.addStation(Station(id: "S02", name: "东山村站点"))
     #expect(throws: RecordsError.administratorOfAnotherStation(id: "9001", stationID: "S01")) {
@@ -244,8 +251,9 @@ extension SignInResult {
     }
   }
 
-  @Test func aBroadcastIsCreditedAsSuch() throws {
-    let scene = try StationScene()
+  @Test(arguments: RecordsEngineKind.all)
+  func aBroadcastIsCreditedAsSuch(_ engine: RecordsEngineKind) throws {
+    let scene = try StationScene(engine)
     defer { scene.remove() }
     let showing = try scene.store.openSignIn(
       stationID: "S01", course: StationScene.broadcast, date: day("2026-12-08"), kind: .broadcast,

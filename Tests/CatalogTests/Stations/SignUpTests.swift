@@ -7,8 +7,9 @@ import Testing
   static let session = StationScene.broadcast.sessions[0]
   static let key = SessionKey(course: StationScene.broadcast, session: session)
 
-  @Test func aSeatIsTakenOnceAndGivenBack() throws {
-    let scene = try StationScene()
+  @Test(arguments: RecordsEngineKind.all)
+  func aSeatIsTakenOnceAndGivenBack(_ engine: RecordsEngineKind) throws {
+    let scene = try StationScene(engine)
     defer { scene.remove() }
     let store = scene.store
     let course = StationScene.broadcast
@@ -37,8 +38,9 @@ import Testing
     }
   }
 
-  @Test func aFullSessionTakesNobodyMoreAndACancelFreesASeat() throws {
-    let scene = try StationScene()
+  @Test(arguments: RecordsEngineKind.all)
+  func aFullSessionTakesNobodyMoreAndACancelFreesASeat(_ engine: RecordsEngineKind) throws {
+    let scene = try StationScene(engine)
     defer { scene.remove() }
     var session = Self.session
     session.capacity = 2
@@ -64,16 +66,17 @@ import Testing
   /// 40 members sign up at once for 30 seats, each through a store of their own (its own
   /// connections, as separate processes have): exactly 30 get one. Tests/records does the
   /// same with 40 processes.
-  @Test func fortyAtOnceForThirtySeatsGetExactlyThirty() throws {
+  @Test(arguments: RecordsEngineKind.all)
+  func fortyAtOnceForThirtySeatsGetExactlyThirty(_ engine: RecordsEngineKind) throws {
     let ids = (1...40).map { String(5000 + $0) }
-    let scene = try StationScene(members: ids)
+    let scene = try StationScene(engine, members: ids)
     defer { scene.remove() }
-    let path = scene.temporary.path
+    let temporary = scene.temporary
     let results = LockedResults()
     DispatchQueue.concurrentPerform(iterations: ids.count) { index in
       results.append(
         Result {
-          let store = try RecordsStore(path: path)
+          let store = try temporary.another()
           defer { try? store.close() }
           return try store.signUp(
             memberID: ids[index], course: StationScene.broadcast, session: Self.session)

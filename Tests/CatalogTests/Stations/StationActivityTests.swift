@@ -49,8 +49,9 @@ import Testing
       starts.count == 12 && starts.first == day("2026-09-01") && starts.last == day("2027-08-01"))
   }
 
-  @Test func theLogReadsShowingsWithTheirListsFromTheStore() throws {
-    let scene = try StationScene()
+  @Test(arguments: RecordsEngineKind.all)
+  func theLogReadsShowingsWithTheirListsFromTheStore(_ engine: RecordsEngineKind) throws {
+    let scene = try StationScene(engine)
     defer { scene.remove() }
     let showing = try scene.open()
     _ = try scene.store.signIn(member: "1001", pin: "1234", showingID: showing.id)

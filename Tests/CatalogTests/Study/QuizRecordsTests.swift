@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import GRDB
 import Testing
 
 @testable import Catalog
@@ -14,8 +13,8 @@ import Testing
   static let today = day("2026-03-10")
 
   /// A store with members 1001 and 1002.
-  static func store() throws -> TemporaryStore {
-    let temporary = try TemporaryStore()
+  static func store(_ engine: RecordsEngineKind = .sqlite) throws -> TemporaryStore {
+    let temporary = try TemporaryStore(engine)
     _ = try temporary.store.importMembers([draft("1001"), draft("1002")])
     return temporary
   }
@@ -51,8 +50,9 @@ import Testing
 
   // MARK: Lessons
 
-  @Test func theLessonPageReachedIsKeptPerMemberAndCourse() throws {
-    let temporary = try Self.store()
+  @Test(arguments: RecordsEngineKind.all)
+  func theLessonPageReachedIsKeptPerMemberAndCourse(_ engine: RecordsEngineKind) throws {
+    let temporary = try Self.store(engine)
     defer { temporary.remove() }
     let store = temporary.store
     let course = QuizFixture.course()
@@ -72,8 +72,9 @@ import Testing
 
   // MARK: The daily limit
 
-  @Test func theDayAllowsAttemptsPerDayAndTheNextDayAllowsThemAgain() throws {
-    let temporary = try Self.store()
+  @Test(arguments: RecordsEngineKind.all)
+  func theDayAllowsAttemptsPerDayAndTheNextDayAllowsThemAgain(_ engine: RecordsEngineKind) throws {
+    let temporary = try Self.store(engine)
     defer { temporary.remove() }
     let store = temporary.store
     let course = QuizFixture.course(quiz: QuizFixture.quiz(perDay: 3))
@@ -98,11 +99,12 @@ import Testing
   /// Sessions of one member starting attempts at once, each on its own connection (as
   /// separate processes have): never more than the limit. (Tests/records does the same with
   /// processes.)
-  @Test func parallelStartsNeverPassTheLimit() throws {
-    let temporary = try Self.store()
+  @Test(arguments: RecordsEngineKind.all)
+  func parallelStartsNeverPassTheLimit(_ engine: RecordsEngineKind) throws {
+    let temporary = try Self.store(engine)
     defer { temporary.remove() }
     let course = QuizFixture.course(quiz: QuizFixture.quiz(perDay: 3))
-    let sessions = try (0..<8).map { _ in try RecordsStore(path: temporary.path) }
+    let sessions = try (0..<8).map { _ in try temporary.another() }
     defer { for session in sessions { try? session.close() } }
     let outcomes = Outcomes<QuizStart>()
     DispatchQueue.concurrentPerform(iterations: sessions.count * 2) { index in
@@ -126,8 +128,9 @@ import Testing
 
   // MARK: Handing in
 
-  @Test func theFirstPassOfTheYearCreditsTheHoursWithTheResult() throws {
-    let temporary = try Self.store()
+  @Test(arguments: RecordsEngineKind.all)
+  func theFirstPassOfTheYearCreditsTheHoursWithTheResult(_ engine: RecordsEngineKind) throws {
+    let temporary = try Self.store(engine)
     defer { temporary.remove() }
     let store = temporary.store
     let course = QuizFixture.course(hours: 2)
@@ -150,8 +153,8 @@ import Testing
     #expect(stored[0].hours == StudyHours(2) && stored[0].form == .online)
     #expect(stored[0].source == "网络培训测验 80 分" && stored[0].recordedBy == "tester")
     // The attempt, its answers and its credit are one record.
-    let row = try store.pool.read { db in
-      try Row.fetchOne(
+    let row = try store.engine.read { db in
+      try SQLRow.fetchOne(
         db,
         sql: """
           SELECT state, score, passed, correct_count, credit_id,
@@ -209,8 +212,8 @@ import Testing
     #expect(entries.map(\.action) == [.creditRemoved])
     #expect(entries.first?.reason == "测验时由他人代答")
     #expect(entries.first?.credit?.source == "网络培训测验 100 分")
-    let attempt = try store.pool.read { db in
-      try Row.fetchOne(
+    let attempt = try store.engine.read { db in
+      try SQLRow.fetchOne(
         db, sql: "SELECT score, passed, credit_id, credit_withdrawn_at FROM quiz_attempt")
     }
     let score: Int? = attempt?["score"]
@@ -237,8 +240,9 @@ import Testing
   }
 
   /// A credit an administrator entered for the course this year counts as the year's credit.
-  @Test func aPassAfterAnAttendanceCreditCreditsNothing() throws {
-    let temporary = try Self.store()
+  @Test(arguments: RecordsEngineKind.all)
+  func aPassAfterAnAttendanceCreditCreditsNothing(_ engine: RecordsEngineKind) throws {
+    let temporary = try Self.store(engine)
     defer { temporary.remove() }
     let store = temporary.store
     let course = QuizFixture.course()
@@ -304,12 +308,13 @@ import Testing
   }
 
   /// Two sessions handing in passing attempts at once: one credit.
-  @Test func parallelPassesCreditOnce() throws {
-    let temporary = try Self.store()
+  @Test(arguments: RecordsEngineKind.all)
+  func parallelPassesCreditOnce(_ engine: RecordsEngineKind) throws {
+    let temporary = try Self.store(engine)
     defer { temporary.remove() }
     let course = QuizFixture.course(quiz: QuizFixture.quiz(perDay: 6))
     let tickets = try (0..<6).map { try Self.start(temporary.store, course, seed: UInt64($0)) }
-    let sessions = try tickets.map { _ in try RecordsStore(path: temporary.path) }
+    let sessions = try tickets.map { _ in try temporary.another() }
     defer { for session in sessions { try? session.close() } }
     let outcomes = Outcomes<QuizFinish>()
     DispatchQueue.concurrentPerform(iterations: tickets.count) { index in
@@ -324,8 +329,9 @@ import Testing
     #expect(try temporary.store.credits(of: "1001").count == 1)
   }
 
-  @Test func onlyAnOpenAttemptOfTheMemberCanBeHandedIn() throws {
-    let temporary = try Self.store()
+  @Test(arguments: RecordsEngineKind.all)
+  func onlyAnOpenAttemptOfTheMemberCanBeHandedIn(_ engine: RecordsEngineKind) throws {
+    let temporary = try Self.store(engine)
     defer { temporary.remove() }
     let store = temporary.store
     let course = QuizFixture.course()
@@ -346,8 +352,9 @@ import Testing
 
   /// A catalog edited between the start and the hand-in: refused, never graded against
   /// other questions.
-  @Test func anAttemptOnQuestionsSinceChangedIsNotGraded() throws {
-    let temporary = try Self.store()
+  @Test(arguments: RecordsEngineKind.all)
+  func anAttemptOnQuestionsSinceChangedIsNotGraded(_ engine: RecordsEngineKind) throws {
+    let temporary = try Self.store(engine)
     defer { temporary.remove() }
     let store = temporary.store
     let course = QuizFixture.course()
@@ -374,8 +381,9 @@ import Testing
 
   /// Answers are counted per question by fingerprint: a question moved to another place in
   /// the file keeps its count, a reworded one starts a new one, never mixed.
-  @Test func itemAnalysisFollowsQuestionsAcrossEdits() throws {
-    let temporary = try Self.store()
+  @Test(arguments: RecordsEngineKind.all)
+  func itemAnalysisFollowsQuestionsAcrossEdits(_ engine: RecordsEngineKind) throws {
+    let temporary = try Self.store(engine)
     defer { temporary.remove() }
     let store = temporary.store
     let quiz = QuizFixture.quiz()
