@@ -22,3 +22,15 @@ struct CatalogOptions: ParsableArguments {
     CatalogLoader(directory: directory ?? defaultDirectory, rulesPath: rulesPath)
   }
 }
+
+extension CatalogOptions {
+  /// Loads the catalog, or prints its diagnostics and exits (1: errors, 2: unreadable).
+  func loadCatalog() throws -> Catalog {
+    let result = loader().load()
+    guard let catalog = result.catalog else {
+      DiagnosticPrinter.printAll(result.diagnostics)
+      throw ExitCode(result.diagnostics.contains { $0.problem.isInputOutput } ? 2 : 1)
+    }
+    return catalog
+  }
+}

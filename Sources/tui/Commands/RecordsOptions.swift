@@ -51,37 +51,3 @@ struct RecordsOptions: ParsableArguments {
     }
   }
 }
-
-extension CatalogOptions {
-  /// Loads the catalog, or prints its diagnostics and exits (1: errors, 2: unreadable).
-  func loadCatalog() throws -> Catalog {
-    let result = loader().load()
-    guard let catalog = result.catalog else {
-      DiagnosticPrinter.printAll(result.diagnostics)
-      throw ExitCode(result.diagnostics.contains { $0.problem.isInputOutput } ? 2 : 1)
-    }
-    return catalog
-  }
-}
-
-/// Runs a records operation; a `RecordsError` is printed and ends the command with status 1.
-func reportingRecordsErrors<T>(_ body: () throws -> T) throws -> T {
-  do {
-    return try body()
-  } catch let error as RecordsError {
-    printError(error.message)
-    throw ExitCode(1)
-  }
-}
-
-extension RecordsStore {
-  /// The member numbered `id`, for a command about one member (`set-pin`, `unlock`); an
-  /// unknown number is printed and ends the command with status 1.
-  func memberOrExit(id: String) throws -> Member {
-    guard let member = try reportingRecordsErrors({ try self.member(id: id) }) else {
-      printError(RecordsError.unknownMember(id).message)
-      throw ExitCode(1)
-    }
-    return member
-  }
-}
