@@ -60,6 +60,16 @@ def running(pid):
         return False  # ended meanwhile
 
 
+def remove_tmux_socket(name):
+    """tmux leaves its socket file behind after kill-server: remove it, so no test leaves
+    anything in the tmux directory."""
+    directory = os.path.join(os.environ.get("TMUX_TMPDIR", "/tmp"), f"tmux-{os.getuid()}")
+    try:
+        os.unlink(os.path.join(directory, name))
+    except FileNotFoundError:
+        pass
+
+
 class Tmux:
     """One private tmux server (its own socket) running an interactive shell in one pane.
 
@@ -160,6 +170,7 @@ class Tmux:
 
     def kill(self):
         subprocess.run(self.base() + ["kill-server"], capture_output=True)
+        remove_tmux_socket(self.socket)
 
 
 class Results:

@@ -30,6 +30,8 @@ import time
 import uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "Tests", "e2e"))
+from tui_e2e import remove_tmux_socket  # noqa: E402
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -84,6 +86,7 @@ class Pane:
 
     def kill(self):
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+        remove_tmux_socket(self.socket)
 
 
 def start(binary, idle_timeout, member):
