@@ -129,7 +129,7 @@ import Testing
   func severalStartingAtOnceSetUpTheSchemaOnce() throws {
     let database = try TemporaryPostgresDatabase()
     defer { database.drop() }
-    let results = ResultList()
+    let results = Outcomes<PostgresEngine>()
     DispatchQueue.concurrentPerform(iterations: 8) { _ in
       results.append(Result { try database.engine() })
     }
@@ -176,23 +176,5 @@ enum PostgresAdministrationCheck {
         db,
         sql: "SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1")
     }
-  }
-}
-
-/// Results gathered from concurrent iterations.
-private final class ResultList: @unchecked Sendable {
-  private let lock = NSLock()
-  private var results: [Result<PostgresEngine, any Error>] = []
-
-  func append(_ result: Result<PostgresEngine, any Error>) {
-    lock.lock()
-    results.append(result)
-    lock.unlock()
-  }
-
-  var all: [Result<PostgresEngine, any Error>] {
-    lock.lock()
-    defer { lock.unlock() }
-    return results
   }
 }

@@ -400,7 +400,7 @@ func draft(
     let temporary = try TemporaryStore(engine)
     defer { temporary.remove() }
     _ = try temporary.store.importMembers([draft("1001", pin: "2468")])
-    let answers = Answers()
+    let answers = Outcomes<AuthenticationResult>()
     let store = temporary.store
     DispatchQueue.concurrentPerform(iterations: 12) { _ in
       answers.append(Result { try store.authenticate(member: "1001", pin: "0000") })
@@ -619,24 +619,6 @@ func draft(
     #expect(
       Timestamp.string(from: Date(timeIntervalSince1970: 1_795_000_000.25))
         == "2026-11-18T11:06:40.250Z")
-  }
-}
-
-/// Results gathered from concurrent work.
-final class Answers: @unchecked Sendable {
-  private let lock = NSLock()
-  private var results: [Result<AuthenticationResult, any Error>] = []
-
-  func append(_ result: Result<AuthenticationResult, any Error>) {
-    lock.lock()
-    results.append(result)
-    lock.unlock()
-  }
-
-  var all: [Result<AuthenticationResult, any Error>] {
-    lock.lock()
-    defer { lock.unlock() }
-    return results
   }
 }
 

@@ -72,7 +72,7 @@ import Testing
     let scene = try StationScene(engine, members: ids)
     defer { scene.remove() }
     let temporary = scene.temporary
-    let results = LockedResults()
+    let results = Outcomes<SignUpResult>()
     DispatchQueue.concurrentPerform(iterations: ids.count) { index in
       results.append(
         Result {
@@ -88,22 +88,5 @@ import Testing
     #expect(
       try scene.store.signUps(courseID: StationScene.broadcast.id, date: day("2026-12-05")).count
         == 30)
-  }
-}
-
-private final class LockedResults: @unchecked Sendable {
-  private let lock = NSLock()
-  private var values: [Result<SignUpResult, any Error>] = []
-
-  func append(_ value: Result<SignUpResult, any Error>) {
-    lock.lock()
-    values.append(value)
-    lock.unlock()
-  }
-
-  var all: [Result<SignUpResult, any Error>] {
-    lock.lock()
-    defer { lock.unlock() }
-    return values
   }
 }

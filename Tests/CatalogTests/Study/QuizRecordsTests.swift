@@ -109,7 +109,7 @@ import Testing
     let outcomes = Outcomes<QuizStart>()
     DispatchQueue.concurrentPerform(iterations: sessions.count * 2) { index in
       let store = sessions[index % sessions.count]
-      outcomes.add(
+      outcomes.append(
         Result {
           try store.startQuizAttempt(
             course: course, draw: Self.draw(course.quiz!, seed: UInt64(index)),
@@ -318,7 +318,7 @@ import Testing
     defer { for session in sessions { try? session.close() } }
     let outcomes = Outcomes<QuizFinish>()
     DispatchQueue.concurrentPerform(iterations: tickets.count) { index in
-      outcomes.add(Result { try Self.finish(sessions[index], tickets[index], course) })
+      outcomes.append(Result { try Self.finish(sessions[index], tickets[index], course) })
     }
     let finishes = try outcomes.all.map { try $0.get() }
     let credited = finishes.filter {
@@ -442,23 +442,5 @@ import Testing
           open: 1, passedAttempts: 0, members: 2, passedMembers: 0, questions: [])
       ])
     #expect(statistics.first?.passRate == 0)
-  }
-}
-
-/// Results gathered from concurrent iterations.
-final class Outcomes<Value: Sendable>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var values: [Result<Value, any Error>] = []
-
-  func add(_ value: Result<Value, any Error>) {
-    lock.lock()
-    values.append(value)
-    lock.unlock()
-  }
-
-  var all: [Result<Value, any Error>] {
-    lock.lock()
-    defer { lock.unlock() }
-    return values
   }
 }
