@@ -25,10 +25,13 @@ let package = Package(
     ),
     // The running program's build id, which keys compiled catalogs (dl_iterate_phdr, in C).
     .target(name: "CBuildID"),
+    // A bounded blocking flock, which lines up the writers of a SQLite records file.
+    .target(name: "CWriterQueue"),
     .target(
       name: "Catalog",
       dependencies: [
         "CBuildID",
+        "CWriterQueue",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),

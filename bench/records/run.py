@@ -9,7 +9,9 @@ Every worker is a separate `records-stress bench` process (the test helper built
 `course-menu`, from Tests/RecordsStress); all start together at a fixed instant, time each
 operation (SQLite: one IMMEDIATE transaction committed with synchronous = FULL; PostgreSQL:
 one SERIALIZABLE transaction on a throwaway PostgreSQL 15 cluster on 127.0.0.1, fsync on, as
-Tests/pg/cluster.py starts it) and report its latency. Prints a Markdown table with the load
+Tests/pg/cluster.py starts it) and report its latency. `sqlite-polling` is SQLite with the writer
+queue unavailable (its file is a directory), so its waiting writers poll as they did before
+SQLiteWriterQueue: the peer of the queued `sqlite` rows in the same run. Prints a Markdown table with the load
 average; the raw figures go to bench/out/records.json.
 """
 
@@ -34,8 +36,12 @@ def percentile(values, fraction):
 
 
 def run(binary, catalog, directory, engine, operation, writers, count, cluster, env):
-    if engine == "sqlite":
-        db = os.path.join(directory, f"{operation}-{writers}.sqlite")
+    if engine.startswith("sqlite"):
+        db = os.path.join(directory, f"{engine}-{operation}-{writers}.sqlite")
+        if engine == "sqlite-polling":
+            # A directory where the writer queue's file would go: SQLiteWriterQueue cannot
+            # open it, so these writers wait by polling, as before the queue (the peer).
+            os.mkdir(db + "-writers")
     else:
         db = cluster.create_database(f"bench_{operation}_{writers}")
     # Create the schema first (unlocking a number nobody has writes nothing else), so the
@@ -74,7 +80,8 @@ def main():
     parser.add_argument("--catalog", default=os.path.join(ROOT, "data"))
     parser.add_argument("--count", type=int, default=200, help="operations per writer")
     parser.add_argument("--writers", default="1,16,64")
-    parser.add_argument("--engines", default="sqlite,postgresql")
+    parser.add_argument("--engines", default="sqlite,sqlite-polling,postgresql",
+                        help="sqlite (writers queued), sqlite-polling (no queue file), postgresql")
     parser.add_argument("--dir", default=None,
                         help="where the databases go (default: a temporary directory)")
     options = parser.parse_args()

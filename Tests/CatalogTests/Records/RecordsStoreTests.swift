@@ -101,7 +101,7 @@ func draft(
     let temporary = try TemporaryStore()
     defer { temporary.remove() }
     _ = try temporary.store.importMembers([draft("1")])
-    for suffix in ["", "-wal", "-shm"] {
+    for suffix in ["", "-wal", "-shm", SQLiteWriterQueue.suffix] {
       var info = stat()
       #expect(stat(temporary.path + suffix, &info) == 0, "\(suffix)")
       #expect(info.st_mode & 0o777 == 0o664, "\(suffix)")

@@ -13,7 +13,8 @@ import GRDB
 /// - The file is in WAL mode (`DatabasePool`) with `synchronous = FULL`: a commit that returned
 ///   survives a crash or a power cut.
 /// - Every write is one short IMMEDIATE transaction, taken inside a single call: no transaction
-///   is ever open while the program waits for a key. Other writers wait up to `busyTimeout`.
+///   is ever open while the program waits for a key. Other writers wait up to `busyTimeout`,
+///   lined up by `SQLiteWriterQueue` rather than polling.
 /// - Every method is synchronous and safe to call from any thread.
 public final class SQLiteEngine: RecordsEngine {
   /// How long a write waits for other writers before giving up with `RecordsError.busy`.
@@ -23,6 +24,9 @@ public final class SQLiteEngine: RecordsEngine {
   public var location: String { path }
   /// The connections: a pool (WAL) when writing; one read-only connection otherwise.
   let pool: any DatabaseWriter
+  /// Where this process's writes wait their turn; nil when reading only, or when the queue file
+  /// cannot be made (then SQLite's busy handler alone makes writers wait).
+  let writerQueue: SQLiteWriterQueue?
   /// Set when the file was opened immutable (read-only, no `-wal`): every read checks that no
   /// writer came meanwhile.
   let snapshot: RecordsFile.Snapshot?
@@ -36,7 +40,7 @@ public final class SQLiteEngine: RecordsEngine {
     self.path = path
     snapshot = nil
     isReadOnly = false
-    pool = try SQLiteEngine.openPool(path: path)
+    (pool, writerQueue) = try SQLiteEngine.openPool(path: path)
   }
 
   /// Opens existing records for reading only (`members list`, `report`): works without write
@@ -44,6 +48,7 @@ public final class SQLiteEngine: RecordsEngine {
   public init(readingOnly path: String) throws {
     self.path = path
     isReadOnly = true
+    writerQueue = nil
     (pool, snapshot) = try RecordsFile.openReadOnly(path, label: "course-menu records")
     let contents = try Self.translatingErrors(snapshot) {
       try pool.read(SQLiteEngine.contents)
@@ -76,7 +81,7 @@ public final class SQLiteEngine: RecordsEngine {
   /// The umask is per process: stores opening at once on several threads take turns.
   private static let umaskLock = NSLock()
 
-  private static func openPool(path: String) throws -> DatabasePool {
+  private static func openPool(path: String) throws -> (DatabasePool, SQLiteWriterQueue?) {
     umaskLock.lock()
     let previousMask = umask(0o002)
     defer {
@@ -118,7 +123,7 @@ public final class SQLiteEngine: RecordsEngine {
           try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         try SQLiteEngine.migrate(pool, path: path)
-        return pool
+        return (pool, SQLiteWriterQueue(databasePath: path))
       } catch let error as DatabaseError
         where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED)
         && attempt < 100
@@ -152,10 +157,12 @@ public final class SQLiteEngine: RecordsEngine {
     }
   }
 
-  /// Waits for other writers with short random sleeps, up to `busyTimeout`. SQLite's own busy
-  /// timeout backs off to 100 ms sleeps, so under contention a waiting writer keeps missing the
-  /// moment the lock is free while newcomers take it: with 16 writers single writes waited up
-  /// to 14 s (bench/records).
+  /// Waits for SQLite's locks with short random sleeps, up to `busyTimeout`: what is left to
+  /// wait for once writers line up in `SQLiteWriterQueue` (opening and migrating a file,
+  /// another program's writes, checkpoints), and every wait when there is no queue file.
+  /// SQLite's own busy timeout backs off to 100 ms sleeps, so under contention a waiting writer
+  /// kept missing the moment the lock was free while newcomers took it: with 16 writers single
+  /// writes waited up to 14 s (bench/records).
   static let busyMode = Database.BusyMode.callback { tries in
     // 1.25 ms per try on average, so the tries stand for `busyTimeout`.
     guard Double(tries) < busyTimeout * 800 else { return false }
@@ -171,14 +178,23 @@ public final class SQLiteEngine: RecordsEngine {
     guard !isReadOnly else { throw RecordsError.readOnly }
     return try translatingErrors {
       try pool.writeWithoutTransaction { db in
-        var result: T?
-        try db.inTransaction(.immediate) {
-          result = try body(SQLTransaction(dialect: .sqlite, runner: GRDBStatements(db: db)))
-          return .commit
+        try inTurn {
+          var result: T?
+          try db.inTransaction(.immediate) {
+            result = try body(SQLTransaction(dialect: .sqlite, runner: GRDBStatements(db: db)))
+            return .commit
+          }
+          return result!
         }
-        return result!
       }
     }
+  }
+
+  /// Waits in the writer queue, when there is one; GRDB's writer runs one write at a time in
+  /// this process, so the queue's lock is never asked for twice by the same engine.
+  private func inTurn<T>(_ body: () throws -> T) throws -> T {
+    guard let writerQueue else { return try body() }
+    return try writerQueue.inTurn(within: Self.busyTimeout, body)
   }
 
   public func read<T>(_ body: (SQLTransaction) throws -> T) throws -> T {
