@@ -140,11 +140,13 @@ import Testing
         joined: LocalDate(year: 2012, month: 7, day: 1))
     ])
     try writer.close()
+    // No -wal or -shm once the writer closed; its queue file stays (it holds nothing).
+    let closed = ["records.sqlite", "records.sqlite" + SQLiteWriterQueue.suffix]
     let before = try place.state()
-    #expect(before.0 == ["records.sqlite"])
+    #expect(before.0 == closed)
     let reader = try RecordsStore(readingOnly: place.path)
     #expect(try reader.members().map(\.name) == ["王建国"])
-    #expect(try place.state().0 == ["records.sqlite"])
+    #expect(try place.state().0 == closed)
     #expect(throws: RecordsError.readOnly) { try reader.unlock(memberID: "1001") }
     try reader.close()
     #expect(try place.state() == before)
