@@ -113,7 +113,7 @@ public final class SQLiteEngine: RecordsEngine {
     configuration.prepareDatabase { db in
       try db.execute(sql: "PRAGMA synchronous = FULL")
     }
-    var attempt = 0
+    let deadline = Date().addingTimeInterval(busyTimeout)
     while true {
       do {
         let pool = try DatabasePool(path: path, configuration: configuration)
@@ -126,11 +126,11 @@ public final class SQLiteEngine: RecordsEngine {
         return (pool, SQLiteWriterQueue(databasePath: path))
       } catch let error as DatabaseError
         where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED)
-        && attempt < 100
+        && Date() < deadline
       {
         // Switching a new file to WAL needs an exclusive lock that the busy timeout does not
-        // always wait for when several processes create the file at once.
-        attempt += 1
+        // always wait for when several processes create the file at once (forty at once on a
+        // loaded machine outlasted a hundred tries: wait as long as a write would).
         usleep(useconds_t(10_000 + Int.random(in: 0..<20_000)))
       } catch let error as RecordsError {
         throw error
