@@ -12,30 +12,7 @@ import Testing
 /// waiting thread as it found it, and the old polling when the queue's file cannot be made.
 @Suite struct SQLiteWriterQueueTests {
   /// A database path in a directory removed afterwards (the queue needs no database).
-  struct Place {
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("writer-queue-\(UUID().uuidString)").path
-    var databasePath: String { directory + "/records.sqlite" }
-
-    init() throws {
-      try FileManager.default.createDirectory(
-        atPath: directory, withIntermediateDirectories: true)
-    }
-
-    func remove() { try? FileManager.default.removeItem(atPath: directory) }
-
-    /// A lock on the queue's file through a descriptor of its own, as another process holds
-    /// it; nil when it is taken.
-    func tryHolding() -> Int32? {
-      let descriptor = open(databasePath + SQLiteWriterQueue.suffix, O_RDONLY | O_CLOEXEC)
-      guard descriptor >= 0 else { return nil }
-      guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-        close(descriptor)
-        return nil
-      }
-      return descriptor
-    }
-  }
+  typealias Place = RecordsFileTests.Place
 
   /// The events of two writers, in the order they happened.
   final class Log: @unchecked Sendable {
@@ -56,8 +33,8 @@ import Testing
   @Test func aSecondWriterWaitsUntilTheFirstIsDone() throws {
     let place = try Place()
     defer { place.remove() }
-    let first = try #require(SQLiteWriterQueue(databasePath: place.databasePath))
-    let second = try #require(SQLiteWriterQueue(databasePath: place.databasePath))
+    let first = try #require(SQLiteWriterQueue(databasePath: place.path))
+    let second = try #require(SQLiteWriterQueue(databasePath: place.path))
     let log = Log()
     let firstIsIn = DispatchSemaphore(value: 0)
     let firstMayLeave = DispatchSemaphore(value: 0)
@@ -90,7 +67,7 @@ import Testing
   @Test func aWaitEndsWithBusyWhenTheHolderNeverLeaves() throws {
     let place = try Place()
     defer { place.remove() }
-    let queue = try #require(SQLiteWriterQueue(databasePath: place.databasePath))
+    let queue = try #require(SQLiteWriterQueue(databasePath: place.path))
     let stopped = try #require(place.tryHolding())
     defer { close(stopped) }
     var maskBefore = sigset_t()
@@ -114,7 +91,7 @@ import Testing
   @Test func theQueueIsFreeAgainWhenTheWriteFails() throws {
     let place = try Place()
     defer { place.remove() }
-    let queue = try #require(SQLiteWriterQueue(databasePath: place.databasePath))
+    let queue = try #require(SQLiteWriterQueue(databasePath: place.path))
     struct Failure: Error {}
     #expect(throws: Failure.self) { try queue.inTurn(within: 1) { throw Failure() } }
     let free = try #require(place.tryHolding())
@@ -127,9 +104,9 @@ import Testing
     let place = try Place()
     defer { place.remove() }
     try FileManager.default.createDirectory(
-      atPath: place.databasePath + SQLiteWriterQueue.suffix, withIntermediateDirectories: false)
-    #expect(SQLiteWriterQueue(databasePath: place.databasePath) == nil)
-    let store = try RecordsStore(path: place.databasePath)
+      atPath: place.path + SQLiteWriterQueue.suffix, withIntermediateDirectories: false)
+    #expect(SQLiteWriterQueue(databasePath: place.path) == nil)
+    let store = try RecordsStore(path: place.path)
     let engine = try #require(store.engine as? SQLiteEngine)
     #expect(engine.writerQueue == nil)
     _ = try store.importMembers([draft("1")])
@@ -141,7 +118,7 @@ import Testing
   @Test func theEnginesWritesWaitInTheQueue() throws {
     let place = try Place()
     defer { place.remove() }
-    let store = try RecordsStore(path: place.databasePath)
+    let store = try RecordsStore(path: place.path)
     let engine = try #require(store.engine as? SQLiteEngine)
     #expect(engine.writerQueue != nil)
     let holder = try #require(place.tryHolding())
@@ -154,5 +131,19 @@ import Testing
     close(holder)
     #expect(written.wait(timeout: .now() + 10) == .success)
     #expect(try store.members().count == 1)
+  }
+}
+
+extension RecordsFileTests.Place {
+  /// A lock on the queue's file through a descriptor of its own, as another process holds it;
+  /// nil when it is taken.
+  func tryHolding() -> Int32? {
+    let descriptor = open(path + SQLiteWriterQueue.suffix, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+      close(descriptor)
+      return nil
+    }
+    return descriptor
   }
 }
