@@ -2,6 +2,17 @@
 import PackageDescription
 
 // Builds on Linux (Glibc, ncursesw); SwiftPM has no Linux platform to declare, so none is.
+
+// The release build reaches generic type metadata (`[Range<Int>]`, `[String: Int]`) through
+// its accessor functions, handing over the conformances it already knows, instead of by
+// mangled name: resolving a name checks the type's requirements (`Int: Comparable`) by a
+// scan of every conformance record of the program, a tenth of a millisecond each, several of
+// them before the first frame (bench/first-frame/README.md).
+let directMetadataAccess: [SwiftSetting] = [
+  .unsafeFlags(
+    ["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"],
+    .when(configuration: .release))
+]
 let package = Package(
   name: "course-menu",
   products: [
@@ -33,7 +44,8 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
       ],
-      exclude: ["Search/README.md", "Image/README.md"]
+      exclude: ["Search/README.md", "Image/README.md"],
+      swiftSettings: directMetadataAccess
     ),
     // The records store's PostgreSQL engine: apart from Catalog so the library, its fuzzers and
     // its tests need no networking stack.
@@ -54,6 +66,7 @@ let package = Package(
         .product(name: "CSV", package: "CSV.swift"),
       ],
       exclude: ["exports.map"],
+      swiftSettings: directMetadataAccess,
       // The release program is linked at a fixed address (not position-independent), so the
       // loader has none of its hundred thousand pointers to relocate and those pages stay
       // shared between sessions, and it exports no symbols of its own (the Swift toolchain
