@@ -8,9 +8,14 @@ import PackageDescription
 // mangled name: resolving a name checks the type's requirements (`Int: Comparable`) by a
 // scan of every conformance record of the program, a tenth of a millisecond each, several of
 // them before the first frame (bench/first-frame/README.md).
+// Each function in a section of its own, so that the linker can place the ones a start runs
+// side by side (`Sources/tui/start-order.txt`).
 let directMetadataAccess: [SwiftSetting] = [
   .unsafeFlags(
-    ["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"],
+    [
+      "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors",
+      "-Xfrontend", "-function-sections",
+    ],
     .when(configuration: .release))
 ]
 let package = Package(
@@ -65,7 +70,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "CSV", package: "CSV.swift"),
       ],
-      exclude: ["exports.map"],
+      exclude: ["exports.map", "start-order.txt"],
       swiftSettings: directMetadataAccess,
       // The release program is linked at a fixed address (not position-independent), so the
       // loader has none of its hundred thousand pointers to relocate and those pages stay
@@ -77,6 +82,10 @@ let package = Package(
           [
             "-Xclang-linker", "-no-pie",
             "-Xlinker", "--version-script=\(Context.packageDirectory)/Sources/tui/exports.map",
+            "-use-ld=lld",
+            "-Xlinker",
+            "--symbol-ordering-file=\(Context.packageDirectory)/Sources/tui/start-order.txt",
+            "-Xlinker", "--no-warn-symbol-ordering",
           ], .when(configuration: .release))
       ]
     ),
