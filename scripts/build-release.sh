@@ -20,7 +20,7 @@ static_cxx="$root/.build/static-libstdc++"
 mkdir -p "$static_cxx"
 ln -sf "$(clang -print-file-name=libstdc++.a)" "$static_cxx/libstdc++.a"
 ln -sf "$(clang -print-file-name=libgcc_eh.a)" "$static_cxx/libgcc_s.a"
-flags=(-c release --static-swift-stdlib -Xlinker -L"$static_cxx")
+flags=(-c release --static-swift-stdlib --disable-local-rpath -Xlinker -L"$static_cxx")
 swift build "${flags[@]}" >&2
 binary="$(swift build "${flags[@]}" --show-bin-path)/course-menu"
 

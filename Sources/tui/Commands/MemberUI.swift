@@ -26,9 +26,7 @@ enum MemberUI {
   /// What the terminal and the environment allow.
   static func capabilities() -> TerminalCapabilities {
     TerminalCapabilities(
-      environment: TerminalCapabilities.environmentKeys.reduce(into: [:]) { values, key in
-        if let value = getenv(key) { values[key] = String(cString: value) }
-      },
+      environment: { getenv($0).map { String(cString: $0) } },
       codeset: String(cString: nl_langinfo(nl_item(CODESET))))
   }
 

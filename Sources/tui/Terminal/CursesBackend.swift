@@ -87,11 +87,16 @@ final class CursesBackend: TerminalBackend {
   func draw(_ grid: Grid) {
     let stdscr = cm_stdscr()
     let previous = shown?.size == grid.size ? shown : nil
-    if previous == nil, shown != nil { clearok(cm_curscr(), true) }
+    if previous == nil {
+      if shown != nil { clearok(cm_curscr(), true) }
+      // A whole frame goes onto a window of blanks, so only the cells that are not blank are
+      // sent: most of a screen is empty, and the first frame waits for every call.
+      werase(stdscr)
+    }
     for y in 0..<grid.size.height {
       for x in 0..<grid.size.width {
         let cell = grid[x, y]
-        if cell.isContinuation || previous?[x, y] == cell { continue }
+        if cell.isContinuation || cell == (previous?[x, y] ?? .blank) { continue }
         put(cell, x: x, y: y)
       }
     }

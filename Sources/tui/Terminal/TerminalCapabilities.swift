@@ -23,18 +23,24 @@ struct TerminalCapabilities: Hashable, Sendable {
     self.escapeDelayIsSet = escapeDelayIsSet
   }
 
-  /// The environment variables `init(environment:codeset:)` reads.
-  static let environmentKeys = ["TERM", "NO_COLOR", "SSH_CONNECTION", "SSH_TTY", "ESCDELAY"]
-
-  /// Reads the facts: `codeset` is what `nl_langinfo(CODESET)` says after `setlocale`.
-  init(environment: [String: String], codeset: String) {
+  /// Reads the facts: `environment` looks up one variable (TERM, NO_COLOR, SSH_CONNECTION,
+  /// SSH_TTY, ESCDELAY), `codeset` is what `nl_langinfo(CODESET)` says after `setlocale`.
+  /// A lookup, not a dictionary: this runs before the first frame, and the first
+  /// `[String: String]` made in the release program costs a scan of every protocol
+  /// conformance in it (`String: Hashable`).
+  init(environment: (String) -> String?, codeset: String) {
     let normalized = codeset.uppercased().filter { $0 != "-" && $0 != "_" }
     self.init(
       isUTF8Locale: normalized == "UTF8",
-      isLinuxConsole: environment["TERM"] == "linux",
-      colorForbidden: !(environment["NO_COLOR"] ?? "").isEmpty,
-      isRemote: environment["SSH_CONNECTION"] != nil || environment["SSH_TTY"] != nil,
-      escapeDelayIsSet: environment["ESCDELAY"] != nil)
+      isLinuxConsole: environment("TERM") == "linux",
+      colorForbidden: !(environment("NO_COLOR") ?? "").isEmpty,
+      isRemote: environment("SSH_CONNECTION") != nil || environment("SSH_TTY") != nil,
+      escapeDelayIsSet: environment("ESCDELAY") != nil)
+  }
+
+  /// The facts from a fixed set of variables.
+  init(environment: [String: String], codeset: String) {
+    self.init(environment: { environment[$0] }, codeset: codeset)
   }
 
   /// Box and rule characters need a UTF-8 locale and a terminal that draws them.
