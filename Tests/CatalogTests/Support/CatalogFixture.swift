@@ -94,8 +94,7 @@ struct CatalogFixture {
 
   /// Writes the files to a new temporary directory and loads it.
   func load(rulesPath: String? = nil) throws -> (CatalogLoadResult, directory: String) {
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("catalog-\(UUID().uuidString)").path
+    let directory = FixtureDirectories.root + "/catalog-\(UUID().uuidString)"
     for (name, text) in files {
       let path = directory + "/" + name
       try FileManager.default.createDirectory(
@@ -113,4 +112,17 @@ struct CatalogFixture {
       return "\(path):\(diagnostic.location.line):\(diagnostic.location.column) \(diagnostic.code)"
     }
   }
+}
+
+/// Where the fixtures' catalogs are written: one directory per test process, removed when the
+/// process exits (a test may read its catalog's files after `load`, so none is removed
+/// earlier; before this, every run left some 130 directories in /tmp).
+enum FixtureDirectories {
+  static let root: String = {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("catalog-fixtures-\(getpid())").path
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(atPath: FixtureDirectories.root) }
+    return path
+  }()
 }
