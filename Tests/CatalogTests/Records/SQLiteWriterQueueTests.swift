@@ -33,8 +33,8 @@ import Testing
   @Test func aSecondWriterWaitsUntilTheFirstIsDone() throws {
     let place = try Place()
     defer { place.remove() }
-    let first = try #require(SQLiteWriterQueue(databasePath: place.path))
-    let second = try #require(SQLiteWriterQueue(databasePath: place.path))
+    let first = try #require(place.queue())
+    let second = try #require(place.queue())
     let log = Log()
     let firstIsIn = DispatchSemaphore(value: 0)
     let firstMayLeave = DispatchSemaphore(value: 0)
@@ -67,7 +67,7 @@ import Testing
   @Test func aWaitEndsWithBusyWhenTheHolderNeverLeaves() throws {
     let place = try Place()
     defer { place.remove() }
-    let queue = try #require(SQLiteWriterQueue(databasePath: place.path))
+    let queue = try #require(place.queue())
     let stopped = try #require(place.tryHolding())
     defer { close(stopped) }
     var maskBefore = sigset_t()
@@ -91,26 +91,64 @@ import Testing
   @Test func theQueueIsFreeAgainWhenTheWriteFails() throws {
     let place = try Place()
     defer { place.remove() }
-    let queue = try #require(SQLiteWriterQueue(databasePath: place.path))
+    let queue = try #require(place.queue())
     struct Failure: Error {}
     #expect(throws: Failure.self) { try queue.inTurn(within: 1) { throw Failure() } }
     let free = try #require(place.tryHolding())
     close(free)
   }
 
-  /// Where the queue's file cannot be made, writers still write: SQLite's busy handler makes
-  /// them wait, as it did before the queue.
-  @Test func writesGoOnWithoutAQueueFile() throws {
+  /// Where the queue's file cannot be used, writers still write: SQLite's busy handler makes
+  /// them wait, as it did before the queue. A FIFO in its place must not block the open
+  /// (it hung every writer, and the program's exit, until someone opened the FIFO's other end).
+  @Test(arguments: ["directory", "fifo"])
+  func writesGoOnWithoutAQueueFile(_ kind: String) throws {
     let place = try Place()
     defer { place.remove() }
-    try FileManager.default.createDirectory(
-      atPath: place.path + SQLiteWriterQueue.suffix, withIntermediateDirectories: false)
-    #expect(SQLiteWriterQueue(databasePath: place.path) == nil)
+    let queuePath = place.path + SQLiteWriterQueue.suffix
+    if kind == "fifo" {
+      #expect(mkfifo(queuePath, 0o666) == 0)
+    } else {
+      try FileManager.default.createDirectory(atPath: queuePath, withIntermediateDirectories: false)
+    }
+    #expect(place.queue() == nil)
     let store = try RecordsStore(path: place.path)
     let engine = try #require(store.engine as? SQLiteEngine)
     #expect(engine.writerQueue == nil)
     _ = try store.importMembers([draft("1")])
     #expect(try store.members().count == 1)
+  }
+
+  /// The queue file has the database's permissions, so that nobody who may not read the
+  /// records can hold up their writers; one made 0664 by an older version is brought in line.
+  @Test func theQueueFileHasTheDatabasesMode() throws {
+    let place = try Place()
+    defer { place.remove() }
+    FileManager.default.createFile(atPath: place.path, contents: nil)
+    #expect(chmod(place.path, 0o660) == 0)
+    let queuePath = place.path + SQLiteWriterQueue.suffix
+    for existing in [false, true] {
+      if existing {
+        #expect(chmod(queuePath, 0o664) == 0)
+      }
+      _ = try #require(SQLiteWriterQueue(databasePath: place.path))
+      var info = stat()
+      #expect(stat(queuePath, &info) == 0)
+      #expect(info.st_mode & 0o777 == 0o660, "existing: \(existing)")
+    }
+  }
+
+  /// Writers that name the records through a symbolic link line up with those that name the
+  /// file itself.
+  @Test func theQueueFollowsTheFileNotThePath() throws {
+    let place = try Place()
+    defer { place.remove() }
+    FileManager.default.createFile(atPath: place.path, contents: nil)
+    let link = place.directory + "/link.sqlite"
+    #expect(symlink(place.path, link) == 0)
+    let queue = try #require(SQLiteWriterQueue(databasePath: link))
+    #expect(queue.path == place.path + SQLiteWriterQueue.suffix)
+    #expect(!FileManager.default.fileExists(atPath: link + SQLiteWriterQueue.suffix))
   }
 
   /// Every write of the engine waits in the queue: while another process holds it, a write
@@ -145,5 +183,13 @@ extension RecordsFileTests.Place {
       return nil
     }
     return descriptor
+  }
+}
+
+extension RecordsFileTests.Place {
+  /// The queue of a database file at `path` (an empty file is an empty database).
+  func queue() -> SQLiteWriterQueue? {
+    FileManager.default.createFile(atPath: path, contents: nil)
+    return SQLiteWriterQueue(databasePath: path)
   }
 }

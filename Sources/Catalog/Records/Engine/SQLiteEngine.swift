@@ -13,8 +13,8 @@ import GRDB
 /// - The file is in WAL mode (`DatabasePool`) with `synchronous = FULL`: a commit that returned
 ///   survives a crash or a power cut.
 /// - Every write is one short IMMEDIATE transaction, taken inside a single call: no transaction
-///   is ever open while the program waits for a key. Other writers wait up to `busyTimeout`,
-///   lined up by `SQLiteWriterQueue` rather than polling.
+///   is ever open while the program waits for a key. It waits for other writers up to
+///   `busyTimeout` in all, lined up by `SQLiteWriterQueue` rather than polling.
 /// - Every method is synchronous and safe to call from any thread.
 public final class SQLiteEngine: RecordsEngine {
   /// How long a write waits for other writers before giving up with `RecordsError.busy`.
@@ -163,12 +163,23 @@ public final class SQLiteEngine: RecordsEngine {
   /// SQLite's own busy timeout backs off to 100 ms sleeps, so under contention a waiting writer
   /// kept missing the moment the lock was free while newcomers took it: with 16 writers single
   /// writes waited up to 14 s (bench/records).
+  ///
+  /// Inside `write` the wait ends at `writeDeadline`, which the time in the writer queue also
+  /// counts against, so that one write waits `busyTimeout` in all, not once in the queue and
+  /// again here.
   static let busyMode = Database.BusyMode.callback { tries in
-    // 1.25 ms per try on average, so the tries stand for `busyTimeout`.
-    guard Double(tries) < busyTimeout * 800 else { return false }
+    if let deadline = writeDeadline {
+      guard Date() < deadline else { return false }
+    } else {
+      // 1.25 ms per try on average, so the tries stand for `busyTimeout`.
+      guard Double(tries) < busyTimeout * 800 else { return false }
+    }
     usleep(useconds_t(500 + Int.random(in: 0..<1500)))
     return true
   }
+
+  /// When the write running on this thread gives up waiting for other writers.
+  @TaskLocal static var writeDeadline: Date?
 
   // MARK: Transactions
 
@@ -178,7 +189,7 @@ public final class SQLiteEngine: RecordsEngine {
     guard !isReadOnly else { throw RecordsError.readOnly }
     return try translatingErrors {
       try pool.writeWithoutTransaction { db in
-        try inTurn {
+        try inTurn(until: Date().addingTimeInterval(Self.busyTimeout)) {
           var result: T?
           try db.inTransaction(.immediate) {
             result = try body(SQLTransaction(dialect: .sqlite, runner: GRDBStatements(db: db)))
@@ -190,11 +201,14 @@ public final class SQLiteEngine: RecordsEngine {
     }
   }
 
-  /// Waits in the writer queue, when there is one; GRDB's writer runs one write at a time in
-  /// this process, so the queue's lock is never asked for twice by the same engine.
-  private func inTurn<T>(_ body: () throws -> T) throws -> T {
-    guard let writerQueue else { return try body() }
-    return try writerQueue.inTurn(within: Self.busyTimeout, body)
+  /// Waits in the writer queue, when there is one, then runs `body` with SQLite's busy
+  /// handler bound to the same `deadline`. GRDB's writer runs one write at a time in this
+  /// process, so the queue's lock is never asked for twice by the same engine.
+  private func inTurn<T>(until deadline: Date, _ body: () throws -> T) throws -> T {
+    try Self.$writeDeadline.withValue(deadline) {
+      guard let writerQueue else { return try body() }
+      return try writerQueue.inTurn(within: deadline.timeIntervalSinceNow, body)
+    }
   }
 
   public func read<T>(_ body: (SQLTransaction) throws -> T) throws -> T {

@@ -27,17 +27,36 @@ final class SQLiteWriterQueue: @unchecked Sendable {
   let path: String
   private let descriptor: Int32
 
-  /// Opens (creating, under the caller's umask) the queue file of the database at
-  /// `databasePath`; nil when it cannot, and then writers go straight to SQLite, as before.
+  /// Opens (creating it if needed) the queue file of the database at `databasePath`; nil when
+  /// it cannot, and then writers go straight to SQLite, as before.
+  ///
+  /// - The name follows the database file itself (symbolic links resolved), so writers that
+  ///   name it by different paths line up in one queue.
+  /// - The file gets the database's permissions, as SQLite gives them to `-wal` and `-shm`:
+  ///   whoever may not read the records cannot hold up their writers either.
+  /// - Only a regular file serves; anything else (a FIFO, a device, a directory, a symbolic
+  ///   link) is not waited on, opened without blocking and left alone.
   init?(databasePath: String) {
-    path = databasePath + Self.suffix
+    let database = realpath(databasePath, nil).map { resolved in
+      defer { free(resolved) }
+      return String(cString: resolved)
+    }
+    path = (database ?? databasePath) + Self.suffix
+    var databaseInfo = stat()
+    guard stat(database ?? databasePath, &databaseInfo) == 0 else { return nil }
+    let databaseMode = databaseInfo.st_mode & 0o666
     // flock needs no write permission: a queue file another user created serves as it is.
-    let descriptor = open(path, O_RDONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o666)
+    let descriptor = open(
+      path, O_RDONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY, databaseMode)
     guard descriptor >= 0 else { return nil }
     var info = stat()
     guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
       close(descriptor)
       return nil
+    }
+    // The umask may have taken bits away, or an older version made it 0664.
+    if info.st_uid == geteuid(), info.st_mode & 0o777 != databaseMode {
+      _ = fchmod(descriptor, databaseMode)
     }
     self.descriptor = descriptor
   }
