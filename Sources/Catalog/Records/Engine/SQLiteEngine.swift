@@ -189,7 +189,7 @@ public final class SQLiteEngine: RecordsEngine {
     guard !isReadOnly else { throw RecordsError.readOnly }
     return try translatingErrors {
       try pool.writeWithoutTransaction { db in
-        try inTurn(until: Date().addingTimeInterval(Self.busyTimeout)) {
+        try inTurn {
           var result: T?
           try db.inTransaction(.immediate) {
             result = try body(SQLTransaction(dialect: .sqlite, runner: GRDBStatements(db: db)))
@@ -202,10 +202,11 @@ public final class SQLiteEngine: RecordsEngine {
   }
 
   /// Waits in the writer queue, when there is one, then runs `body` with SQLite's busy
-  /// handler bound to the same `deadline`. GRDB's writer runs one write at a time in this
-  /// process, so the queue's lock is never asked for twice by the same engine.
-  private func inTurn<T>(until deadline: Date, _ body: () throws -> T) throws -> T {
-    try Self.$writeDeadline.withValue(deadline) {
+  /// handler bound to the same deadline, `busyTimeout` from now. GRDB's writer runs one write
+  /// at a time in this process, so the queue's lock is never asked for twice by the same engine.
+  private func inTurn<T>(_ body: () throws -> T) throws -> T {
+    let deadline = Date().addingTimeInterval(Self.busyTimeout)
+    return try Self.$writeDeadline.withValue(deadline) {
       guard let writerQueue else { return try body() }
       return try writerQueue.inTurn(within: deadline.timeIntervalSinceNow, body)
     }

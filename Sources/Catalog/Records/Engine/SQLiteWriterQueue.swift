@@ -37,13 +37,14 @@ final class SQLiteWriterQueue: @unchecked Sendable {
   /// - Only a regular file serves; anything else (a FIFO, a device, a directory, a symbolic
   ///   link) is not waited on, opened without blocking and left alone.
   init?(databasePath: String) {
-    let database = realpath(databasePath, nil).map { resolved in
-      defer { free(resolved) }
-      return String(cString: resolved)
-    }
-    path = (database ?? databasePath) + Self.suffix
+    let database =
+      realpath(databasePath, nil).map { resolved in
+        defer { free(resolved) }
+        return String(cString: resolved)
+      } ?? databasePath
+    path = database + Self.suffix
     var databaseInfo = stat()
-    guard stat(database ?? databasePath, &databaseInfo) == 0 else { return nil }
+    guard stat(database, &databaseInfo) == 0 else { return nil }
     let databaseMode = databaseInfo.st_mode & 0o666
     // flock needs no write permission: a queue file another user created serves as it is.
     let descriptor = open(
